@@ -1,0 +1,79 @@
+"""The reference: torch's nn.RNN / nn.LSTM / nn.GRU, loaded with rnnx's parameters, under no_grad.
+
+Must not import rich.
+"""
+
+import statistics
+import time
+import warnings
+
+import numpy as np
+import torch
+from torch import nn
+
+from rnn_cli.backends import Result
+from rnn_cli.errors import SpecError
+from rnn_cli.spec import Cell, Device, DType, Spec
+from rnn_cli.weights import Weights
+
+_MODULES: dict[Cell, type[nn.RNNBase]] = {Cell.RNN: nn.RNN, Cell.LSTM: nn.LSTM, Cell.GRU: nn.GRU}
+_DTYPES: dict[DType, torch.dtype] = {DType.FLOAT32: torch.float32, DType.FLOAT64: torch.float64}
+
+
+def _device(spec: Spec) -> torch.device:
+    if spec.device is Device.CUDA and not torch.cuda.is_available():
+        raise SpecError(
+            "--device cuda: torch sees no CUDA GPU on this machine "
+            "(torch.cuda.is_available() is False); use --device cpu"
+        )
+    return torch.device(spec.device.value)
+
+
+def build(spec: Spec, weights: Weights) -> nn.RNNBase:
+    """The torch module for spec, its parameters replaced by weights' (same names, same order)."""
+    kwargs: dict[str, object] = {
+        "input_size": spec.input_size,
+        "hidden_size": spec.hidden_size,
+        "num_layers": spec.num_layers,
+        "bias": spec.bias,
+        "batch_first": spec.batch_first,
+        "dropout": spec.dropout,
+        "bidirectional": spec.bidirectional,
+    }
+    if spec.cell is Cell.RNN:
+        kwargs["nonlinearity"] = spec.activation.value
+    if spec.cell is Cell.LSTM:
+        kwargs["proj_size"] = spec.proj_size
+    net = _MODULES[spec.cell](**kwargs).to(dtype=_DTYPES[spec.dtype])
+    with torch.no_grad():
+        for name, p in net.named_parameters():
+            p.copy_(torch.from_numpy(weights.params[name]))
+    return net.eval()
+
+
+def run(spec: Spec, weights: Weights, repeat: int = 1) -> Result:
+    device = _device(spec)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        net = build(spec, weights).to(device)
+        x = torch.from_numpy(weights.x).to(device)
+        times = []
+        with torch.no_grad():
+            for _ in range(repeat):
+                start = time.perf_counter()
+                out, state = net(x)
+                if device.type == "cuda":
+                    torch.cuda.synchronize()
+                times.append(time.perf_counter() - start)
+    h_n, c_n = state if spec.cell is Cell.LSTM else (state, None)
+    return Result(
+        output=_numpy(out),
+        h_n=_numpy(h_n),
+        c_n=None if c_n is None else _numpy(c_n),
+        seconds=statistics.median(times),
+        warnings=tuple(dict.fromkeys(str(w.message) for w in caught)),
+    )
+
+
+def _numpy(t: torch.Tensor) -> np.ndarray:
+    return t.detach().cpu().numpy()

@@ -1,0 +1,78 @@
+"""Every sentence rnnx prints, keyed, per language. Must not import torch or rich.
+
+A renderer or report never writes prose of its own: it asks `text(key, **fields)`, so a second
+language is one more dictionary here and touches no other module.
+"""
+
+from typing import Final
+
+EN: Final[dict[str, str]] = {
+    # dimensions of tensors
+    "dim.batch": "batch_size {n}",
+    "dim.seq": "seq_len {n} time steps",
+    "dim.input": "input_size {n} features",
+    "dim.hidden": "hidden_size {h}",
+    "dim.proj": "proj_size {p} (projected from hidden_size {h})",
+    "dim.hidden_2dir": "{n} = 2 directions × hidden_size {h}",
+    "dim.proj_2dir": "{n} = 2 directions × proj_size {p}",
+    "dim.cell_state": "hidden_size {h} (the cell state is never projected)",
+    "dim.rows_1dir": "{n} = layers {layers} × directions 1, one row per layer: row = layer",
+    "dim.rows_2dir": (
+        "{n} = layers {layers} × directions 2, ordered {order}: row = 2·layer + direction"
+    ),
+    # parameters, torch's gate blocks
+    "param.gates": "{g} gates ({names}) × hidden {h}",
+    "param.one_gate": "hidden {h}",
+    "param.by_input": "{rows} by input {i}",
+    "param.by_below": "{rows} by {i} = {d} direction(s) × {h_out} from layer {below}",
+    "param.by_hidden": "{rows} by hidden {h}",
+    "param.by_proj": "{rows} by proj {p} (h_t is projected)",
+    "param.bias": "{rows}",
+    "param.proj": "proj {p} by hidden {h}: h_t = W_hr (o_t ⊙ tanh(c_t))",
+    # notes under the tensor table, each shown only where it applies
+    "note.torch_default": (
+        "rnnx defaults to batch_first=True (like the study notebook); torch's own default is "
+        "batch_first=False, i.e. seq-first (L, N, H_in)."
+    ),
+    "note.seq_first": "seq-first (batch_first=False): input and output are (L, N, features).",
+    "note.states_ignore_batch_first": (
+        "batch_first never applies to h_n, c_n or h_0: they are always "
+        "(layers·directions, batch, features)."
+    ),
+    "note.proj": (
+        "proj_size {p}: output and h_n carry {p} features; c_n keeps hidden_size {h}."
+    ),
+    "note.unbatched": (
+        "unbatched input (L, H_in): the batch axis is dropped from input, output, h_n, c_n and "
+        "h_0; batch_first is ignored, as in torch."
+    ),
+    "note.bidirectional": (
+        "output[..., :{h}] is the forward direction, output[..., {h}:] the backward one."
+    ),
+    "note.dropout": (
+        "dropout {p} acts between layers, in training only: this inference run applies none."
+    ),
+    "note.dropout_one_layer": (
+        "dropout {p} with 1 layer does nothing: torch applies it after every layer but the last."
+    ),
+    "note.torch_warning": "torch warned: {message}",
+    # headings and summary lines
+    "title.shape": "{cell} · {backend} backend · {dtype}",
+    "col.tensor": "tensor",
+    "col.shape": "shape",
+    "col.dims": "dimensions",
+    "col.parameter": "parameter",
+    "col.count": "count",
+    "col.meaning": "meaning",
+    "sum.total": "total parameters",
+    "sum.bytes": "parameter bytes",
+    "sum.mult_adds": "multiply-adds per forward pass",
+    "head.notes": "notes",
+}
+
+CATALOG: Final[dict[str, dict[str, str]]] = {"en": EN}
+
+
+def text(key: str, lang: str = "en", **fields: object) -> str:
+    """The sentence for key in lang, its {fields} filled in."""
+    return CATALOG[lang][key].format(**fields)

@@ -1,0 +1,178 @@
+"""Pure arithmetic: every tensor's shape with a meaning per dimension, torch's parameters, counts.
+
+This is the `analytic` backend and the truth the computing backends are checked against.
+Must not import numpy, torch or rich.
+"""
+
+from dataclasses import dataclass
+
+from rnn_cli.explain import text
+from rnn_cli.spec import Cell, Spec
+
+
+@dataclass(frozen=True)
+class Dim:
+    size: int
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Tensor:
+    name: str
+    shape: tuple[int, ...]
+    dims: tuple[Dim, ...]
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    shape: tuple[int, ...]
+    count: int
+    meaning: str
+
+
+def _tensor(name: str, *dims: Dim) -> Tensor:
+    return Tensor(name, tuple(d.size for d in dims), dims)
+
+
+def _state_order(spec: Spec) -> str:
+    rows = [f"l{k}-{d}" for k in range(spec.num_layers) for d in ("fwd", "bwd")]
+    return ", ".join(rows) if len(rows) <= 6 else ", ".join([*rows[:2], "…", rows[-1]])
+
+
+def _state_rows(spec: Spec) -> Dim:
+    n = spec.num_layers * spec.num_directions
+    if spec.bidirectional:
+        return Dim(n, text("dim.rows_2dir", n=n, layers=spec.num_layers, order=_state_order(spec)))
+    return Dim(n, text("dim.rows_1dir", n=n, layers=spec.num_layers))
+
+
+def _h_features(spec: Spec) -> Dim:
+    if spec.proj_size:
+        return Dim(spec.proj_size, text("dim.proj", p=spec.proj_size, h=spec.hidden_size))
+    return Dim(spec.hidden_size, text("dim.hidden", h=spec.hidden_size))
+
+
+def _output_features(spec: Spec) -> Dim:
+    if not spec.bidirectional:
+        return _h_features(spec)
+    n = 2 * spec.h_out
+    if spec.proj_size:
+        return Dim(n, text("dim.proj_2dir", n=n, p=spec.proj_size))
+    return Dim(n, text("dim.hidden_2dir", n=n, h=spec.hidden_size))
+
+
+def _sequence(spec: Spec, name: str, features: Dim) -> Tensor:
+    """input/output: (N, L, F) batch-first, (L, N, F) seq-first, (L, F) unbatched."""
+    batch = Dim(spec.batch_size, text("dim.batch", n=spec.batch_size))
+    seq = Dim(spec.seq_len, text("dim.seq", n=spec.seq_len))
+    if spec.unbatched:
+        return _tensor(name, seq, features)
+    if spec.batch_first:
+        return _tensor(name, batch, seq, features)
+    return _tensor(name, seq, batch, features)
+
+
+def _state(spec: Spec, name: str, features: Dim) -> Tensor:
+    """h_n/c_n/h_0: (D·layers, N, F), or (D·layers, F) unbatched; batch_first never applies."""
+    if spec.unbatched:
+        return _tensor(name, _state_rows(spec), features)
+    return _tensor(name, _state_rows(spec), Dim(spec.batch_size, text("dim.batch", n=spec.batch_size)), features)
+
+
+def tensors(spec: Spec) -> tuple[Tensor, ...]:
+    """input, output, h_n, c_n (LSTM), and the h_0 (c_0) a user may pass in."""
+    h = _h_features(spec)
+    c = Dim(spec.hidden_size, text("dim.cell_state" if spec.proj_size else "dim.hidden", h=spec.hidden_size))
+    x = _sequence(spec, "input", Dim(spec.input_size, text("dim.input", n=spec.input_size)))
+    out = [x, _sequence(spec, "output", _output_features(spec)), _state(spec, "h_n", h)]
+    if spec.cell is Cell.LSTM:
+        out.append(_state(spec, "c_n", c))
+    out.append(_state(spec, "h_0", h))
+    if spec.cell is Cell.LSTM:
+        out.append(_state(spec, "c_0", c))
+    return tuple(out)
+
+
+def layer_input_size(spec: Spec, layer: int) -> int:
+    """Features layer k reads: input_size for layer 0, D·H_out (the layer below's output) after."""
+    return spec.input_size if layer == 0 else spec.num_directions * spec.h_out
+
+
+def _gate_rows(spec: Spec) -> str:
+    if spec.cell is Cell.RNN:
+        return text("param.one_gate", h=spec.hidden_size)
+    names = ", ".join(spec.gates)
+    return text("param.gates", g=len(spec.gates), names=names, h=spec.hidden_size)
+
+
+def _layer_params(spec: Spec, layer: int, suffix: str) -> list[Param]:
+    """One layer and direction, in torch's order: weight_ih, weight_hh, bias_ih, bias_hh, weight_hr."""
+    rows = len(spec.gates) * spec.hidden_size  # gate blocks stacked along dim 0
+    i = layer_input_size(spec, layer)
+    by_i = (
+        text("param.by_input", rows=_gate_rows(spec), i=i)
+        if layer == 0
+        else text(
+            "param.by_below", rows=_gate_rows(spec), i=i, d=spec.num_directions,
+            h_out=spec.h_out, below=layer - 1,
+        )
+    )
+    by_h = (
+        text("param.by_proj", rows=_gate_rows(spec), p=spec.proj_size)
+        if spec.proj_size
+        else text("param.by_hidden", rows=_gate_rows(spec), h=spec.hidden_size)
+    )
+    entries: list[tuple[str, tuple[int, ...], str]] = [
+        (f"weight_ih_l{layer}{suffix}", (rows, i), by_i),
+        (f"weight_hh_l{layer}{suffix}", (rows, spec.h_out), by_h),
+    ]
+    if spec.bias:
+        bias = text("param.bias", rows=_gate_rows(spec))
+        entries += [(f"bias_ih_l{layer}{suffix}", (rows,), bias), (f"bias_hh_l{layer}{suffix}", (rows,), bias)]
+    if spec.proj_size:
+        proj = text("param.proj", p=spec.proj_size, h=spec.hidden_size)
+        entries.append((f"weight_hr_l{layer}{suffix}", (spec.proj_size, spec.hidden_size), proj))
+    return [Param(name, shape, _count(shape), meaning) for name, shape, meaning in entries]
+
+
+def _count(shape: tuple[int, ...]) -> int:
+    n = 1
+    for s in shape:
+        n *= s
+    return n
+
+
+def parameters(spec: Spec) -> tuple[Param, ...]:
+    """Every parameter in torch's named_parameters() order and names."""
+    suffixes = ("", "_reverse")[: spec.num_directions]
+    return tuple(
+        p for k in range(spec.num_layers) for sfx in suffixes for p in _layer_params(spec, k, sfx)
+    )
+
+
+def total_parameters(spec: Spec) -> int:
+    return sum(p.count for p in parameters(spec))
+
+
+def parameter_bytes(spec: Spec) -> int:
+    return total_parameters(spec) * spec.itemsize
+
+
+def steps(spec: Spec) -> int:
+    """Cell evaluations per layer and direction: every time step of every sequence."""
+    return spec.seq_len * (1 if spec.unbatched else spec.batch_size)
+
+
+def mult_adds(spec: Spec) -> int:
+    """Multiply-adds of one forward pass (matrix products only; elementwise work not counted).
+
+    Per layer k and direction, at each of steps(spec) steps:
+    G·H·(I_k + H_out) for the input and recurrent products, plus H·P for the projection.
+    """
+    per_step = 0
+    for k in range(spec.num_layers):
+        g_h = len(spec.gates) * spec.hidden_size
+        per_step += g_h * (layer_input_size(spec, k) + spec.h_out)
+        per_step += spec.proj_size * spec.hidden_size
+    return per_step * spec.num_directions * steps(spec)

@@ -1,0 +1,139 @@
+"""The network a user asked for, with its dummy batch, and the checks on it.
+
+Must not import numpy, torch or rich: this is the leftmost module after the CLI.
+"""
+
+from dataclasses import dataclass
+from enum import Enum
+
+from rnn_cli.errors import SpecError
+
+
+class Cell(str, Enum):
+    RNN = "rnn"
+    LSTM = "lstm"
+    GRU = "gru"
+
+
+class Backend(str, Enum):
+    TORCH = "torch"
+    NUMPY = "numpy"
+    ANALYTIC = "analytic"
+
+
+class Format(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+class DType(str, Enum):
+    FLOAT32 = "float32"
+    FLOAT64 = "float64"
+
+
+class Device(str, Enum):
+    CPU = "cpu"
+    CUDA = "cuda"
+
+
+class Nonlinearity(str, Enum):
+    TANH = "tanh"
+    RELU = "relu"
+
+
+# torch stacks each cell's gate blocks in this order along dim 0 of weight_ih/weight_hh
+GATES: dict[Cell, tuple[str, ...]] = {
+    Cell.RNN: ("h",),
+    Cell.LSTM: ("i", "f", "g", "o"),
+    Cell.GRU: ("r", "z", "n"),
+}
+
+ITEMSIZE: dict[DType, int] = {DType.FLOAT32: 4, DType.FLOAT64: 8}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A recurrent network and the dummy batch it runs on (torch's argument names)."""
+
+    cell: Cell = Cell.RNN  # nn.RNN, nn.LSTM or nn.GRU
+    input_size: int = 5  # H_in: features of each x_t
+    hidden_size: int = 8  # H_cell: features of h_t (and c_t)
+    num_layers: int = 1  # stacked layers; layer k > 0 reads layer k-1's output
+    bidirectional: bool = False  # D = 2 when True
+    batch_first: bool = True  # rnnx's default (the study notebook's); torch's own is False
+    proj_size: int = 0  # LSTM only: h_t is projected to proj_size features when > 0
+    nonlinearity: Nonlinearity | None = None  # RNN only; None means torch's default, tanh
+    bias: bool = True  # bias_ih/bias_hh present
+    dropout: float = 0.0  # between layers, training only
+    batch_size: int = 1  # N
+    seq_len: int = 10  # L
+    unbatched: bool = False  # 2-D input (L, H_in), no batch axis anywhere
+    dtype: DType = DType.FLOAT32
+    device: Device = Device.CPU
+    seed: int = 0  # one numpy generator draws the parameters, then the input
+
+    @property
+    def num_directions(self) -> int:
+        """D in torch's docs."""
+        return 2 if self.bidirectional else 1
+
+    @property
+    def h_out(self) -> int:
+        """H_out: features of output and h_n (proj_size when projecting)."""
+        return self.proj_size if self.proj_size > 0 else self.hidden_size
+
+    @property
+    def gates(self) -> tuple[str, ...]:
+        return GATES[self.cell]
+
+    @property
+    def activation(self) -> Nonlinearity:
+        return self.nonlinearity or Nonlinearity.TANH
+
+    @property
+    def itemsize(self) -> int:
+        return ITEMSIZE[self.dtype]
+
+
+def _positive(flag: str, value: int) -> None:
+    if value < 1:
+        raise SpecError(f"{flag} must be at least 1: got {value}; pass a positive whole number")
+
+
+def validate(spec: Spec) -> Spec:
+    """Return spec unchanged, or raise SpecError naming the flag, the value and the fix."""
+    for flag, value in (
+        ("--input-size", spec.input_size),
+        ("--hidden-size", spec.hidden_size),
+        ("--layers", spec.num_layers),
+        ("--batch-size", spec.batch_size),
+        ("--seq-len", spec.seq_len),
+    ):
+        _positive(flag, value)
+    if spec.proj_size < 0:
+        raise SpecError(f"--proj-size must be 0 (off) or positive: got {spec.proj_size}")
+    if spec.proj_size > 0 and spec.cell is not Cell.LSTM:
+        raise SpecError(
+            f"--proj-size applies to --cell lstm only: proj_size={spec.proj_size}, "
+            f"cell={spec.cell.value}; drop --proj-size or use --cell lstm"
+        )
+    if spec.proj_size >= spec.hidden_size > 0 and spec.proj_size > 0:
+        raise SpecError(
+            f"--proj-size must be smaller than --hidden-size: proj_size={spec.proj_size}, "
+            f"hidden_size={spec.hidden_size} (torch: proj_size has to be smaller than hidden_size)"
+        )
+    if spec.nonlinearity is not None and spec.cell is not Cell.RNN:
+        raise SpecError(
+            f"--nonlinearity applies to --cell rnn only: nonlinearity={spec.nonlinearity.value}, "
+            f"cell={spec.cell.value}; drop --nonlinearity (LSTM and GRU gates are fixed)"
+        )
+    if not 0.0 <= spec.dropout < 1.0:
+        raise SpecError(f"--dropout must be in [0, 1): got {spec.dropout}; pass e.g. --dropout 0.2")
+    if spec.unbatched and spec.batch_size != 1:
+        raise SpecError(
+            f"--batch-size does not apply with --unbatched: batch_size={spec.batch_size}; "
+            "drop --unbatched or --batch-size"
+        )
+    return spec
