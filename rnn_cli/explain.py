@@ -24,7 +24,8 @@ EN: Final[dict[str, str]] = {
     "param.gates": "{g} gates ({names}) × hidden {h}",
     "param.one_gate": "hidden {h}",
     "param.by_input": "{rows} by input {i}",
-    "param.by_below": "{rows} by {i} = {d} direction(s) × {h_out} from layer {below}",
+    "param.by_below_1dir": "{rows} by {i}, the features of layer {below}'s output",
+    "param.by_below_2dir": "{rows} by {i} = 2 directions × {h_out} from layer {below}",
     "param.by_hidden": "{rows} by hidden {h}",
     "param.by_proj": "{rows} by proj {p} (h_t is projected)",
     "param.bias": "{rows}",
@@ -39,9 +40,7 @@ EN: Final[dict[str, str]] = {
         "batch_first never applies to h_n, c_n or h_0: they are always "
         "(layers·directions, batch, features)."
     ),
-    "note.proj": (
-        "proj_size {p}: output and h_n carry {p} features; c_n keeps hidden_size {h}."
-    ),
+    "note.proj": ("proj_size {p}: output and h_n carry {p} features; c_n keeps hidden_size {h}."),
     "note.unbatched": (
         "unbatched input (L, H_in): the batch axis is dropped from input, output, h_n, c_n and "
         "h_0; batch_first is ignored, as in torch."
@@ -56,6 +55,10 @@ EN: Final[dict[str, str]] = {
         "dropout {p} with 1 layer does nothing: torch applies it after every layer but the last."
     ),
     "note.torch_warning": "torch warned: {message}",
+    "note.onednn_proj": (
+        "torch runs LSTM with proj_size on its default kernel, not oneDNN: same numbers, "
+        "slower on CPU."
+    ),
     # headings and summary lines
     "title.shape": "{cell} · {backend} backend · {dtype}",
     "col.tensor": "tensor",

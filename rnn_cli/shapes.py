@@ -77,13 +77,21 @@ def _state(spec: Spec, name: str, features: Dim) -> Tensor:
     """h_n/c_n/h_0: (D·layers, N, F), or (D·layers, F) unbatched; batch_first never applies."""
     if spec.unbatched:
         return _tensor(name, _state_rows(spec), features)
-    return _tensor(name, _state_rows(spec), Dim(spec.batch_size, text("dim.batch", n=spec.batch_size)), features)
+    return _tensor(
+        name,
+        _state_rows(spec),
+        Dim(spec.batch_size, text("dim.batch", n=spec.batch_size)),
+        features,
+    )
 
 
 def tensors(spec: Spec) -> tuple[Tensor, ...]:
     """input, output, h_n, c_n (LSTM), and the h_0 (c_0) a user may pass in."""
     h = _h_features(spec)
-    c = Dim(spec.hidden_size, text("dim.cell_state" if spec.proj_size else "dim.hidden", h=spec.hidden_size))
+    c = Dim(
+        spec.hidden_size,
+        text("dim.cell_state" if spec.proj_size else "dim.hidden", h=spec.hidden_size),
+    )
     x = _sequence(spec, "input", Dim(spec.input_size, text("dim.input", n=spec.input_size)))
     out = [x, _sequence(spec, "output", _output_features(spec)), _state(spec, "h_n", h)]
     if spec.cell is Cell.LSTM:
@@ -114,8 +122,11 @@ def _layer_params(spec: Spec, layer: int, suffix: str) -> list[Param]:
         text("param.by_input", rows=_gate_rows(spec), i=i)
         if layer == 0
         else text(
-            "param.by_below", rows=_gate_rows(spec), i=i, d=spec.num_directions,
-            h_out=spec.h_out, below=layer - 1,
+            f"param.by_below_{spec.num_directions}dir",
+            rows=_gate_rows(spec),
+            i=i,
+            h_out=spec.h_out,
+            below=layer - 1,
         )
     )
     by_h = (
@@ -129,7 +140,10 @@ def _layer_params(spec: Spec, layer: int, suffix: str) -> list[Param]:
     ]
     if spec.bias:
         bias = text("param.bias", rows=_gate_rows(spec))
-        entries += [(f"bias_ih_l{layer}{suffix}", (rows,), bias), (f"bias_hh_l{layer}{suffix}", (rows,), bias)]
+        entries += [
+            (f"bias_ih_l{layer}{suffix}", (rows,), bias),
+            (f"bias_hh_l{layer}{suffix}", (rows,), bias),
+        ]
     if spec.proj_size:
         proj = text("param.proj", p=spec.proj_size, h=spec.hidden_size)
         entries.append((f"weight_hr_l{layer}{suffix}", (spec.proj_size, spec.hidden_size), proj))

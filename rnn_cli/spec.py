@@ -112,6 +112,8 @@ def validate(spec: Spec) -> Spec:
         ("--seq-len", spec.seq_len),
     ):
         _positive(flag, value)
+    if spec.seed < 0:
+        raise SpecError(f"--seed must be 0 or more: got {spec.seed}; pass e.g. --seed 0")
     if spec.proj_size < 0:
         raise SpecError(f"--proj-size must be 0 (off) or positive: got {spec.proj_size}")
     if spec.proj_size > 0 and spec.cell is not Cell.LSTM:
@@ -135,5 +137,15 @@ def validate(spec: Spec) -> Spec:
         raise SpecError(
             f"--batch-size does not apply with --unbatched: batch_size={spec.batch_size}; "
             "drop --unbatched or --batch-size"
+        )
+    return spec
+
+
+def validate_backend(spec: Spec, backend: Backend) -> Spec:
+    """Checks that involve the backend as well as the network."""
+    if spec.device is Device.CUDA and backend is not Backend.TORCH:
+        raise SpecError(
+            f"--device cuda runs on --backend torch only: backend={backend.value}; "
+            "drop --device cuda or use --backend torch"
         )
     return spec

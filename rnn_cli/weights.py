@@ -28,6 +28,8 @@ def draw(spec: Spec) -> Weights:
     rng = np.random.default_rng(spec.seed)
     k = 1.0 / np.sqrt(spec.hidden_size)
     dtype = NP_DTYPE[spec.dtype]
-    params = {p.name: rng.uniform(-k, k, size=p.shape).astype(dtype) for p in shapes.parameters(spec)}
+    params = {
+        p.name: rng.uniform(-k, k, size=p.shape).astype(dtype) for p in shapes.parameters(spec)
+    }
     x = rng.standard_normal(shapes.tensors(spec)[0].shape).astype(dtype)
     return Weights(params, x)

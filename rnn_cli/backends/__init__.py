@@ -28,6 +28,4 @@ def run(spec: Spec, backend: Backend, weights: Weights, repeat: int = 1) -> Resu
         from rnn_cli.backends import torch_net
 
         return torch_net.run(spec, weights, repeat)
-    raise SpecError(
-        f"--backend {backend.value} computes no tensors here; use --backend torch"
-    )
+    raise SpecError(f"--backend {backend.value} computes no tensors here; use --backend torch")

@@ -1,0 +1,38 @@
+"""Markdown tables a student can paste into a report. Must not import torch."""
+
+from rnn_cli.explain import text
+from rnn_cli.render import human_bytes, shape_text
+from rnn_cli.report import Report
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    return [line(header), line(["---"] * len(header)), *(line(r) for r in rows)]
+
+
+def render(report: Report) -> str:
+    tensors = [
+        [f"`{t.name}`", f"`{shape_text(t.shape)}`", "<br>".join(d.meaning for d in t.dims)]
+        for t in report.tensors
+    ]
+    params = [
+        [f"`{p.name}`", f"`{shape_text(p.shape)}`", f"{p.count:,}", p.meaning]
+        for p in report.parameters
+    ]
+    lines = [
+        *_table([text("col.tensor"), text("col.shape"), text("col.dims")], tensors),
+        "",
+        *(f"- {n}" for n in report.notes),
+        "",
+        *_table(
+            [text("col.parameter"), text("col.shape"), text("col.count"), text("col.meaning")],
+            params,
+        ),
+        "",
+        f"- **{text('sum.total')}**: {report.total_parameters:,}",
+        f"- **{text('sum.bytes')}**: {human_bytes(report.parameter_bytes)}",
+        f"- **{text('sum.mult_adds')}**: {report.mult_adds:,}",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,63 @@
+"""The Rich view of a Report: tensors with every dimension explained, notes, parameters, totals.
+
+Must not import torch.
+"""
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from rnn_cli.explain import text
+from rnn_cli.render import human_bytes, shape_text
+from rnn_cli.report import Report
+
+
+def _title(report: Report) -> str:
+    c = report.config
+    return text("title.shape", cell=str(c["cell"]).upper(), backend=c["backend"], dtype=c["dtype"])
+
+
+def tensor_table(report: Report) -> Table:
+    table = Table(title=_title(report), box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column(text("col.tensor"), style="bold cyan", no_wrap=True)
+    table.add_column(text("col.shape"), style="bold", no_wrap=True)
+    table.add_column(text("col.dims"), overflow="fold")
+    for t in report.tensors:
+        dims = "\n".join(f"{i}: {d.meaning}" for i, d in enumerate(t.dims))
+        table.add_row(t.name, shape_text(t.shape), dims)
+    return table
+
+
+def parameter_table(report: Report) -> Table:
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column(text("col.parameter"), style="cyan", no_wrap=True)
+    table.add_column(text("col.shape"), no_wrap=True)
+    table.add_column(text("col.count"), justify="right", no_wrap=True)
+    table.add_column(text("col.meaning"), overflow="fold")
+    for p in report.parameters:
+        table.add_row(p.name, shape_text(p.shape), f"{p.count:,}", p.meaning)
+    return table
+
+
+def summary_table(report: Report) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 1))
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row(text("sum.total"), f"{report.total_parameters:,}")
+    table.add_row(text("sum.bytes"), human_bytes(report.parameter_bytes))
+    table.add_row(text("sum.mult_adds"), f"{report.mult_adds:,}")
+    return table
+
+
+def notes(report: Report) -> RenderableType:
+    lines = Text(text("head.notes"), style="bold")
+    for note in report.notes:
+        lines.append(f"\n• {note}", style="")
+    return lines
+
+
+def render(report: Report) -> RenderableType:
+    return Group(
+        tensor_table(report), notes(report), parameter_table(report), summary_table(report)
+    )

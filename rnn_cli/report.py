@@ -1,0 +1,99 @@
+"""`Report`: everything rnnx shows about one run, as one frozen dataclass. JSON is this, as is.
+
+Must not import rich or torch.
+"""
+
+from dataclasses import asdict, dataclass, fields
+from enum import Enum
+
+from rnn_cli import shapes
+from rnn_cli.backends import Result
+from rnn_cli.errors import MismatchError
+from rnn_cli.explain import text
+from rnn_cli.shapes import Param, Tensor
+from rnn_cli.spec import Backend, Cell, Spec
+
+# torch's warnings that rnnx turns into notes (substring -> notes key); None drops one that a
+# spec-based note already covers
+_TORCH_WARNINGS: dict[str, str | None] = {
+    "not supported with oneDNN": "note.onednn_proj",
+    "non-zero dropout expects num_layers greater than 1": None,
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    config: dict[str, object]  # every option's value, torch's argument names
+    tensors: tuple[Tensor, ...]  # input, output, h_n, (c_n), h_0, (c_0)
+    parameters: tuple[Param, ...]  # named_parameters() order
+    total_parameters: int
+    parameter_bytes: int
+    mult_adds: int
+    notes: tuple[str, ...]
+    seconds: float | None  # median forward-pass time; None when nothing ran
+
+
+def config(spec: Spec, backend: Backend) -> dict[str, object]:
+    values = {f.name: getattr(spec, f.name) for f in fields(spec)}
+    values["nonlinearity"] = spec.activation if spec.cell is Cell.RNN else None
+    values["backend"] = backend
+    return {k: v.value if isinstance(v, Enum) else v for k, v in values.items()}
+
+
+def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The facts that trip people up, only those that apply to spec."""
+    out: list[str] = []
+    if spec.unbatched:
+        out.append(text("note.unbatched"))
+    else:
+        out.append(text("note.torch_default" if spec.batch_first else "note.seq_first"))
+        out.append(text("note.states_ignore_batch_first"))
+    if spec.proj_size:
+        out.append(text("note.proj", p=spec.proj_size, h=spec.hidden_size))
+    if spec.bidirectional:
+        out.append(text("note.bidirectional", h=spec.h_out))
+    if spec.dropout:
+        key = "note.dropout" if spec.num_layers > 1 else "note.dropout_one_layer"
+        out.append(text(key, p=spec.dropout))
+    for message in torch_warnings:
+        out.extend(_warning_note(message))
+    return tuple(dict.fromkeys(out))
+
+
+def _warning_note(message: str) -> list[str]:
+    for pattern, key in _TORCH_WARNINGS.items():
+        if pattern in message:
+            return [] if key is None else [text(key)]
+    return [text("note.torch_warning", message=message.split(" (Triggered internally")[0])]
+
+
+def check(spec: Spec, result: Result) -> None:
+    """Raise MismatchError when a backend's tensors are not shaped as the arithmetic says."""
+    expected = {t.name: t.shape for t in shapes.tensors(spec)}
+    got = {"output": result.output, "h_n": result.h_n, "c_n": result.c_n}
+    for name, array in got.items():
+        shape = None if array is None else tuple(array.shape)
+        if shape != expected.get(name):
+            raise MismatchError(
+                f"{name}: the backend gave {shape}, the arithmetic {expected.get(name)}"
+            )
+
+
+def build(spec: Spec, backend: Backend, result: Result | None) -> Report:
+    if result is not None:
+        check(spec, result)
+    return Report(
+        config=config(spec, backend),
+        tensors=shapes.tensors(spec),
+        parameters=shapes.parameters(spec),
+        total_parameters=shapes.total_parameters(spec),
+        parameter_bytes=shapes.parameter_bytes(spec),
+        mult_adds=shapes.mult_adds(spec),
+        notes=notes(spec, result.warnings if result else ()),
+        seconds=None if result is None else result.seconds,
+    )
+
+
+def as_dict(report: Report) -> dict[str, object]:
+    """The JSON document: the dataclass as is."""
+    return asdict(report)
