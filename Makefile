@@ -22,7 +22,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy --strict rnn_cli tests bench
+	$(BIN)/mypy --strict rnn_cli tests $(wildcard bench)
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -5,10 +5,11 @@ The only module that prints or exits: it owns the two Consoles and maps RnnxErro
 
 import functools
 import inspect
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import numpy as np
 import typer
@@ -36,8 +37,10 @@ from rnn_cli.spec import (
 )
 from rnn_cli.weights import Weights, draw
 
-out = Console()
-err = Console(stderr=True)
+# NO_COLOR asks for plain text: no colour, and no bold or italic escapes either
+_COLOR: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
+out = Console(color_system=_COLOR)
+err = Console(stderr=True, color_system=_COLOR)
 
 NETWORK, BATCH, RUN, OUTPUT = "Network", "Batch", "Run", "Output"
 
@@ -45,17 +48,26 @@ NETWORK, BATCH, RUN, OUTPUT = "Network", "Batch", "Run", "Output"
 class RnnxGroup(TyperGroup):
     """Every error, Click's usage errors included, is one line on stderr and an exit code."""
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except typer.TyperException as e:  # Click's usage errors: exit 2
-            code = _fail(_usage_line(e), e.exit_code)
+            # a bare `rnnx` has printed its help already and carries no message
+            code = _fail(_usage_line(e), e.exit_code) if e.format_message() else e.exit_code
         except RnnxError as e:
             code = _fail(str(e), e.exit_code)
         except typer.Abort:
             code = _fail("aborted", 130)
         except BrokenPipeError:  # `rnnx ... | head -1`: the reader left; end quietly
-            sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
+            sys.stdout = None  # no flush of a closed pipe at exit
             code = 0
         code = code if isinstance(code, int) else 0
         if standalone_mode:
@@ -80,13 +92,13 @@ def _bad_input(e: typer.TyperException) -> str:
 
 
 def _fail(message: str, code: int) -> int:
-    err.print(f"rnnx: error: {message}", markup=False, highlight=False, soft_wrap=True, style="red")
+    line = f"rnnx: error: {message}"
+    err.print(line, markup=False, highlight=False, soft_wrap=True, style="red")
     return code
 
 
 app = typer.Typer(
     cls=RnnxGroup,
-    help="Explain the shapes of PyTorch's recurrent layers (RNN, LSTM, GRU), dimension by dimension.",
     epilog=(
         "Examples:\n\n"
         "  rnnx shape --layers 2 --bidirectional\n\n"
@@ -114,7 +126,7 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Explain the shapes of PyTorch's recurrent layers (RNN, LSTM, GRU)."""
+    """Explain the shapes of PyTorch's recurrent layers (RNN, LSTM, GRU), dimension by dimension."""
 
 
 def _network(
@@ -303,7 +315,8 @@ def check_save_path(path: Path) -> None:
         raise SpecError(f"--save names a directory: save={path}; give a file name such as run.npz")
     if not path.parent.is_dir():
         raise SpecError(
-            f"--save: directory {path.parent} does not exist: save={path}; create it or pick another path"
+            f"--save: directory {path.parent} does not exist: save={path}; "
+            "create it or pick another path"
         )
 
 

@@ -1,4 +1,4 @@
-"""rnnx's exceptions and the exit code each maps to. Must not import anything of rnnx or beyond the stdlib."""
+"""rnnx's exceptions and the exit code each maps to. Must not import anything beyond the stdlib."""
 
 
 class RnnxError(Exception):

@@ -64,7 +64,9 @@ def _warning_note(message: str) -> list[str]:
     for pattern, key in _TORCH_WARNINGS.items():
         if pattern in message:
             return [] if key is None else [text(key)]
-    return [text("note.torch_warning", message=message.split(" (Triggered internally")[0])]
+    return [
+        text("note.torch_warning", message=message.split(" (Triggered internally", maxsplit=1)[0])
+    ]
 
 
 def check(spec: Spec, result: Result) -> None:

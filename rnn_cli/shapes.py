@@ -115,7 +115,7 @@ def _gate_rows(spec: Spec) -> str:
 
 
 def _layer_params(spec: Spec, layer: int, suffix: str) -> list[Param]:
-    """One layer and direction, in torch's order: weight_ih, weight_hh, bias_ih, bias_hh, weight_hr."""
+    """One layer and direction, torch's order: weight_ih, weight_hh, bias_ih, bias_hh, weight_hr."""
     rows = len(spec.gates) * spec.hidden_size  # gate blocks stacked along dim 0
     i = layer_input_size(spec, layer)
     by_i = (

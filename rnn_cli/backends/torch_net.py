@@ -76,4 +76,5 @@ def run(spec: Spec, weights: Weights, repeat: int = 1) -> Result:
 
 
 def _numpy(t: torch.Tensor) -> np.ndarray:
-    return t.detach().cpu().numpy()
+    array: np.ndarray = t.detach().cpu().numpy()
+    return array

@@ -1,0 +1,163 @@
+"""The CLI through CliRunner and real processes: exit codes, one-line errors, help, version."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+from typer.testing import CliRunner
+
+from rnn_cli import __version__
+from rnn_cli.cli import app
+
+runner = CliRunner()
+
+
+def rnnx(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [
+        (["--cell", "foo"], ["--cell", "'foo'", "'rnn', 'lstm', 'gru'"]),
+        (["--hidden-size", "0"], ["--hidden-size", "'0'", "greater than or equal to 1"]),
+        (["--layers", "two"], ["--layers", "'two'", "integer"]),
+        (["--dropout", "1.5"], ["--dropout", "1.5", "[0, 1)"]),
+        (["--dropout", "-0.1"], ["--dropout", "-0.1", "[0, 1)"]),
+        (["--proj-size", "3"], ["--proj-size", "proj_size=3", "--cell lstm"]),
+        (["--cell", "lstm", "--proj-size", "8"], ["--proj-size", "proj_size=8", "smaller than"]),
+        (["--cell", "gru", "--nonlinearity", "relu"], ["--nonlinearity", "relu", "--cell rnn"]),
+        (["--unbatched", "--batch-size", "3"], ["--batch-size", "batch_size=3", "--unbatched"]),
+        (["--save", "out.txt"], ["--save", "out.txt", ".npz"]),
+        (["--save", "no/such/dir/run.npz"], ["--save", "no/such/dir", "does not exist"]),
+        (["--backend", "analytic", "--save", "run.npz"], ["--save", "analytic", "--backend torch"]),
+        (["--bogus"], ["--bogus"]),
+        (["--format", "yaml"], ["--format", "'yaml'"]),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(args: list[str], needles: list[str]) -> None:
+    code, stdout, stderr = rnnx("shape", *args)
+    assert code == 2
+    assert stdout == ""
+    assert len(stderr.strip().splitlines()) == 1, stderr
+    assert stderr.startswith("rnnx: error: ")
+    assert "Traceback" not in stderr
+    for needle in needles:
+        assert needle in stderr
+
+
+def test_cuda_without_gpu_is_exit_2() -> None:
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    code, stdout, stderr = rnnx("shape", "--device", "cuda")
+    assert (code, stdout) == (2, "")
+    assert "--device cuda" in stderr
+    assert "--device cpu" in stderr
+
+
+def test_cuda_on_numpy_backend_is_exit_2() -> None:
+    code, _, stderr = rnnx("shape", "--device", "cuda", "--backend", "analytic")
+    assert code == 2
+    assert "--backend torch" in stderr
+
+
+def test_version() -> None:
+    code, stdout, _ = rnnx("--version")
+    assert (code, stdout.strip()) == (0, f"rnnx {__version__}")
+
+
+def test_help_shows_examples_and_exit_codes() -> None:
+    code, stdout, _ = rnnx("--help")
+    assert code == 0
+    assert "rnnx shape --layers 2 --bidirectional" in stdout
+    assert "Exit codes" in stdout
+    code, stdout, _ = rnnx("shape", "--help")
+    assert code == 0
+    assert "Examples" in stdout
+    assert "--proj-size" in stdout
+
+
+def test_table_names_every_tensor_and_explains_dims() -> None:
+    args = ("--cell", "lstm", "--layers", "2", "--bidirectional")
+    code, stdout, _ = rnnx("shape", *args)
+    assert code == 0
+    for needle in ("input", "output", "h_n", "c_n", "h_0", "16 = 2 directions × hidden_size 8"):
+        assert needle in stdout
+    assert "row = 2·layer + direction" in stdout
+    assert "weight_ih_l0" in stdout
+    _, stdout, _ = rnnx("shape", *args, "--format", "markdown")  # no wrapping at 80 columns
+    assert "4 gates (i, f, g, o) × hidden 8 by input 5" in stdout
+
+
+def test_notes_only_where_they_apply() -> None:
+    _, plain_rnn, _ = rnnx("shape")
+    _, proj, _ = rnnx("shape", "--cell", "lstm", "--proj-size", "4", "--dropout", "0.3")
+    assert "proj_size" not in plain_rnn
+    assert "dropout" not in plain_rnn
+    assert "c_n keeps hidden_size 8" in proj
+    assert "dropout 0.3 with 1 layer does nothing" in proj
+    assert "oneDNN" in proj  # torch's warning, turned into a note
+    assert "Triggered internally" not in proj
+
+
+def test_unbatched_drops_the_batch_axis() -> None:
+    _, stdout, _ = rnnx("shape", "--unbatched", "--format", "csv")
+    rows = dict(line.split(",", 2)[:2] for line in stdout.splitlines()[1:])
+    assert rows["input"] == "10x5"
+    assert rows["output"] == "10x8"
+    assert rows["h_n"] == "1x8"
+
+
+def test_markdown_is_a_pasteable_table() -> None:
+    code, stdout, _ = rnnx("shape", "--format", "markdown", "--bidirectional")
+    assert code == 0
+    assert stdout.startswith("| tensor | shape | dimensions |\n| --- | --- | --- |\n")
+    assert "| `output` | `(1, 10, 16)` |" in stdout
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_python_m_works_like_rnnx() -> None:
+    proc = _run("-m", "rnn_cli", "shape", "--format", "csv")
+    assert proc.returncode == 0
+    assert "output,1x10x8," in proc.stdout
+
+
+def test_help_does_not_import_torch() -> None:
+    code = "import sys; from rnn_cli.cli import app; assert 'torch' not in sys.modules"
+    assert _run("-c", code).returncode == 0
+    proc = _run("-X", "importtime", "-m", "rnn_cli", "--help")
+    assert proc.returncode == 0
+    assert " torch" not in proc.stderr
+
+
+def test_no_colour_in_a_pipe_or_with_no_color() -> None:
+    piped = _run("-m", "rnn_cli", "shape")
+    forced = _run("-m", "rnn_cli", "shape", env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert "\x1b[" not in piped.stdout
+    assert "\x1b[" not in forced.stdout
+
+
+def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        f"'{sys.executable}' -m rnn_cli shape --layers 3 --bidirectional | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert proc.stdout.strip() != ""
+    assert proc.stderr == ""
