@@ -59,6 +59,33 @@ EN: Final[dict[str, str]] = {
         "torch runs LSTM with proj_size on its default kernel, not oneDNN: same numbers, "
         "slower on CPU."
     ),
+    # rnnx compare
+    "cmp.chosen": "the chosen cell",
+    "cmp.c_n_new": "c_n: new, the LSTM's cell state",
+    "cmp.c_n_gone": "c_n: gone, only the LSTM keeps a cell state",
+    "cmp.params": "parameters {ratio}: {g} gate blocks ({names})",
+    "cmp.params_plain": "parameters {ratio}: one weight block, no gates",
+    "cmp.unchanged": "output and h_n: unchanged",
+    "cmp.h_out": "output and h_n: {h} features instead of {was}",
+    "cmp.dropped": (
+        "proj_size and nonlinearity belong to one cell: the other cells run without them."
+    ),
+    "cmp.dropout": "dropout acts in training only: no backend applies it here.",
+    "cmp.title_cells": "What changes when you swap the cell?",
+    "cmp.title_backends": "Is it the same network? {backends}, same parameters and input",
+    "cmp.col_cell": "cell",
+    "cmp.col_params": "parameters",
+    "cmp.col_mult_adds": "mult-adds",
+    "cmp.col_changes": "what changed",
+    "cmp.col_diff": "max |Δ|",
+    "cmp.col_verdict": "verdict",
+    "cmp.col_seconds": "forward (median of {n})",
+    "cmp.same": "✓ same",
+    "cmp.differs": "✗ differs",
+    "cmp.none": "—",
+    "cmp.summary_match": "every backend agrees (atol {atol:g})",
+    "cmp.summary_mismatch": "backends disagree (atol {atol:g})",
+    "cmp.mismatch": "{names} differ between {backends} beyond atol {atol:g}",
     # headings and summary lines
     "title.shape": "{cell} · {backend} backend · {dtype}",
     "col.tensor": "tensor",

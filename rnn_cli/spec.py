@@ -5,6 +5,7 @@ Must not import numpy, torch or rich: this is the leftmost module after the CLI.
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
 
 from rnn_cli.errors import SpecError
 
@@ -42,6 +43,8 @@ class Nonlinearity(str, Enum):
     TANH = "tanh"
     RELU = "relu"
 
+
+Choice = TypeVar("Choice", bound=Enum)
 
 # torch stacks each cell's gate blocks in this order along dim 0 of weight_ih/weight_hh
 GATES: dict[Cell, tuple[str, ...]] = {
@@ -149,3 +152,17 @@ def validate_backend(spec: Spec, backend: Backend) -> Spec:
             "drop --device cuda or use --backend torch"
         )
     return spec
+
+
+def parse_choices(flag: str, raw: str, choices: type[Choice]) -> tuple[Choice, ...]:
+    """'lstm,gru' -> (Cell.LSTM, Cell.GRU); an unknown name raises SpecError naming the flag."""
+    names = [part.strip() for part in raw.split(",") if part.strip()]
+    allowed = [c.value for c in choices]
+    for name in names:
+        if name not in allowed:
+            raise SpecError(
+                f"{flag}: unknown choice {name!r} in {raw!r}; choose from {', '.join(allowed)}"
+            )
+    if not names:
+        raise SpecError(f"{flag} is empty; give a comma list such as {','.join(allowed[:2])}")
+    return tuple(dict.fromkeys(choices(name) for name in names))

@@ -5,7 +5,7 @@ from rnn_cli.render import human_bytes, shape_text
 from rnn_cli.report import Report
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
     def line(cells: list[str]) -> str:
         return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
 
@@ -22,11 +22,11 @@ def render(report: Report) -> str:
         for p in report.parameters
     ]
     lines = [
-        *_table([text("col.tensor"), text("col.shape"), text("col.dims")], tensors),
+        *table([text("col.tensor"), text("col.shape"), text("col.dims")], tensors),
         "",
         *(f"- {n}" for n in report.notes),
         "",
-        *_table(
+        *table(
             [text("col.parameter"), text("col.shape"), text("col.count"), text("col.meaning")],
             params,
         ),
