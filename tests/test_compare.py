@@ -1,0 +1,62 @@
+"""`rnnx compare`: the cell swap table, and backends agreeing (or not) on the same network."""
+
+import json
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from rnn_cli.cli import app
+
+runner = CliRunner()
+
+
+def compare_json(*args: str, code: int = 0) -> dict[str, Any]:
+    result = runner.invoke(app, ["compare", *args, "--format", "json", "--repeat", "1"])
+    assert result.exit_code == code, result.output
+    doc = json.loads(result.stdout)
+    assert isinstance(doc, dict)
+    return doc
+
+
+def test_json_keys() -> None:
+    doc = compare_json("--cell", "lstm", "--backends", "torch")
+    assert {"config", "cells", "tensors", "seconds", "match"} <= set(doc)
+    assert [c["cell"] for c in doc["cells"]] == ["lstm", "rnn"]
+    assert {t["name"] for t in doc["tensors"]} == {"output", "h_n", "c_n"}
+    assert set(doc["seconds"]) == {"torch"}
+
+
+def test_swapping_rnn_for_lstm_and_gru() -> None:
+    cells = {c["cell"]: c for c in compare_json("--cell", "rnn", "--backends", "torch")["cells"]}
+    assert list(cells) == ["rnn", "lstm", "gru"]
+    assert cells["lstm"]["total_parameters"] == 4 * cells["rnn"]["total_parameters"]
+    assert cells["gru"]["total_parameters"] == 3 * cells["rnn"]["total_parameters"]
+    assert "c_n: new, the LSTM's cell state" in cells["lstm"]["changes"]
+    assert "parameters ×4: 4 gate blocks (i, f, g, o)" in cells["lstm"]["changes"]
+    assert "output and h_n: unchanged" in cells["gru"]["changes"]
+    assert "c_n" not in cells["gru"]["tensors"]
+
+
+def test_projection_is_dropped_for_other_cells() -> None:
+    doc = compare_json("--cell", "lstm", "--proj-size", "3", "--with", "gru", "--backends", "torch")
+    gru = doc["cells"][1]
+    assert gru["tensors"]["h_n"] == [1, 1, 8]
+    assert "output and h_n: 8 features instead of 3" in gru["changes"]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--with", "lstm,transformer"], "'transformer'"),
+        (["--backends", "torch,analytic"], "analytic"),
+        (["--backends", "jax"], "'jax'"),
+        (["--format", "csv"], "--format csv"),
+        (["--repeat", "0"], "--repeat"),
+    ],
+)
+def test_bad_input(args: list[str], needle: str) -> None:
+    result = runner.invoke(app, ["compare", *args])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert needle in result.stderr
