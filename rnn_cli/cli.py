@@ -36,6 +36,7 @@ from rnn_cli.spec import (
     Nonlinearity,
     Spec,
     parse_choices,
+    parse_lengths,
     validate,
     validate_backend,
 )
@@ -198,17 +199,36 @@ def _network(
         ),
     ] = 0.0,
     batch_size: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--batch-size", "-n", min=1, help="N: sequences in the batch.", rich_help_panel=BATCH
+            "--batch-size",
+            "-n",
+            min=1,
+            show_default="1",
+            help="N: sequences in the batch.",
+            rich_help_panel=BATCH,
         ),
-    ] = 1,
+    ] = None,
     seq_len: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--seq-len", "-L", min=1, help="L: time steps per sequence.", rich_help_panel=BATCH
+            "--seq-len",
+            "-L",
+            min=1,
+            show_default="10",
+            help="L: time steps per sequence.",
+            rich_help_panel=BATCH,
         ),
-    ] = 10,
+    ] = None,
+    lengths: Annotated[
+        str | None,
+        typer.Option(
+            "--lengths",
+            metavar="10,7,3",
+            help="Packed variable-length batch: one length per sequence (sets N and L).",
+            rich_help_panel=BATCH,
+        ),
+    ] = None,
     batch_first: Annotated[
         bool,
         typer.Option(
@@ -239,6 +259,7 @@ def _network(
         ),
     ] = 0,
 ) -> Spec:
+    packed = parse_lengths(lengths) if lengths else None
     return validate(
         Spec(
             cell=cell,
@@ -251,8 +272,9 @@ def _network(
             nonlinearity=nonlinearity,
             bias=bias,
             dropout=dropout,
-            batch_size=batch_size,
-            seq_len=seq_len,
+            batch_size=batch_size or (len(packed) if packed else 1),
+            seq_len=seq_len or (max(packed) if packed else 10),
+            lengths=packed,
             unbatched=unbatched,
             dtype=dtype,
             device=device,

@@ -15,6 +15,8 @@ EN: Final[dict[str, str]] = {
     "dim.proj": "proj_size {p} (projected from hidden_size {h})",
     "dim.hidden_2dir": "{n} = 2 directions × hidden_size {h}",
     "dim.proj_2dir": "{n} = 2 directions × proj_size {p}",
+    "dim.packed_steps": "{n} = {terms}: every real time step, padding dropped",
+    "dim.batch_sizes": "seq_len {n}: batch_sizes[t] = sequences still running at step t",
     "dim.cell_state": "hidden_size {h} (the cell state is never projected)",
     "dim.rows_1dir": "{n} = layers {layers} × directions 1, one row per layer: row = layer",
     "dim.rows_2dir": (
@@ -53,6 +55,10 @@ EN: Final[dict[str, str]] = {
     ),
     "note.dropout_one_layer": (
         "dropout {p} with 1 layer does nothing: torch applies it after every layer but the last."
+    ),
+    "note.packed": (
+        "packed lengths {lengths}: each sequence stops at its own length; output is zero past "
+        "it, so output[:, -1] is not a short sequence's last step: use output[b, length_b - 1]."
     ),
     "note.torch_warning": "torch warned: {message}",
     "note.onednn_proj": (

@@ -48,6 +48,8 @@ def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
     else:
         out.append(text("note.torch_default" if spec.batch_first else "note.seq_first"))
         out.append(text("note.states_ignore_batch_first"))
+    if spec.lengths:
+        out.append(text("note.packed", lengths=",".join(map(str, spec.lengths))))
     if spec.proj_size:
         out.append(text("note.proj", p=spec.proj_size, h=spec.hidden_size))
     if spec.bidirectional:

@@ -85,15 +85,28 @@ def _state(spec: Spec, name: str, features: Dim) -> Tensor:
     )
 
 
+def _packed(spec: Spec, lengths: tuple[int, ...]) -> list[Tensor]:
+    """pack_padded_sequence's data (every real step, padding dropped) and batch_sizes."""
+    terms = " + ".join(map(str, lengths))
+    data = Dim(sum(lengths), text("dim.packed_steps", n=sum(lengths), terms=terms))
+    return [
+        _tensor("packed_data", data, _output_features(spec)),
+        _tensor("batch_sizes", Dim(max(lengths), text("dim.batch_sizes", n=max(lengths)))),
+    ]
+
+
 def tensors(spec: Spec) -> tuple[Tensor, ...]:
-    """input, output, h_n, c_n (LSTM), and the h_0 (c_0) a user may pass in."""
+    """input, output, (packed_data, batch_sizes), h_n, (c_n), and the h_0 (c_0) one may pass in."""
     h = _h_features(spec)
     c = Dim(
         spec.hidden_size,
         text("dim.cell_state" if spec.proj_size else "dim.hidden", h=spec.hidden_size),
     )
     x = _sequence(spec, "input", Dim(spec.input_size, text("dim.input", n=spec.input_size)))
-    out = [x, _sequence(spec, "output", _output_features(spec)), _state(spec, "h_n", h)]
+    out = [x, _sequence(spec, "output", _output_features(spec))]
+    if spec.lengths:
+        out += _packed(spec, spec.lengths)
+    out.append(_state(spec, "h_n", h))
     if spec.cell is Cell.LSTM:
         out.append(_state(spec, "c_n", c))
     out.append(_state(spec, "h_0", h))
@@ -174,7 +187,9 @@ def parameter_bytes(spec: Spec) -> int:
 
 
 def steps(spec: Spec) -> int:
-    """Cell evaluations per layer and direction: every time step of every sequence."""
+    """Cell evaluations per layer and direction: every real time step of every sequence."""
+    if spec.lengths:
+        return sum(spec.lengths)
     return spec.seq_len * (1 if spec.unbatched else spec.batch_size)
 
 

@@ -76,6 +76,9 @@ class Spec:
     dtype: DType = DType.FLOAT32
     device: Device = Device.CPU
     seed: int = 0  # one numpy generator draws the parameters, then the input
+    lengths: tuple[int, ...] | None = (
+        None  # packed: each sequence's own length (batch_size of them)
+    )
 
     @property
     def num_directions(self) -> int:
@@ -141,7 +144,35 @@ def validate(spec: Spec) -> Spec:
             f"--batch-size does not apply with --unbatched: batch_size={spec.batch_size}; "
             "drop --unbatched or --batch-size"
         )
+    if spec.lengths is not None:
+        _check_lengths(spec, spec.lengths)
     return spec
+
+
+def _check_lengths(spec: Spec, lengths: tuple[int, ...]) -> None:
+    shown = ",".join(map(str, lengths))
+    if spec.unbatched:
+        raise SpecError(f"--lengths needs a batch: lengths={shown} with --unbatched; drop one")
+    if not lengths or min(lengths) < 1:
+        raise SpecError(
+            f"--lengths must be positive whole numbers: got {shown}; e.g. --lengths 10,7,3"
+        )
+    if len(lengths) != spec.batch_size or max(lengths) != spec.seq_len:
+        raise SpecError(
+            f"--lengths {shown} means batch_size {len(lengths)} and seq_len {max(lengths)}: "
+            f"got batch_size={spec.batch_size}, seq_len={spec.seq_len}; drop --batch-size/--seq-len"
+        )
+
+
+def parse_lengths(raw: str) -> tuple[int, ...]:
+    """'10,7,3' -> (10, 7, 3), or SpecError naming --lengths."""
+    try:
+        lengths = tuple(int(part) for part in raw.split(","))
+    except ValueError:
+        raise SpecError(
+            f"--lengths takes comma-separated whole numbers: got {raw!r}; e.g. --lengths 10,7,3"
+        ) from None
+    return lengths
 
 
 def validate_backend(spec: Spec, backend: Backend) -> Spec:

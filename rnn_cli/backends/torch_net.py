@@ -10,6 +10,7 @@ import warnings
 import numpy as np
 import torch
 from torch import nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from rnn_cli.backends import Result
 from rnn_cli.errors import SpecError
@@ -61,7 +62,7 @@ def run(spec: Spec, weights: Weights, repeat: int = 1) -> Result:
         with torch.no_grad():
             for _ in range(repeat):
                 start = time.perf_counter()
-                out, state = net(x)
+                out, state = _forward(spec, net, x)
                 if device.type == "cuda":
                     torch.cuda.synchronize()
                 times.append(time.perf_counter() - start)
@@ -73,6 +74,19 @@ def run(spec: Spec, weights: Weights, repeat: int = 1) -> Result:
         seconds=statistics.median(times),
         warnings=tuple(dict.fromkeys(str(w.message) for w in caught)),
     )
+
+
+def _forward(
+    spec: Spec, net: nn.RNNBase, x: torch.Tensor
+) -> tuple[torch.Tensor, torch.Tensor | tuple[torch.Tensor, torch.Tensor]]:
+    """One forward pass; with lengths, packed as pack_padded_sequence(enforce_sorted=False) does."""
+    if spec.lengths is None:
+        return net(x)  # type: ignore[no-any-return]
+    lengths = torch.tensor(spec.lengths)
+    packed = pack_padded_sequence(x, lengths, batch_first=spec.batch_first, enforce_sorted=False)
+    out, state = net(packed)
+    padded, _ = pad_packed_sequence(out, batch_first=spec.batch_first, total_length=spec.seq_len)
+    return padded, state
 
 
 def _numpy(t: torch.Tensor) -> np.ndarray:
