@@ -17,8 +17,10 @@ from typer.core import TyperGroup
 
 from rnn_cli import __version__
 from rnn_cli.backends import Result, run
+from rnn_cli.equations import lesson
 from rnn_cli.errors import RnnxError, SpecError
 from rnn_cli.render import csv as csv_render
+from rnn_cli.render import equations as equations_render
 from rnn_cli.render import json as json_render
 from rnn_cli.render import markdown as markdown_render
 from rnn_cli.render import table as table_render
@@ -351,6 +353,21 @@ def shape(
     emit(build(spec, backend, result), fmt)
     if save is not None:
         save_npz(save, weights, result)
+
+
+EXPLAIN_EXAMPLES = (
+    "Examples:\n\n"
+    "  rnnx explain --cell lstm               # i_t, f_t, g_t, o_t, c_t, h_t with their shapes\n\n"
+    "  rnnx explain --cell gru --batch-size 4 # where b_hn sits, terms shaped (4, ...)\n\n"
+    "  rnnx explain --cell lstm --proj-size 4 # h_t = W_hr (o_t ⊙ tanh(c_t))"
+)
+
+
+@app.command(epilog=EXPLAIN_EXAMPLES)
+@network_command
+def explain(spec: Spec) -> None:
+    """Print one time step's equations, every term's shape, and how torch packs the gates."""
+    out.print(equations_render.render(lesson(spec)))
 
 
 def main() -> None:
