@@ -5,6 +5,7 @@ The only module that prints or exits: it owns the two Consoles and maps RnnxErro
 
 import functools
 import inspect
+import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Annotated, Any
 
 import numpy as np
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 from typer.core import TyperGroup
 
 from rnn_cli import __version__
@@ -20,6 +21,7 @@ from rnn_cli.backends import Result, run
 from rnn_cli.equations import lesson
 from rnn_cli.errors import RnnxError, SpecError
 from rnn_cli.render import csv as csv_render
+from rnn_cli.render import diagram as diagram_render
 from rnn_cli.render import equations as equations_render
 from rnn_cli.render import json as json_render
 from rnn_cli.render import markdown as markdown_render
@@ -368,6 +370,41 @@ EXPLAIN_EXAMPLES = (
 def explain(spec: Spec) -> None:
     """Print one time step's equations, every term's shape, and how torch packs the gates."""
     out.print(equations_render.render(lesson(spec)))
+
+
+SvgOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--svg",
+        help="Also save the picture as an SVG file.",
+        metavar="FILE.svg",
+        rich_help_panel=OUTPUT,
+    ),
+]
+DIAGRAM_EXAMPLES = (
+    "Examples:\n\n"
+    "  rnnx diagram --layers 2 --bidirectional  # which cell becomes which h_n row\n\n"
+    "  rnnx diagram --seq-len 50 --svg rnn.svg  # long sequences collapse to …"
+)
+
+
+def save_svg(path: Path, picture: RenderableType) -> None:
+    recorder = Console(record=True, width=out.width, file=io.StringIO())
+    recorder.print(picture)
+    try:
+        recorder.save_svg(str(path), title="rnnx diagram")
+    except OSError as e:
+        raise SpecError(f"--svg: cannot write {path}: {e.strerror}; pick a writable path") from e
+
+
+@app.command(epilog=DIAGRAM_EXAMPLES)
+@network_command
+def diagram(spec: Spec, svg: SvgOpt = None) -> None:
+    """Draw the network unrolled over time: layers, directions, output and h_n."""
+    picture = diagram_render.render(spec)
+    if svg is not None:
+        save_svg(svg, picture)  # first, so a bad path fails before anything is printed
+    out.print(picture)
 
 
 def main() -> None:

@@ -148,6 +148,24 @@ EN: Final[dict[str, str]] = {
         "t = L−1 … 0 with its own weights."
     ),
     "explain.no_bias": "--no-bias: no b terms, no bias_ih or bias_hh.",
+    # rnnx diagram
+    "diagram.title": "nn.{cell} unrolled: layers {layers} × directions {d} × time steps {steps}",
+    "diagram.layer": "layer {k} {arrow}",
+    "diagram.input": "input",
+    "diagram.features": "{i} features",
+    "diagram.output_1dir": "{out} is the top layer's h_t: {h} features.",
+    "diagram.output_2dir": (
+        "{out} = [forward h_t | backward h_t] of the top layer: 2·{h} = {n} features."
+    ),
+    "diagram.legend": (
+        "■ a step whose state becomes h_n (row shown at the arrow's end); □ any other step; "
+        "h_0 enters where each direction starts."
+    ),
+    "diagram.legend_lstm": "Each arrow carries h_t and c_t; c_n rows match h_n rows.",
+    "diagram.legend_2dir": (
+        "Both directions of a layer read the same x_t; the layer above reads them concatenated."
+    ),
+    "diagram.legend_skip": "… stands for steps {first} to {last}, drawn alike.",
 }
 
 CATALOG: Final[dict[str, dict[str, str]]] = {"en": EN}
