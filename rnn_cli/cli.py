@@ -20,6 +20,8 @@ from rnn_cli import __version__
 from rnn_cli.backends import Result, run
 from rnn_cli.equations import lesson
 from rnn_cli.errors import RnnxError, SpecError
+from rnn_cli.input_shape import parse as parse_input_shape
+from rnn_cli.input_shape import read as read_input_shape
 from rnn_cli.render import csv as csv_render
 from rnn_cli.render import diagram as diagram_render
 from rnn_cli.render import equations as equations_render
@@ -226,8 +228,17 @@ def _network(
             rich_help_panel=RUN,
         ),
     ] = 0,
+    input_shape: Annotated[
+        str | None,
+        typer.Option(
+            "--input-shape",
+            help="Your input's shape, e.g. 64,28,5, or 28,5 unbatched: read as torch would.",
+            metavar="A,B,C",
+            rich_help_panel=BATCH,
+        ),
+    ] = None,
 ) -> Spec:
-    return validate(
+    spec = validate(
         Spec(
             cell=cell,
             input_size=input_size,
@@ -247,6 +258,7 @@ def _network(
             seed=seed,
         )
     )
+    return spec if input_shape is None else read_input_shape(spec, parse_input_shape(input_shape))
 
 
 _NETWORK_PARAMS = inspect.signature(_network, eval_str=True).parameters

@@ -166,6 +166,19 @@ EN: Final[dict[str, str]] = {
         "Both directions of a layer read the same x_t; the layer above reads them concatenated."
     ),
     "diagram.legend_skip": "… stands for steps {first} to {last}, drawn alike.",
+    # --input-shape
+    "read.batch_first": "batch_first=True",
+    "read.seq_first": "batch_first=False",
+    "read.unbatched": "unbatched, 2-D",
+    "read.dims_3": "N = {n} sequences, L = {l} time steps, H_in = {h} features",
+    "read.dims_2": "L = {l} time steps, H_in = {h} features",
+    "note.input_shape": "--input-shape {shape} read as torch reads it ({layout}): {dims}.",
+    "warn.input_shape": (
+        "--input-shape {shape}: torch reads {l} time steps of a batch of {n}, but {l} looks like "
+        "a batch size (a power of two) and {n} does not. If you meant {other_dims}, pass {flag} "
+        "or x.transpose(0, 1)."
+    ),
+    "head.warnings": "warnings",
 }
 
 CATALOG: Final[dict[str, dict[str, str]]] = {"en": EN}

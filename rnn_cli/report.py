@@ -6,7 +6,7 @@ Must not import rich or torch.
 from dataclasses import asdict, dataclass, fields
 from enum import Enum
 
-from rnn_cli import shapes
+from rnn_cli import input_shape, shapes
 from rnn_cli.backends import Result
 from rnn_cli.errors import MismatchError
 from rnn_cli.explain import text
@@ -31,6 +31,7 @@ class Report:
     mult_adds: int
     notes: tuple[str, ...]
     seconds: float | None  # median forward-pass time; None when nothing ran
+    warnings: tuple[str, ...] = ()  # doubts about what the user meant (--input-shape)
 
 
 def config(spec: Spec, backend: Backend) -> dict[str, object]:
@@ -42,7 +43,7 @@ def config(spec: Spec, backend: Backend) -> dict[str, object]:
 
 def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The facts that trip people up, only those that apply to spec."""
-    out: list[str] = []
+    out: list[str] = [*input_shape.note(spec)]
     if spec.unbatched:
         out.append(text("note.unbatched"))
     else:
@@ -91,6 +92,7 @@ def build(spec: Spec, backend: Backend, result: Result | None) -> Report:
         mult_adds=shapes.mult_adds(spec),
         notes=notes(spec, result.warnings if result else ()),
         seconds=None if result is None else result.seconds,
+        warnings=input_shape.warnings(spec),
     )
 
 

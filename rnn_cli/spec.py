@@ -73,6 +73,7 @@ class Spec:
     dtype: DType = DType.FLOAT32
     device: Device = Device.CPU
     seed: int = 0  # one numpy generator draws the parameters, then the input
+    input_shape: tuple[int, ...] | None = None  # --input-shape as given; sets N, L, unbatched
 
     @property
     def num_directions(self) -> int:

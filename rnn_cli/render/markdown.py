@@ -24,6 +24,7 @@ def render(report: Report) -> str:
     lines = [
         *_table([text("col.tensor"), text("col.shape"), text("col.dims")], tensors),
         "",
+        *(f"- ⚠ {w}" for w in report.warnings),
         *(f"- {n}" for n in report.notes),
         "",
         *_table(

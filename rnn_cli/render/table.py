@@ -51,7 +51,12 @@ def summary_table(report: Report) -> Table:
 
 
 def notes(report: Report) -> RenderableType:
-    lines = Text(text("head.notes"), style="bold")
+    lines = Text()
+    if report.warnings:
+        lines.append(text("head.warnings") + "\n", style="bold yellow")
+        for warning in report.warnings:
+            lines.append(f"⚠ {warning}\n", style="yellow")
+    lines.append(text("head.notes"), style="bold")
     for note in report.notes:
         lines.append(f"\n• {note}", style="")
     return lines
