@@ -22,6 +22,7 @@ from rnn_cli.equations import lesson
 from rnn_cli.errors import RnnxError, SpecError
 from rnn_cli.input_shape import parse as parse_input_shape
 from rnn_cli.input_shape import read as read_input_shape
+from rnn_cli.render import code as code_render
 from rnn_cli.render import csv as csv_render
 from rnn_cli.render import diagram as diagram_render
 from rnn_cli.render import equations as equations_render
@@ -417,6 +418,22 @@ def diagram(spec: Spec, svg: SvgOpt = None) -> None:
     if svg is not None:
         save_svg(svg, picture)  # first, so a bad path fails before anything is printed
     out.print(picture)
+
+
+CODE_EXAMPLES = (
+    "Examples:\n\n"
+    "  rnnx code --cell lstm --layers 2 --bidirectional > lstm.py && python lstm.py\n\n"
+    "The script builds nn.RNN/LSTM/GRU with only the arguments that differ from torch's\n"
+    "defaults, runs torch.randn of the input's shape and prints the shapes rnnx shape shows.\n"
+    "rnnx draws its own numbers, so only the shapes match."
+)
+
+
+@app.command("code", epilog=CODE_EXAMPLES)
+@network_command
+def code_command(spec: Spec) -> None:
+    """Print a runnable PyTorch script that builds this network and prints its shapes."""
+    typer.echo(code_render.render(build(spec, Backend.ANALYTIC, None)))
 
 
 def main() -> None:

@@ -179,6 +179,11 @@ EN: Final[dict[str, str]] = {
         "or x.transpose(0, 1)."
     ),
     "head.warnings": "warnings",
+    # rnnx code: comments in the generated script
+    "code.header": (
+        "# nn.{cell} as rnnx builds it; prints the shapes rnnx shows (its numbers differ)."
+    ),
+    "code.input": "# {layout}",
 }
 
 CATALOG: Final[dict[str, dict[str, str]]] = {"en": EN}
