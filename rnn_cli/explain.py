@@ -166,6 +166,31 @@ EN: Final[dict[str, str]] = {
         "Both directions of a layer read the same x_t; the layer above reads them concatenated."
     ),
     "diagram.legend_skip": "… stands for steps {first} to {last}, drawn alike.",
+    # identities checked on the run's numbers
+    "title.identities": "identities, checked on this run's numbers",
+    "col.claim": "claim",
+    "col.torch_says": "torch says",
+    "col.numbers": "these numbers",
+    "id.expected": "always",
+    "id.trap": "trap",
+    "id.holds": "✓ equal",
+    "id.differs": "✗ differ",
+    "id.last": "output is the top layer's h_t at every step; h_n[-1] is its last step",
+    "id.forward": "the forward half at the last step is the top layer's forward h_n",
+    "id.backward": "the backward direction runs t = L−1 … 0, so it finishes at t = 0",
+    "id.trap_backward": "at the last step the backward direction has taken only its first step",
+    "id.trap_cat": "the usual summary of a sequence, but not output at the last step",
+    "id.trap_layer0": "h_n[0] is layer 0; the top layer's rows come last",
+    "id.trap_layout_bf": "with batch_first=True this indexes the last sequence, not the last step",
+    "id.trap_layout_sf": "with batch_first=False this indexes the last sequence, not the last step",
+    "note.trap_holds": (
+        "a trap holds on these numbers only because of this configuration (one time step, or "
+        "relu zeros on both sides); it does not hold in general."
+    ),
+    "note.identities_need_values": (
+        "identities between output and h_n are checked on computed numbers: run with "
+        "--backend torch or numpy."
+    ),
     # --input-shape
     "read.batch_first": "batch_first=True",
     "read.seq_first": "batch_first=False",

@@ -12,6 +12,21 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return [line(header), line(["---"] * len(header)), *(line(r) for r in rows)]
 
 
+def _identities(report: Report) -> list[str]:
+    if not report.identities:
+        return []
+    rows = [
+        [
+            f"`{i.claim}`<br>{i.why}",
+            text("id.expected" if i.expected else "id.trap"),
+            text("id.holds" if i.holds else "id.differs"),
+        ]
+        for i in report.identities
+    ]
+    header = [text("col.claim"), text("col.torch_says"), text("col.numbers")]
+    return [f"**{text('title.identities')}**", "", *_table(header, rows), ""]
+
+
 def render(report: Report) -> str:
     tensors = [
         [f"`{t.name}`", f"`{shape_text(t.shape)}`", "<br>".join(d.meaning for d in t.dims)]
@@ -27,6 +42,7 @@ def render(report: Report) -> str:
         *(f"- ⚠ {w}" for w in report.warnings),
         *(f"- {n}" for n in report.notes),
         "",
+        *_identities(report),
         *_table(
             [text("col.parameter"), text("col.shape"), text("col.count"), text("col.meaning")],
             params,
