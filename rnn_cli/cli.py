@@ -5,6 +5,7 @@ The only module that prints or exits: it owns the two Consoles and maps RnnxErro
 
 import functools
 import inspect
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -13,16 +14,22 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 from typer.core import TyperGroup
 
 from rnn_cli import __version__, comparison
 from rnn_cli.backends import Result, run
 from rnn_cli.comparison import default_others
+from rnn_cli.equations import lesson
 from rnn_cli.errors import MismatchError, RnnxError, SpecError
 from rnn_cli.explain import text
+from rnn_cli.input_shape import parse as parse_input_shape
+from rnn_cli.input_shape import read as read_input_shape
+from rnn_cli.render import code as code_render
 from rnn_cli.render import compare as compare_render
 from rnn_cli.render import csv as csv_render
+from rnn_cli.render import diagram as diagram_render
+from rnn_cli.render import equations as equations_render
 from rnn_cli.render import json as json_render
 from rnn_cli.render import markdown as markdown_render
 from rnn_cli.render import table as table_render
@@ -258,9 +265,18 @@ def _network(
             rich_help_panel=RUN,
         ),
     ] = 0,
+    input_shape: Annotated[
+        str | None,
+        typer.Option(
+            "--input-shape",
+            help="Your input's shape, e.g. 64,28,5, or 28,5 unbatched: read as torch would.",
+            metavar="A,B,C",
+            rich_help_panel=BATCH,
+        ),
+    ] = None,
 ) -> Spec:
     packed = parse_lengths(lengths) if lengths else None
-    return validate(
+    spec = validate(
         Spec(
             cell=cell,
             input_size=input_size,
@@ -281,6 +297,9 @@ def _network(
             seed=seed,
         )
     )
+    if input_shape is None:
+        return spec
+    return read_input_shape(spec, parse_input_shape(input_shape), batch_size, seq_len)
 
 
 _NETWORK_PARAMS = inspect.signature(_network, eval_str=True).parameters
@@ -459,6 +478,72 @@ def compare(
     if not found.match:
         names = ", ".join(t.name for t in found.tensors if not t.match)
         raise MismatchError(text("cmp.mismatch", names=names, backends=backends, atol=found.atol))
+
+
+EXPLAIN_EXAMPLES = (
+    "Examples:\n\n"
+    "  rnnx explain --cell lstm               # i_t, f_t, g_t, o_t, c_t, h_t with their shapes\n\n"
+    "  rnnx explain --cell gru --batch-size 4 # where b_hn sits, terms shaped (4, ...)\n\n"
+    "  rnnx explain --cell lstm --proj-size 4 # h_t = W_hr (o_t ⊙ tanh(c_t))"
+)
+
+
+@app.command(epilog=EXPLAIN_EXAMPLES)
+@network_command
+def explain(spec: Spec) -> None:
+    """Print one time step's equations, every term's shape, and how torch packs the gates."""
+    out.print(equations_render.render(lesson(spec)))
+
+
+SvgOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--svg",
+        help="Also save the picture as an SVG file.",
+        metavar="FILE.svg",
+        rich_help_panel=OUTPUT,
+    ),
+]
+DIAGRAM_EXAMPLES = (
+    "Examples:\n\n"
+    "  rnnx diagram --layers 2 --bidirectional  # which cell becomes which h_n row\n\n"
+    "  rnnx diagram --seq-len 50 --svg rnn.svg  # long sequences collapse to …"
+)
+
+
+def save_svg(path: Path, picture: RenderableType) -> None:
+    recorder = Console(record=True, width=out.width, file=io.StringIO())
+    recorder.print(picture)
+    try:
+        recorder.save_svg(str(path), title="rnnx diagram")
+    except OSError as e:
+        raise SpecError(f"--svg: cannot write {path}: {e.strerror}; pick a writable path") from e
+
+
+@app.command(epilog=DIAGRAM_EXAMPLES)
+@network_command
+def diagram(spec: Spec, svg: SvgOpt = None) -> None:
+    """Draw the network unrolled over time: layers, directions, output and h_n."""
+    picture = diagram_render.render(spec)
+    if svg is not None:
+        save_svg(svg, picture)  # first, so a bad path fails before anything is printed
+    out.print(picture)
+
+
+CODE_EXAMPLES = (
+    "Examples:\n\n"
+    "  rnnx code --cell lstm --layers 2 --bidirectional > lstm.py && python lstm.py\n\n"
+    "The script builds nn.RNN/LSTM/GRU with only the arguments that differ from torch's\n"
+    "defaults, runs torch.randn of the input's shape and prints the shapes rnnx shape shows.\n"
+    "rnnx draws its own numbers, so only the shapes match."
+)
+
+
+@app.command("code", epilog=CODE_EXAMPLES)
+@network_command
+def code_command(spec: Spec) -> None:
+    """Print a runnable PyTorch script that builds this network and prints its shapes."""
+    typer.echo(code_render.render(build(spec, Backend.ANALYTIC, None)))
 
 
 def main() -> None:

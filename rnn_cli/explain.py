@@ -104,6 +104,148 @@ EN: Final[dict[str, str]] = {
     "sum.bytes": "parameter bytes",
     "sum.mult_adds": "multiply-adds per forward pass",
     "head.notes": "notes",
+    # rnnx explain: one time step's equations (torch's docs' names), terms, gate packing.
+    # Written h_(t-1), not h_{t-1}: every entry goes through str.format.
+    "eq.affine": "W_i{g} x_t + b_i{g} + W_h{g} h_(t-1) + b_h{g}",
+    "eq.affine_nobias": "W_i{g} x_t + W_h{g} h_(t-1)",
+    "eq.gate": "{g}_t = {act}({affine})",
+    "eq.gru_n": "n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_(t-1) + b_hn))",
+    "eq.gru_n_nobias": "n_t = tanh(W_in x_t + r_t ⊙ (W_hn h_(t-1)))",
+    "eq.gru_h": "h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_(t-1)",
+    "eq.lstm_c": "c_t = f_t ⊙ c_(t-1) + i_t ⊙ g_t",
+    "eq.lstm_h": "h_t = o_t ⊙ tanh(c_t)",
+    "eq.lstm_h_proj": "h_t = W_hr (o_t ⊙ tanh(c_t))",
+    "act.sigmoid": "σ: (0, 1)",
+    "act.tanh": "tanh: (−1, 1)",
+    "act.relu": "relu: [0, ∞)",
+    "act.mix": "none (a mix)",
+    "gate.rnn.h": "the whole memory, rewritten every step from x_t and h_(t-1)",
+    "gate.lstm.i": "input gate: how much of the candidate g_t is written into the cell",
+    "gate.lstm.f": "forget gate: how much of c_(t-1) is kept (1) or forgotten (0)",
+    "gate.lstm.g": "candidate: the new content that could be written",
+    "gate.lstm.o": "output gate: how much of the cell is let out into h_t",
+    "gate.lstm.c": "cell state: kept old memory plus admitted new content",
+    "gate.lstm.h": "hidden state: the gated view of the cell, passed on and output",
+    "gate.lstm.h_proj": "hidden state, projected to P features: passed on and output",
+    "gate.gru.r": "reset gate: how much of h_(t-1) the candidate n_t may see",
+    "gate.gru.z": "update gate: how much of h_(t-1) is kept (1) instead of replaced (0)",
+    "gate.gru.n": "new gate: the candidate state, built from x_t and the reset h_(t-1)",
+    "gate.gru.h": "hidden state: z_t blends the old state with the candidate",
+    "col.equation": "equation",
+    "col.nonlinearity": "nonlinearity",
+    "col.term": "term",
+    "col.as": "as",
+    "col.blocks": "stacks along dim 0",
+    "col.rows": "rows",
+    "title.explain": "nn.{cell}: one time step t of layer 0, {sizes}",
+    "title.terms": "every term, for this configuration",
+    "title.packing": (
+        "how torch packs the gates (layer 0, forward; every layer and direction alike)"
+    ),
+    "size.batch": "N = {n}",
+    "size.input": "H_in = {n}",
+    "size.hidden": "H = {n} (hidden_size)",
+    "size.proj": "P = {n} (proj_size)",
+    "term.x": "the input at step t (layer 0)",
+    "term.x_above": "layer k > 0: the layer below's h_t, both directions concatenated",
+    "term.h_prev": "the previous hidden state; h_0 (zeros unless passed) at t = 0",
+    "term.c_prev": "the previous cell state; c_0 at t = 0",
+    "term.w_ih": "input-to-hidden weights (layer 0)",
+    "term.w_hh": "hidden-to-hidden weights",
+    "term.b": "biases",
+    "term.product": "each matrix product, before the nonlinearity",
+    "term.gates": "the gates, one number per hidden unit",
+    "term.c": "the cell state (never projected)",
+    "term.o_tanh_c": "the hidden state before projection",
+    "term.w_hr": "the projection, weight_hr_l0",
+    "term.h": "the new hidden state: the output at step t",
+    "explain.batched": (
+        "With a batch, torch multiplies row-wise: x_t W_i·ᵀ, {n_in} @ {t_in} → {n_out}."
+    ),
+    "explain.chunk": "weight_ih_l0.chunk({g}, 0) returns ({blocks}), in that order.",
+    "explain.gru_bhn": (
+        "b_hn (bias_hh_l0[{rows}]) sits inside r_t ⊙ (W_hn h_(t-1) + b_hn): the reset gate "
+        "scales it, so it cannot be folded into b_in."
+    ),
+    "explain.lstm_states": "h_n is h_t and c_n is c_t, both at the last step of each layer.",
+    "explain.proj": (
+        "proj_size {p}: h_t = W_hr (o_t ⊙ tanh(c_t)) has {p} features, so weight_hh is "
+        "({rows}, {p}) and output and h_n carry {p}."
+    ),
+    "explain.layers": (
+        "Layer k > 0 reads x_t = the layer below's output, D·H_out = {d}·{h_out} = {i} "
+        "features: weight_ih_l1 is ({rows}, {i})."
+    ),
+    "explain.bidirectional": (
+        "Every parameter has a _reverse twin of the same shape: the backward direction runs "
+        "t = L−1 … 0 with its own weights."
+    ),
+    "explain.no_bias": "--no-bias: no b terms, no bias_ih or bias_hh.",
+    # rnnx diagram
+    "diagram.title": "nn.{cell} unrolled: layers {layers} × directions {d} × time steps {steps}",
+    "diagram.layer": "layer {k} {arrow}",
+    "diagram.input": "input",
+    "diagram.features": "{i} features",
+    "diagram.output_1dir": "{out} is the top layer's h_t: {h} features.",
+    "diagram.output_2dir": (
+        "{out} = [forward h_t | backward h_t] of the top layer: 2·{h} = {n} features."
+    ),
+    "diagram.legend": (
+        "■ a step whose state becomes h_n (row shown at the arrow's end); □ any other step; "
+        "h_0 enters where each direction starts."
+    ),
+    "diagram.legend_lstm": "Each arrow carries h_t and c_t; c_n rows match h_n rows.",
+    "diagram.legend_2dir": (
+        "Both directions of a layer read the same x_t; the layer above reads them concatenated."
+    ),
+    "diagram.legend_skip": "… stands for steps {first} to {last}, drawn alike.",
+    # identities checked on the run's numbers
+    "title.identities": "identities, checked on this run's numbers",
+    "col.claim": "claim",
+    "col.torch_says": "torch says",
+    "col.numbers": "these numbers",
+    "id.expected": "always",
+    "id.trap": "trap",
+    "id.holds": "✓ equal",
+    "id.differs": "✗ differ",
+    "id.last": "output is the top layer's h_t at every step; h_n[-1] is its last step",
+    "id.forward": "the forward half at the last step is the top layer's forward h_n",
+    "id.backward": "the backward direction runs t = L−1 … 0, so it finishes at t = 0",
+    "id.trap_backward": "at the last step the backward direction has taken only its first step",
+    "id.trap_cat": "the usual summary of a sequence, but not output at the last step",
+    "id.packed_last": "sequence {b} stops at its own length {n}: its h_n is output at step {t}",
+    "id.trap_packed": (
+        "padded steps are zero: output[:, -1] is a short sequence's padding, not its last step"
+    ),
+    "id.trap_layer0": "h_n[0] is layer 0; the top layer's rows come last",
+    "id.trap_layout_bf": "with batch_first=True this indexes the last sequence, not the last step",
+    "id.trap_layout_sf": "with batch_first=False this indexes the last sequence, not the last step",
+    "note.trap_holds": (
+        "a trap holds on these numbers only because of this configuration (one time step, or "
+        "relu zeros on both sides); it does not hold in general."
+    ),
+    "note.identities_need_values": (
+        "identities between output and h_n are checked on computed numbers: run with "
+        "--backend torch or numpy."
+    ),
+    # --input-shape
+    "read.batch_first": "batch_first=True",
+    "read.seq_first": "batch_first=False",
+    "read.unbatched": "unbatched, 2-D",
+    "read.dims_3": "N = {n} sequences, L = {l} time steps, H_in = {h} features",
+    "read.dims_2": "L = {l} time steps, H_in = {h} features",
+    "note.input_shape": "--input-shape {shape} read as torch reads it ({layout}): {dims}.",
+    "warn.input_shape": (
+        "--input-shape {shape}: torch reads {l} time steps of a batch of {n}, but {l} looks like "
+        "a batch size (a power of two) and {n} does not. If you meant {other_dims}, pass {flag} "
+        "or x.transpose(0, 1)."
+    ),
+    "head.warnings": "warnings",
+    # rnnx code: comments in the generated script
+    "code.header": (
+        "# nn.{cell} as rnnx builds it; prints the shapes rnnx shows (its numbers differ)."
+    ),
+    "code.input": "# {layout}",
 }
 
 CATALOG: Final[dict[str, dict[str, str]]] = {"en": EN}

@@ -6,10 +6,11 @@ Must not import rich or torch.
 from dataclasses import asdict, dataclass, fields
 from enum import Enum
 
-from rnn_cli import shapes
+from rnn_cli import identities, input_shape, shapes
 from rnn_cli.backends import Result
 from rnn_cli.errors import MismatchError
 from rnn_cli.explain import text
+from rnn_cli.identities import Identity
 from rnn_cli.shapes import Param, Tensor
 from rnn_cli.spec import Backend, Cell, Spec
 
@@ -31,6 +32,8 @@ class Report:
     mult_adds: int
     notes: tuple[str, ...]
     seconds: float | None  # median forward-pass time; None when nothing ran
+    identities: tuple[Identity, ...] = ()  # output/h_n relations, checked on computed values
+    warnings: tuple[str, ...] = ()  # doubts about what the user meant (--input-shape)
 
 
 def config(spec: Spec, backend: Backend) -> dict[str, object]:
@@ -42,7 +45,7 @@ def config(spec: Spec, backend: Backend) -> dict[str, object]:
 
 def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The facts that trip people up, only those that apply to spec."""
-    out: list[str] = []
+    out: list[str] = [*input_shape.note(spec)]
     if spec.unbatched:
         out.append(text("note.unbatched"))
     else:
@@ -83,9 +86,19 @@ def check(spec: Spec, result: Result) -> None:
             )
 
 
+def _identity_notes(checked: tuple[Identity, ...] | None) -> tuple[str, ...]:
+    """Why there are no identities, or why a trap holds here; None when nothing ran."""
+    if checked is None:
+        return (text("note.identities_need_values"),)
+    if any(i.holds and not i.expected for i in checked):
+        return (text("note.trap_holds"),)
+    return ()
+
+
 def build(spec: Spec, backend: Backend, result: Result | None) -> Report:
     if result is not None:
         check(spec, result)
+    checked = None if result is None else identities.check(spec, result)
     return Report(
         config=config(spec, backend),
         tensors=shapes.tensors(spec),
@@ -93,8 +106,10 @@ def build(spec: Spec, backend: Backend, result: Result | None) -> Report:
         total_parameters=shapes.total_parameters(spec),
         parameter_bytes=shapes.parameter_bytes(spec),
         mult_adds=shapes.mult_adds(spec),
-        notes=notes(spec, result.warnings if result else ()),
+        notes=notes(spec, result.warnings if result else ()) + _identity_notes(checked),
         seconds=None if result is None else result.seconds,
+        identities=checked or (),
+        warnings=input_shape.warnings(spec),
     )
 
 

@@ -205,3 +205,8 @@ def mult_adds(spec: Spec) -> int:
         per_step += g_h * (layer_input_size(spec, k) + spec.h_out)
         per_step += spec.proj_size * spec.hidden_size
     return per_step * spec.num_directions * steps(spec)
+
+
+def state_row(spec: Spec, layer: int, direction: int) -> int:
+    """The row of h_n (h_0, c_n) that holds layer's state in direction (0 forward, 1 backward)."""
+    return spec.num_directions * layer + direction

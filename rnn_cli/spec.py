@@ -76,9 +76,8 @@ class Spec:
     dtype: DType = DType.FLOAT32
     device: Device = Device.CPU
     seed: int = 0  # one numpy generator draws the parameters, then the input
-    lengths: tuple[int, ...] | None = (
-        None  # packed: each sequence's own length (batch_size of them)
-    )
+    lengths: tuple[int, ...] | None = None  # packed: each sequence's own length, N of them
+    input_shape: tuple[int, ...] | None = None  # --input-shape as given; sets N, L, unbatched
 
     @property
     def num_directions(self) -> int:

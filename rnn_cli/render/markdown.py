@@ -12,6 +12,21 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
     return [line(header), line(["---"] * len(header)), *(line(r) for r in rows)]
 
 
+def _identities(report: Report) -> list[str]:
+    if not report.identities:
+        return []
+    rows = [
+        [
+            f"`{i.claim}`<br>{i.why}",
+            text("id.expected" if i.expected else "id.trap"),
+            text("id.holds" if i.holds else "id.differs"),
+        ]
+        for i in report.identities
+    ]
+    header = [text("col.claim"), text("col.torch_says"), text("col.numbers")]
+    return [f"**{text('title.identities')}**", "", *table(header, rows), ""]
+
+
 def render(report: Report) -> str:
     tensors = [
         [f"`{t.name}`", f"`{shape_text(t.shape)}`", "<br>".join(d.meaning for d in t.dims)]
@@ -24,8 +39,10 @@ def render(report: Report) -> str:
     lines = [
         *table([text("col.tensor"), text("col.shape"), text("col.dims")], tensors),
         "",
+        *(f"- ⚠ {w}" for w in report.warnings),
         *(f"- {n}" for n in report.notes),
         "",
+        *_identities(report),
         *table(
             [text("col.parameter"), text("col.shape"), text("col.count"), text("col.meaning")],
             params,

@@ -5,6 +5,7 @@ Must not import torch.
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -51,13 +52,38 @@ def summary_table(report: Report) -> Table:
 
 
 def notes(report: Report) -> RenderableType:
-    lines = Text(text("head.notes"), style="bold")
+    lines = Text()
+    if report.warnings:
+        lines.append(text("head.warnings") + "\n", style="bold yellow")
+        for warning in report.warnings:
+            lines.append(f"⚠ {warning}\n", style="yellow")
+    lines.append(text("head.notes"), style="bold")
     for note in report.notes:
         lines.append(f"\n• {note}", style="")
     return lines
 
 
+def identity_table(report: Report) -> RenderableType:
+    """Claims torch guarantees and traps, side by side, so a trap that happens to hold shows."""
+    table = Table(title=text("title.identities"), box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column(text("col.claim"), overflow="fold")
+    table.add_column(text("col.torch_says"), no_wrap=True)
+    table.add_column(text("col.numbers"), no_wrap=True)
+    for i in report.identities:
+        claim = Text(i.claim, style="cyan").append(f"\n  {i.why}", style="dim")
+        says = text("id.expected" if i.expected else "id.trap")
+        numbers = text("id.holds" if i.holds else "id.differs")
+        style = "green" if i.holds == i.expected else "bold red"
+        table.add_row(claim, says, Text(numbers, style=style))
+    return Padding(table, (1, 0, 0, 0))
+
+
 def render(report: Report) -> RenderableType:
+    identities = [identity_table(report)] if report.identities else []
     return Group(
-        tensor_table(report), notes(report), parameter_table(report), summary_table(report)
+        tensor_table(report),
+        notes(report),
+        *identities,
+        parameter_table(report),
+        summary_table(report),
     )

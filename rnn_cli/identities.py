@@ -1,0 +1,150 @@
+"""Relations between output and h_n: those torch guarantees and the traps that look the same,
+each written with this configuration's indices and checked on a run's numbers.
+
+Pure function of (Spec, Result). Must not import torch or rich.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from rnn_cli.backends import Result
+from rnn_cli.explain import text
+from rnn_cli.spec import DType, Spec
+
+Index = tuple[int | slice, ...]
+ALL = slice(None)
+
+# output and h_n are copies of the same h_t, so the true claims hold to the last bit; the
+# tolerance only forgives a backend that recomputes instead of copying
+ATOL: dict[DType, float] = {DType.FLOAT32: 1e-6, DType.FLOAT64: 1e-12}
+
+
+@dataclass(frozen=True)
+class Identity:
+    claim: str  # a Python expression over this run's output and h_n
+    expected: bool  # True: torch guarantees it; False: a trap that looks right
+    holds: bool  # what this run's numbers say
+    why: str
+
+
+def _index_text(index: Index) -> str:
+    """(ALL, -1, slice(None, 8)) -> '[:, -1, :8]'; trailing ':' are implied, as in numpy."""
+    while index and index[-1] == ALL:
+        index = index[:-1]
+
+    def one(i: int | slice) -> str:
+        if isinstance(i, int):
+            return str(i)
+        return f"{'' if i.start is None else i.start}:{'' if i.stop is None else i.stop}"
+
+    return "[" + ", ".join(one(i) for i in index) + "]"
+
+
+@dataclass(frozen=True)
+class Pick:
+    tensor: str  # "output" or "h_n"
+    index: Index
+
+    @property
+    def text(self) -> str:
+        return self.tensor + _index_text(self.index)
+
+    def take(self, arrays: dict[str, np.ndarray]) -> np.ndarray:
+        return arrays[self.tensor][self.index]
+
+
+@dataclass(frozen=True)
+class Cat:
+    parts: tuple[Pick, ...]  # joined along the features
+
+    @property
+    def text(self) -> str:
+        return f"torch.cat([{', '.join(p.text for p in self.parts)}], -1)"
+
+    def take(self, arrays: dict[str, np.ndarray]) -> np.ndarray:
+        return np.concatenate([p.take(arrays) for p in self.parts], axis=-1)
+
+
+@dataclass(frozen=True)
+class Claim:
+    lhs: Pick | Cat
+    rhs: Pick
+    expected: bool
+    why: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.lhs.text} == {self.rhs.text}"
+
+
+def _step(spec: Spec, t: int, features: slice, batch_first: bool) -> Pick:
+    """output at time step t, the chosen features, laid out as batch_first says."""
+    if spec.unbatched:
+        return Pick("output", (t, features))  # (L, D·H_out)
+    if batch_first:
+        return Pick("output", (ALL, t, features))  # (N, L, D·H_out)
+    return Pick("output", (t, ALL, features))  # (L, N, D·H_out)
+
+
+# per-sequence claims of a packed batch are listed for its first few sequences only
+PACKED_SHOWN = 4
+
+
+def _packed_claims(spec: Spec, lengths: tuple[int, ...], fwd: slice) -> list[Claim]:
+    """Sequence b's forward state stops at its own last step, t = length_b - 1."""
+    row = -2 if spec.bidirectional else -1
+    out = []
+    for b, n in enumerate(lengths[:PACKED_SHOWN]):
+        step = (b, n - 1, fwd) if spec.batch_first else (n - 1, b, fwd)
+        why = text("id.packed_last", b=b, n=n, t=n - 1)
+        out.append(Claim(Pick("output", step), Pick("h_n", (row, b)), True, why))
+    if min(lengths) < max(lengths):
+        naive = _step(spec, -1, fwd, spec.batch_first)
+        out.append(Claim(naive, Pick("h_n", (row,)), False, text("id.trap_packed")))
+    return out
+
+
+def claims(spec: Spec) -> tuple[Claim, ...]:
+    """What to check for spec; the top layer's h_n rows are the last D (-1, or -2 and -1)."""
+    h, bf = spec.h_out, spec.batch_first
+    fwd = slice(None, h) if spec.bidirectional else ALL
+    top = Pick("h_n", (-2,) if spec.bidirectional else (-1,))  # the top layer, forward
+    if spec.lengths:
+        out = _packed_claims(spec, spec.lengths, fwd)
+    else:
+        key = "id.forward" if spec.bidirectional else "id.last"
+        out = [Claim(_step(spec, -1, fwd, bf), top, True, text(key))]
+    if spec.bidirectional:
+        back, bwd = Pick("h_n", (-1,)), slice(h, None)
+        out += [
+            Claim(_step(spec, 0, bwd, bf), back, True, text("id.backward")),
+            Claim(_step(spec, -1, bwd, bf), back, False, text("id.trap_backward")),
+            Claim(Cat((top, back)), _step(spec, -1, ALL, bf), False, text("id.trap_cat")),
+        ]
+    if spec.num_layers > 1:
+        out.append(
+            Claim(_step(spec, -1, fwd, bf), Pick("h_n", (0,)), False, text("id.trap_layer0"))
+        )
+    if not spec.unbatched:
+        key = "id.trap_layout_bf" if bf else "id.trap_layout_sf"
+        out.append(Claim(_step(spec, -1, fwd, not bf), top, False, text(key)))
+    return tuple(out)
+
+
+def _equal(a: np.ndarray, b: np.ndarray, atol: float) -> bool:
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=0.0, atol=atol))
+
+
+def check(spec: Spec, result: Result) -> tuple[Identity, ...]:
+    """Every claim for spec, with whether result's numbers bear it out."""
+    arrays = {"output": result.output, "h_n": result.h_n}
+    return tuple(
+        Identity(
+            claim=c.text,
+            expected=c.expected,
+            holds=_equal(c.lhs.take(arrays), c.rhs.take(arrays), ATOL[spec.dtype]),
+            why=c.why,
+        )
+        for c in claims(spec)
+    )

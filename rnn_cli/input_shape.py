@@ -1,0 +1,130 @@
+"""--input-shape: a user's own input shape, read the way torch reads it, and the doubts about it.
+
+Pure arithmetic on a Spec: it sets batch_size, seq_len and unbatched. Must not import numpy, torch
+or rich.
+"""
+
+from dataclasses import replace
+
+from rnn_cli.errors import SpecError
+from rnn_cli.explain import text
+from rnn_cli.spec import Spec, validate
+
+
+def parse(value: str) -> tuple[int, ...]:
+    """'64,28,5', '(64, 28, 5)' or 'torch.Size([64, 28, 5])' -> (64, 28, 5)."""
+    inner = value.strip().removeprefix("torch.Size").strip("()[] ")
+    parts = [p.strip() for p in inner.split(",") if p.strip()]
+    if not parts or not all(p.isdigit() and int(p) > 0 for p in parts):
+        raise SpecError(
+            f"--input-shape must be positive whole numbers separated by commas: got {value!r}; "
+            "pass e.g. --input-shape 64,28,5"
+        )
+    return tuple(int(p) for p in parts)
+
+
+def _flag(dims: tuple[int, ...]) -> str:
+    """(64, 28, 5) -> '64,28,5', as the flag is written."""
+    return ",".join(str(d) for d in dims)
+
+
+def _check_rank(spec: Spec, dims: tuple[int, ...]) -> None:
+    if len(dims) not in (2, 3):
+        raise SpecError(
+            f"--input-shape {_flag(dims)} has {len(dims)} dimensions: "
+            f"nn.{spec.cell.name} expects 2-D (L, H_in) or 3-D input; drop or merge dimensions"
+        )
+    if len(dims) == 3 and spec.unbatched:
+        raise SpecError(
+            f"--input-shape {_flag(dims)} has 3 dimensions but --unbatched wants 2, "
+            "(L, H_in); drop --unbatched or the batch dimension"
+        )
+
+
+def _check_features(spec: Spec, dims: tuple[int, ...]) -> None:
+    if dims[-1] != spec.input_size:
+        raise SpecError(
+            f"--input-shape {_flag(dims)}: input.size(-1) must be equal to input_size. "
+            f"Expected {spec.input_size}, got {dims[-1]} (torch's message); the last dimension "
+            f"is the features of each x_t: pass --input-size {dims[-1]}, or reshape x so its "
+            f"last dimension is {spec.input_size}"
+        )
+
+
+def _check_agrees(flag: str, given: int | None, read: int, dims: tuple[int, ...]) -> None:
+    """An explicit --batch-size/--seq-len (None: not given) must agree with what the shape says."""
+    if given is not None and given != read:
+        raise SpecError(
+            f"{flag} {given} disagrees with --input-shape {_flag(dims)}, which gives {read}; "
+            f"drop {flag}: --input-shape sets it"
+        )
+
+
+def read(
+    spec: Spec, dims: tuple[int, ...], batch_size: int | None = None, seq_len: int | None = None
+) -> Spec:
+    """spec with N, L (and unbatched for 2-D) taken from dims under spec.batch_first.
+
+    batch_size and seq_len are the flags as given (None when absent): they must agree with dims.
+    """
+    if spec.lengths is not None:
+        raise SpecError(
+            f"--input-shape {_flag(dims)} and --lengths both set the batch; drop one of them"
+        )
+    _check_rank(spec, dims)
+    _check_features(spec, dims)
+    if len(dims) == 2:
+        batch, seq = 1, dims[0]  # torch reads 2-D input as one unbatched sequence
+    else:
+        batch, seq = (dims[0], dims[1]) if spec.batch_first else (dims[1], dims[0])
+    _check_agrees("--batch-size", batch_size, batch, dims)
+    _check_agrees("--seq-len", seq_len, seq, dims)
+    return validate(
+        replace(spec, batch_size=batch, seq_len=seq, unbatched=len(dims) == 2, input_shape=dims)
+    )
+
+
+def _layout(spec: Spec) -> str:
+    if spec.unbatched:
+        return text("read.unbatched")
+    return text("read.batch_first" if spec.batch_first else "read.seq_first")
+
+
+def _dims(spec: Spec, batch: int, seq: int) -> str:
+    if spec.unbatched:
+        return text("read.dims_2", l=seq, h=spec.input_size)
+    return text("read.dims_3", n=batch, l=seq, h=spec.input_size)
+
+
+def note(spec: Spec) -> tuple[str, ...]:
+    """How torch reads --input-shape, each dimension named; nothing without --input-shape."""
+    if spec.input_shape is None:
+        return ()
+    dims = _dims(spec, spec.batch_size, spec.seq_len)
+    return (
+        text("note.input_shape", shape=_flag(spec.input_shape), layout=_layout(spec), dims=dims),
+    )
+
+
+def _looks_like_batch(n: int) -> bool:
+    """Batch sizes are nearly always powers of two (1, 32, 64); sequence lengths often are not."""
+    return n & (n - 1) == 0
+
+
+def warnings(spec: Spec) -> tuple[str, ...]:
+    """The other reading, when the dimension torch takes as time looks like the batch instead."""
+    if spec.input_shape is None or spec.unbatched:
+        return ()
+    n, seq = spec.batch_size, spec.seq_len
+    if not _looks_like_batch(seq) or _looks_like_batch(n):
+        return ()
+    return (
+        text(
+            "warn.input_shape",
+            shape=_flag(spec.input_shape),
+            l=seq,
+            n=n,
+            other_dims=_dims(spec, seq, n),
+            flag="--seq-first" if spec.batch_first else "--batch-first",
+        ),
+    )

@@ -1,0 +1,68 @@
+"""The Rich view of `rnnx explain`: a cell's equations, every term's shape, torch's gate packing.
+
+Takes a Lesson (rnn_cli.equations) and computes nothing. Must not import torch.
+"""
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from rnn_cli.equations import Lesson
+from rnn_cli.explain import text
+from rnn_cli.render import shape_text
+
+
+def _heading(title: str) -> Text:
+    return Text(f"\n{title}", style="bold")
+
+
+def _equations(lesson: Lesson) -> Table:
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column(text("col.equation"), overflow="fold")
+    table.add_column(text("col.nonlinearity"), no_wrap=True)
+    for eq in lesson.equations:
+        cell = Text(eq.text, style="bold").append(f"\n  {eq.does}", style="dim")
+        table.add_row(cell, Text(eq.act))
+    return table
+
+
+def _terms(lesson: Lesson) -> Table:
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column(text("col.term"), style="cyan", overflow="fold")
+    table.add_column(text("col.shape"), no_wrap=True)
+    table.add_column(text("col.as"), no_wrap=True)
+    table.add_column(text("col.meaning"), overflow="fold")
+    for t in lesson.terms:
+        table.add_row(Text(t.symbol), shape_text(t.shape), Text(t.dims), Text(t.meaning))
+    return table
+
+
+def _packing(lesson: Lesson) -> Table:
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column(text("col.parameter"), style="cyan", no_wrap=True)
+    table.add_column(text("col.shape"), no_wrap=True)
+    table.add_column(text("col.blocks"), overflow="fold")
+    table.add_column(text("col.rows"), overflow="fold")
+    for p in lesson.packing:
+        table.add_row(p.param, shape_text(p.shape), Text(p.blocks), Text(p.rows))
+    return table
+
+
+def _notes(lesson: Lesson) -> Text:
+    lines = Text(text("head.notes"), style="bold")
+    for note in lesson.notes:
+        lines.append(f"\n• {note}", style="")
+    return lines
+
+
+def render(lesson: Lesson) -> RenderableType:
+    return Group(
+        Text(lesson.title, style="bold"),
+        _equations(lesson),
+        _heading(text("title.terms")),
+        _terms(lesson),
+        _heading(text("title.packing")),
+        _packing(lesson),
+        _notes(lesson),
+    )

@@ -1,0 +1,73 @@
+"""`rnnx code`: the script runs under the venv's python and prints the shapes `rnnx shape` shows."""
+
+import ast
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from rnn_cli.cli import app
+
+runner = CliRunner()
+
+CONFIGS = [
+    [],
+    ["--cell", "lstm", "--layers", "2", "--bidirectional", "--proj-size", "3", "--seq-first"],
+    ["--cell", "gru", "--unbatched", "--no-bias", "--seq-len", "7", "--dtype", "float64"],
+    ["--nonlinearity", "relu", "--input-shape", "4,6,5", "--dropout", "0.5", "--layers", "3"],
+]
+
+
+def _invoke(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+MARK = "--- next script ---"
+
+
+@pytest.fixture(scope="module")
+def printed() -> list[dict[str, list[int]]]:
+    """Every config's script, run as a student would, one after another in one python: torch
+    loads once. 'output (1, 10, 8)' -> {'output': [1, 10, 8]}, one dict per script."""
+    program = f'\nprint("{MARK}")\n'.join(_invoke("code", *args) for args in CONFIGS)
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=300, check=True
+    )
+    parts = done.stdout.split(f"{MARK}\n")
+    return [
+        {
+            name: list(ast.literal_eval(shape))
+            for name, shape in (ln.split(" ", 1) for ln in part.splitlines())
+        }
+        for part in parts
+    ]
+
+
+@pytest.mark.parametrize(
+    ("index", "args"), list(enumerate(CONFIGS)), ids=["default", "lstm", "gru", "rnn"]
+)
+def test_script_prints_the_shapes_rnnx_shows(
+    printed: list[dict[str, list[int]]], index: int, args: list[str]
+) -> None:
+    tensors = json.loads(_invoke("shape", "--format", "json", *args))["tensors"]
+    shown = {t["name"]: t["shape"] for t in tensors if t["name"] in printed[index]}
+    assert printed[index] == shown
+    assert {"input", "output", "h_n"} <= shown.keys()
+    assert ("c_n" in shown) == (args[:2] == ["--cell", "lstm"])
+
+
+def test_only_arguments_that_differ_from_torchs_defaults() -> None:
+    assert "rnn = nn.RNN(5, 8, batch_first=True)\n" in _invoke("code")
+    script = _invoke("code", "--cell", "lstm", "--seq-first", "--proj-size", "2", "-l", "2")
+    assert "rnn = nn.LSTM(5, 8, num_layers=2, proj_size=2)\n" in script
+    assert "output, (h_n, c_n) = rnn(x)" in script
+
+
+def test_carries_dtype_and_device() -> None:
+    script = _invoke("code", "--dtype", "float64", "--device", "cuda", "--batch-size", "3")
+    assert "dtype=torch.float64, device='cuda')" in script
+    assert "x = torch.randn(3, 10, 5, dtype=torch.float64, device='cuda')" in script

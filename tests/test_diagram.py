@@ -1,0 +1,95 @@
+"""`rnnx diagram`: each h_n row labelled once at the right end, long sequences elided, SVG."""
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from rnn_cli.backends import torch_net
+from rnn_cli.cli import app
+from rnn_cli.render.diagram import render
+from rnn_cli.shapes import state_row
+from rnn_cli.spec import Cell, Spec
+from rnn_cli.weights import draw
+from tests.conftest import plain
+
+runner = CliRunner()
+
+CONFIGS = {
+    "rnn_default": Spec(),
+    "gru_2layer_bidir_5steps": Spec(cell=Cell.GRU, num_layers=2, bidirectional=True, seq_len=5),
+    "lstm_unbatched_seqfirst_3steps": Spec(
+        cell=Cell.LSTM, unbatched=True, batch_first=False, seq_len=3
+    ),
+    "lstm_3layer_bidir_long": Spec(
+        cell=Cell.LSTM, num_layers=3, bidirectional=True, proj_size=4, seq_len=128
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CONFIGS)
+def test_golden(name: str, golden: Callable[[str, str], None]) -> None:
+    golden(f"diagram_{name}", plain(render(CONFIGS[name])))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    layers=st.integers(1, 4),
+    bidirectional=st.booleans(),
+    seq_len=st.integers(1, 300),
+    batch_first=st.booleans(),
+)
+def test_every_state_row_once_at_its_end(
+    layers: int, bidirectional: bool, seq_len: int, batch_first: bool
+) -> None:
+    spec = Spec(
+        num_layers=layers, bidirectional=bidirectional, seq_len=seq_len, batch_first=batch_first
+    )
+    picture = plain(render(spec))
+    rows = layers * spec.num_directions
+    assert sorted(int(r) for r in re.findall(r"h_n\[(\d+)\]", picture)) == list(range(rows))
+    assert sorted(int(r) for r in re.findall(r"h_0\[(\d+)\]", picture)) == list(range(rows))
+    cells = [line for line in picture.splitlines() if line.startswith("layer ")]
+    for line in cells:
+        if "←" in line:  # backward: h_n at the t = 0 end, on the left
+            assert line.index("h_n[") < line.index("■") < line.index("h_0[")
+        elif "→" in line:
+            assert line.index("h_0[") < line.index("■") < line.index("h_n[")
+    assert sum(line.count("■") for line in cells) == rows
+    assert f"t={seq_len - 1}" in picture  # the last step is never cut off
+    assert ("…" in picture) == (seq_len > 6)
+    assert max(len(line) for line in picture.splitlines()) <= 100
+
+
+def test_state_rows_are_torchs() -> None:
+    """h_n[state_row(layer 0, backward)] of a 2-layer net is a 1-layer net's backward h_n."""
+    spec = Spec(cell=Cell.GRU, num_layers=2, bidirectional=True)
+    one = Spec(cell=Cell.GRU, num_layers=1, bidirectional=True)
+    weights = draw(spec)
+    x = torch.from_numpy(weights.x)
+    with torch.no_grad():
+        _, h_n = torch_net.build(spec, weights)(x)
+        _, h_n_one = torch_net.build(one, weights)(x)  # the same layer-0 parameters
+    for direction in (0, 1):
+        row = state_row(spec, 0, direction)
+        torch.testing.assert_close(h_n[row], h_n_one[state_row(one, 0, direction)])
+
+
+def test_svg_saved(tmp_path: Path) -> None:
+    svg = tmp_path / "rnn.svg"
+    result = runner.invoke(app, ["diagram", "--layers", "2", "--svg", str(svg)])
+    assert result.exit_code == 0, result.stderr
+    assert "h_n[1]" in result.stdout
+    assert svg.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_svg_bad_path_exits_2_before_printing(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["diagram", "--svg", str(tmp_path / "missing" / "rnn.svg")])
+    assert result.exit_code == 2
+    assert "--svg: cannot write" in result.stderr
+    assert result.stdout == ""
