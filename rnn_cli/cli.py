@@ -17,7 +17,7 @@ import typer
 from rich.console import Console, RenderableType
 from typer.core import TyperGroup
 
-from rnn_cli import __version__, comparison
+from rnn_cli import __version__, comparison, machine, shapes
 from rnn_cli.backends import Result, run
 from rnn_cli.comparison import default_others
 from rnn_cli.equations import lesson
@@ -30,6 +30,7 @@ from rnn_cli.render import compare as compare_render
 from rnn_cli.render import csv as csv_render
 from rnn_cli.render import diagram as diagram_render
 from rnn_cli.render import equations as equations_render
+from rnn_cli.render import human_bytes
 from rnn_cli.render import json as json_render
 from rnn_cli.render import markdown as markdown_render
 from rnn_cli.render import table as table_render
@@ -42,6 +43,7 @@ from rnn_cli.spec import (
     Format,
     Nonlinearity,
     Spec,
+    parse_bytes,
     parse_choices,
     parse_lengths,
     validate,
@@ -343,6 +345,18 @@ SaveOpt = Annotated[
         rich_help_panel=OUTPUT,
     ),
 ]
+MaxMemoryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--max-memory",
+        metavar="SIZE",
+        help=(
+            "Refuse (exit 2) a torch or numpy run estimated to need more than SIZE "
+            "(4GiB, 512MiB, 1e9). Default: half the memory available now."
+        ),
+        rich_help_panel=RUN,
+    ),
+]
 
 
 def emit(report: Report, fmt: Format) -> None:
@@ -375,6 +389,34 @@ def save_npz(path: Path, weights: Weights, result: Result) -> None:
         raise SpecError(f"--save: cannot write {path}: {e.strerror}; pick a writable path") from e
 
 
+def memory_budget(max_memory: str | None) -> tuple[int, str] | None:
+    """(bytes, where the figure came from): --max-memory, else half of what the machine has free."""
+    if max_memory is not None:
+        return parse_bytes("--max-memory", max_memory), f"--max-memory {max_memory}"
+    available = machine.available_bytes()
+    if available is None:  # the OS will not say; only an explicit --max-memory guards
+        return None
+    return available // 2, f"half of the {human_bytes(available)} available"
+
+
+def check_memory(spec: Spec, budget: tuple[int, str] | None) -> None:
+    """The memory guard: refuse, before anything is allocated, a run estimated past the budget."""
+    estimate = shapes.memory_bytes(spec)
+    if budget is not None and estimate > budget[0]:
+        raise SpecError(
+            f"--max-memory: this run needs about {human_bytes(estimate)} (estimated), over the "
+            f"budget of {human_bytes(budget[0])} ({budget[1]}); use --backend analytic for the "
+            "shapes without computing, or raise --max-memory"
+        )
+
+
+def compute(spec: Spec, backend: Backend, budget: tuple[int, str] | None) -> tuple[Weights, Result]:
+    """Guard the memory, then draw the seeded numbers and run them through backend."""
+    check_memory(spec, budget)
+    weights = draw(spec)
+    return weights, run(spec, backend, weights)
+
+
 SHAPE_EXAMPLES = (
     "Examples:\n\n"
     "  rnnx shape                             # nn.RNN(5, 8, batch_first=True)\n\n"
@@ -392,9 +434,11 @@ def shape(
     backend: BackendOpt = Backend.TORCH,
     fmt: FormatOpt = Format.TABLE,
     save: SaveOpt = None,
+    max_memory: MaxMemoryOpt = None,
 ) -> None:
     """Build the network, run a dummy batch, and explain every shape."""
     validate_backend(spec, backend)
+    budget = memory_budget(max_memory)
     if save is not None:
         check_save_path(save)
         if backend is Backend.ANALYTIC:
@@ -404,8 +448,7 @@ def shape(
     if backend is Backend.ANALYTIC:
         emit(build(spec, backend, None), fmt)
         return
-    weights = draw(spec)
-    result = run(spec, backend, weights)
+    weights, result = compute(spec, backend, budget)
     emit(build(spec, backend, result), fmt)
     if save is not None:
         save_npz(save, weights, result)
