@@ -8,16 +8,21 @@ import inspect
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import numpy as np
 import typer
 from rich.console import Console, RenderableType
+from rich.measure import Measurement
+from rich.progress import Progress
 from typer.core import TyperGroup
 
-from rnn_cli import __version__, comparison, machine, shapes
+from rnn_cli import __version__, comparison, machine, shapes, sweep
 from rnn_cli.backends import Result, run
 from rnn_cli.comparison import default_others
 from rnn_cli.equations import lesson
@@ -33,6 +38,7 @@ from rnn_cli.render import equations as equations_render
 from rnn_cli.render import human_bytes
 from rnn_cli.render import json as json_render
 from rnn_cli.render import markdown as markdown_render
+from rnn_cli.render import sweep as sweep_render
 from rnn_cli.render import table as table_render
 from rnn_cli.report import Report, build
 from rnn_cli.spec import (
@@ -307,20 +313,29 @@ def _network(
 _NETWORK_PARAMS = inspect.signature(_network, eval_str=True).parameters
 
 
-def network_command(fn: Callable[..., None]) -> Callable[..., None]:
-    """Give a command every network and batch option of `shape`; it receives them as spec: Spec."""
-    own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != "spec"]
-    signature = inspect.Signature([*_NETWORK_PARAMS.values(), *own])
+def _take_options(
+    fn: Callable[..., None],
+    params: Mapping[str, inspect.Parameter],
+    into: str,
+    make: Callable[..., object],
+) -> Callable[..., None]:
+    """fn with params' options before its own; their values reach it as into=make(**values)."""
+    own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != into]
+    signature = inspect.Signature([*params.values(), *own])
 
     @functools.wraps(fn)
     def command(**kwargs: Any) -> None:
-        spec = _network(**{name: kwargs.pop(name) for name in _NETWORK_PARAMS})
-        fn(spec=spec, **kwargs)
+        fn(**{into: make(**{name: kwargs.pop(name) for name in params})}, **kwargs)
 
     # Typer reads options from the signature and annotations: show it the merged ones
     setattr(command, "__signature__", signature)  # noqa: B010
     command.__annotations__ = {p.name: p.annotation for p in signature.parameters.values()}
     return command
+
+
+def network_command(fn: Callable[..., None]) -> Callable[..., None]:
+    """Give a command every network and batch option of `shape`; it receives them as spec: Spec."""
+    return _take_options(fn, _NETWORK_PARAMS, "spec", _network)
 
 
 BackendOpt = Annotated[
@@ -592,3 +607,151 @@ def code_command(spec: Spec) -> None:
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+# rnnx sweep: every option of network_command, as a comma list
+
+
+def _primary_flag(param: inspect.Parameter) -> str:
+    """--bidirectional for "--bidirectional/--unidirectional"; Typer keeps the first as default."""
+    return str(get_args(param.annotation)[1].default).split("/")[0]
+
+
+def _comma_option(param: inspect.Parameter) -> inspect.Parameter:
+    """shape's option taking a comma list: its flags, help and panel; unset keeps its default."""
+    kind, info = get_args(param.annotation)
+    flags = [_primary_flag(param), *info.param_decls]
+    also = f", or {sweep.BOTH}" if kind is bool else ""
+    default = param.default.value if isinstance(param.default, Enum) else param.default
+    option = typer.Option(
+        *flags,
+        metavar="LIST",
+        help=f"{info.help} Comma list{also}."
+        + ("" if default is None else f" \\[default: {default}]"),
+        rich_help_panel=info.rich_help_panel,
+    )
+    return param.replace(annotation=Annotated[str | None, option], default=None)
+
+
+_SWEEP_PARAMS = {name: _comma_option(p) for name, p in _NETWORK_PARAMS.items()}
+
+
+def _choices(**lists: str | None) -> dict[str, tuple[Any, ...]]:
+    """Each comma list read as its option's type; an option left out is (shape's default,)."""
+    choices: dict[str, tuple[Any, ...]] = {}
+    for name, value in lists.items():
+        param = _NETWORK_PARAMS[name]
+        kind, info = get_args(param.annotation)
+        choices[name] = (
+            (param.default,)
+            if value is None
+            else sweep.parse_list(_primary_flag(param), value, sweep.base_type(kind), info.min)
+        )
+    return choices
+
+
+def sweep_command(fn: Callable[..., None]) -> Callable[..., None]:
+    """Give a command network_command's options as comma lists; it gets choices: {name: values}."""
+    return _take_options(fn, _SWEEP_PARAMS, "choices", _choices)
+
+
+def report_for(spec: Spec, backend: Backend, budget: tuple[int, str] | None) -> Report:
+    """What `shape` reports for spec: arithmetic alone with analytic, else a guarded run."""
+    if backend is Backend.ANALYTIC:
+        return build(spec, backend, None)
+    return build(spec, backend, compute(spec, backend, budget)[1])
+
+
+def check_all(specs: Sequence[Spec], backend: Backend, budget: tuple[int, str] | None) -> None:
+    """Every backend and memory check of a sweep, before its first run."""
+    keys = sweep.varied([asdict(spec) for spec in specs])
+    for i, spec in enumerate(specs, 1):
+        try:
+            validate_backend(spec, backend)
+            if backend is not Backend.ANALYTIC:
+                check_memory(spec, budget)
+        except SpecError as e:
+            where = f"configuration {i} of {len(specs)} ({sweep.label(spec, keys)})"
+            raise SpecError(f"{where}: {e}") from e
+
+
+MOMENT = 0.5  # seconds a sweep may run before its progress bar appears
+WIDEST = 1000  # columns a sweep table may take on a pipe
+
+
+def each_report(specs: Sequence[Spec], work: Callable[[Spec], Report]) -> list[Report]:
+    """work(spec) for every spec, with a progress bar on a terminal's stderr past MOMENT."""
+    bar = Progress(console=err, transient=True)
+    task = bar.add_task(text("sweep.progress", n=len(specs)), total=len(specs))
+    start = time.perf_counter()
+    reports: list[Report] = []
+    try:
+        for spec in specs:
+            late = time.perf_counter() - start > MOMENT
+            if late and err.is_terminal and not bar.live.is_started:
+                bar.start()
+            reports.append(work(spec))
+            bar.advance(task)
+    finally:
+        if bar.live.is_started:  # stopping a bar that never showed still writes a newline
+            bar.stop()
+    return reports
+
+
+def emit_sweep(reports: Sequence[Report], fmt: Format) -> None:
+    if fmt is not Format.TABLE:
+        typer.echo(sweep_render.render_text(reports, fmt))
+        return
+    table = sweep_render.render_table(reports)
+    # a pipe has no width of its own: give the table its natural one so that no row wraps
+    if out.is_terminal:
+        out.print(table)
+        return
+    table.width = Measurement.get(out, out.options.update_width(WIDEST), table).maximum
+    out.print(table, crop=False)
+
+
+def _note(message: str) -> None:
+    err.print(f"rnnx: note: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
+MaxConfigsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-configs",
+        min=1,
+        help="Refuse (exit 2), before running any, a grid of more configurations than this.",
+        rich_help_panel=RUN,
+    ),
+]
+
+SWEEP_EXAMPLES = (
+    "Examples:\n\n"
+    "  rnnx sweep --cell rnn,lstm,gru --layers 1,2,3 --hidden-size 8,16\n\n"
+    "  rnnx sweep -H 256,1024,4096 --bidirectional both -f csv > grid.csv\n\n"
+    "  rnnx sweep -c lstm,gru --proj-size 0,4 -f json | jq '.[].total_parameters'\n\n"
+    "  rnnx sweep -l 1,2 -n 1,32 --backend torch   # every row run for real\n\n"
+    "A combination torch rejects (gru with --proj-size 4) is set aside with a note on stderr.\n\n"
+    "Exit codes: 0 success, 1 a backend disagreed with the arithmetic, 2 bad input "
+    "(a bad value, no valid configuration, over --max-configs or --max-memory)."
+)
+
+
+@app.command(name="sweep", epilog=SWEEP_EXAMPLES)
+@sweep_command
+def sweep_grid(
+    choices: dict[str, tuple[Any, ...]],
+    backend: BackendOpt = Backend.ANALYTIC,
+    fmt: FormatOpt = Format.TABLE,
+    max_configs: MaxConfigsOpt = 10_000,
+    max_memory: MaxMemoryOpt = None,
+) -> None:
+    """Every combination of comma-listed options, one row each: shapes, parameters, cost."""
+    grid = sweep.plan(choices, _network, max_configs)
+    budget = memory_budget(max_memory)
+    check_all(grid.specs, backend, budget)
+    if grid.rejected:
+        total = len(grid.specs) + len(grid.rejected)
+        _note(text("sweep.rejected", n=len(grid.rejected), total=total, reason=grid.rejected[0]))
+    reports = each_report(grid.specs, lambda spec: report_for(spec, backend, budget))
+    emit_sweep(reports, fmt)

@@ -247,6 +247,12 @@ EN: Final[dict[str, str]] = {
         "# nn.{cell} as rnnx builds it; prints the shapes rnnx shows (its numbers differ)."
     ),
     "code.input": "# {layout}",
+    # rnnx sweep
+    "title.sweep": "sweep · {n} configurations · {backend} backend",
+    "sweep.progress": "running {n} configurations",
+    "sweep.rejected": (
+        "set aside {n} of {total} configurations that torch rejects, for example: {reason}"
+    ),
 }
 
 CATALOG: Final[dict[str, dict[str, str]]] = {"en": EN}
