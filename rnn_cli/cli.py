@@ -117,13 +117,14 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+EXIT_CODES = "Exit codes: 0 success, 1 a comparison found a mismatch, 2 bad input."
+
 app = typer.Typer(
     cls=RnnxGroup,
     epilog=(
         "Examples:\n\n"
         "  rnnx shape --layers 2 --bidirectional\n\n"
-        "  rnnx shape --cell lstm --proj-size 4 --format json | jq .tensors\n\n"
-        "Exit codes: 0 success, 1 a comparison found a mismatch, 2 bad input."
+        "  rnnx shape --cell lstm --proj-size 4 --format json | jq .tensors\n\n" + EXIT_CODES
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -438,7 +439,7 @@ SHAPE_EXAMPLES = (
     "  rnnx shape --layers 2 --bidirectional  # output (1, 10, 16), h_n (4, 1, 8)\n\n"
     "  rnnx shape --cell lstm --proj-size 4   # h_n takes proj_size, c_n not\n\n"
     "  rnnx shape -f json | jq '.tensors[] | {name, shape}'\n\n"
-    "  rnnx shape --cell gru --save run.npz   # every array, torch's names"
+    "  rnnx shape --cell gru --save run.npz   # every array, torch's names\n\n" + EXIT_CODES
 )
 
 
@@ -732,8 +733,7 @@ SWEEP_EXAMPLES = (
     "  rnnx sweep -c lstm,gru --proj-size 0,4 -f json | jq '.[].total_parameters'\n\n"
     "  rnnx sweep -l 1,2 -n 1,32 --backend torch   # every row run for real\n\n"
     "A combination torch rejects (gru with --proj-size 4) is set aside with a note on stderr.\n\n"
-    "Exit codes: 0 success, 1 a backend disagreed with the arithmetic, 2 bad input "
-    "(a bad value, no valid configuration, over --max-configs or --max-memory)."
+    + EXIT_CODES
 )
 
 
