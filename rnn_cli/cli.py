@@ -514,6 +514,7 @@ def compare(
         ),
     ] = 3,
     fmt: FormatOpt = Format.TABLE,
+    max_memory: MaxMemoryOpt = None,
 ) -> None:
     """Swap the cell, and check the from-scratch backend against torch: same network?"""
     others = parse_choices("--with", with_cells, Cell) if with_cells else default_others(spec.cell)
@@ -524,6 +525,7 @@ def compare(
         raise SpecError("--format csv: compare prints two tables; use table, json or markdown")
     for backend in chosen:
         validate_backend(spec, backend)
+    check_memory(spec, memory_budget(max_memory))
     weights = draw(spec)
     results = {b: run(spec, b, weights, repeat) for b in chosen}
     found = comparison.build(spec, others, results, atol or comparison.ATOL[spec.dtype], repeat)
@@ -624,6 +626,7 @@ def _comma_option(param: inspect.Parameter) -> inspect.Parameter:
     flags = [_primary_flag(param), *info.param_decls]
     also = f", or {sweep.BOTH}" if kind is bool else ""
     default = param.default.value if isinstance(param.default, Enum) else param.default
+    default = info.show_default if isinstance(info.show_default, str) else default
     option = typer.Option(
         *flags,
         metavar="LIST",
@@ -634,7 +637,11 @@ def _comma_option(param: inspect.Parameter) -> inspect.Parameter:
     return param.replace(annotation=Annotated[str | None, option], default=None)
 
 
-_SWEEP_PARAMS = {name: _comma_option(p) for name, p in _NETWORK_PARAMS.items()}
+# their one value is a comma list already: given as in shape, the same for every configuration
+SWEEP_AS_IS = ("lengths", "input_shape")
+_SWEEP_PARAMS = {
+    name: p if name in SWEEP_AS_IS else _comma_option(p) for name, p in _NETWORK_PARAMS.items()
+}
 
 
 def _choices(**lists: str | None) -> dict[str, tuple[Any, ...]]:
@@ -643,11 +650,11 @@ def _choices(**lists: str | None) -> dict[str, tuple[Any, ...]]:
     for name, value in lists.items():
         param = _NETWORK_PARAMS[name]
         kind, info = get_args(param.annotation)
-        choices[name] = (
-            (param.default,)
-            if value is None
-            else sweep.parse_list(_primary_flag(param), value, sweep.base_type(kind), info.min)
-        )
+        if value is None or name in SWEEP_AS_IS:
+            choices[name] = (param.default if value is None else value,)
+        else:
+            flag = _primary_flag(param)
+            choices[name] = sweep.parse_list(flag, value, sweep.base_type(kind), info.min)
     return choices
 
 

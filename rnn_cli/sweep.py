@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, Union, get_args, get_origin
 
 from rnn_cli.errors import SpecError
-from rnn_cli.spec import Spec
+from rnn_cli.spec import Spec, parse_choices
 
 BOTH = "both"  # a boolean option's value that tries False, then True
 _TRUE = ("true", "yes", "on", "1")
@@ -36,6 +36,8 @@ def base_type(annotation: Any) -> Any:
 
 def parse_list(flag: str, value: str, kind: Any, minimum: int | None = None) -> tuple[Any, ...]:
     """'1,2,3' as (1, 2, 3) of kind (int, float, bool or a str Enum), repeats dropped."""
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return parse_choices(flag, value, kind)
     values: list[Any] = []
     for item in (part.strip() for part in value.split(",")):
         if kind is bool and item.lower() == BOTH:
@@ -67,8 +69,6 @@ def _parse_bool(item: str) -> bool:
 
 
 def _expected(kind: Any) -> str:
-    if isinstance(kind, type) and issubclass(kind, Enum):
-        return ", ".join(m.value for m in kind)
     if kind is bool:
         return f"true, false or {BOTH}"
     return {int: "whole numbers", float: "numbers"}.get(kind, str(kind))
