@@ -7,43 +7,15 @@ input is shaped here by hand, so a mistake in rnnx's arithmetic cannot hide behi
 import pytest
 import torch
 from hypothesis import given, settings
-from hypothesis import strategies as st
 from torch import nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from rnn_cli import shapes
-from rnn_cli.spec import Cell, DType, Nonlinearity, Spec, validate
+from rnn_cli.spec import Cell, DType, Spec
+from tests.strategies import specs
 
-pytestmark = [
-    pytest.mark.filterwarnings("ignore:dropout option adds dropout after all but last"),
-    pytest.mark.filterwarnings("ignore:LSTM with projections is not supported with oneDNN"),
-]
+pytestmark = pytest.mark.filterwarnings("ignore:LSTM with projections is not supported with oneDNN")
 TORCH_DTYPE = {DType.FLOAT32: torch.float32, DType.FLOAT64: torch.float64}
-
-
-@st.composite
-def specs(draw: st.DrawFn) -> Spec:
-    """A valid configuration small enough to run in a millisecond."""
-    cell = draw(st.sampled_from(Cell))
-    hidden = draw(st.integers(1, 6))
-    unbatched = draw(st.booleans())
-    return validate(
-        Spec(
-            cell=cell,
-            input_size=draw(st.integers(1, 6)),
-            hidden_size=hidden,
-            num_layers=draw(st.integers(1, 3)),
-            bidirectional=draw(st.booleans()),
-            batch_first=draw(st.booleans()),
-            proj_size=draw(st.integers(0, hidden - 1)) if cell is Cell.LSTM else 0,
-            nonlinearity=draw(st.sampled_from([None, *Nonlinearity])) if cell is Cell.RNN else None,
-            bias=draw(st.booleans()),
-            dropout=draw(st.sampled_from([0.0, 0.25])),
-            batch_size=1 if unbatched else draw(st.integers(1, 3)),
-            seq_len=draw(st.integers(1, 4)),
-            unbatched=unbatched,
-            dtype=draw(st.sampled_from(DType)),
-        )
-    )
 
 
 def torch_module(spec: Spec) -> nn.RNNBase:
@@ -97,21 +69,23 @@ def test_parameters_match_torch(spec: Spec) -> None:
 @settings(max_examples=200, deadline=None)
 @given(specs())
 def test_tensors_match_a_torch_forward(spec: Spec) -> None:
-    """output, h_n, c_n from a real forward pass; h_0 (c_0) as torch accepts them."""
-    net = torch_module(spec)
-    expected = analytic(spec)
-    assert expected["input"] == tuple(torch_input(spec).shape)
+    """output, h_n, c_n (packed_data, batch_sizes) from a real forward; h_0, c_0 as torch takes."""
+    net, expected, x = torch_module(spec), analytic(spec), torch_input(spec)
+    assert expected["input"] == tuple(x.shape)
     h_0 = torch.zeros(expected["h_0"], dtype=TORCH_DTYPE[spec.dtype])
-    with torch.no_grad():
-        if spec.cell is Cell.LSTM:
-            c_0 = torch.zeros(expected["c_0"], dtype=TORCH_DTYPE[spec.dtype])
-            output, (h_n, c_n) = net(torch_input(spec), (h_0, c_0))  # torch checks both shapes
-            assert expected["c_n"] == tuple(c_n.shape)
-        else:
-            output, h_n = net(torch_input(spec), h_0)
-            assert "c_n" not in expected
+    c_0 = torch.zeros(expected.get("c_0", (0,)), dtype=TORCH_DTYPE[spec.dtype])
+    if spec.lengths:
+        x = pack_padded_sequence(x, torch.tensor(spec.lengths), spec.batch_first, False)
+    with torch.no_grad():  # torch checks the shape of every initial state it is given
+        output, state = net(x, (h_0, c_0) if spec.cell is Cell.LSTM else h_0)
+    if spec.lengths:
+        assert expected["packed_data"] == tuple(output.data.shape)
+        assert expected["batch_sizes"] == tuple(output.batch_sizes.shape)
+        output, _ = pad_packed_sequence(output, spec.batch_first, total_length=spec.seq_len)
+    h_n, c_n = state if spec.cell is Cell.LSTM else (state, None)
     assert expected["output"] == tuple(output.shape)
     assert expected["h_n"] == tuple(h_n.shape)
+    assert expected.get("c_n") == (None if c_n is None else tuple(c_n.shape))
 
 
 def test_a_five_billion_parameter_lstm_is_arithmetic_only() -> None:

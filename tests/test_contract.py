@@ -6,7 +6,6 @@ raise report.SCHEMA when a key is renamed or removed.
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,10 +22,14 @@ runner = CliRunner()
 DOCS = Path(__file__).parent.parent / "docs" / "scripting.md"
 
 REPORT_KEYS = ["schema", "config", "tensors", "parameters", "total_parameters",
-               "parameter_bytes", "mult_adds", "estimated_bytes", "notes", "seconds"]  # fmt: skip
+               "parameter_bytes", "mult_adds", "estimated_bytes", "notes", "seconds",
+               "identities", "warnings"]  # fmt: skip
 CONFIG_KEYS = ["cell", "input_size", "hidden_size", "num_layers", "bidirectional", "batch_first",
                "proj_size", "nonlinearity", "bias", "dropout", "batch_size", "seq_len",
-               "unbatched", "dtype", "device", "seed", "backend"]  # fmt: skip
+               "unbatched", "dtype", "device", "seed", "lengths", "input_shape",
+               "backend"]  # fmt: skip
+IDENTITY_KEYS = ["claim", "expected", "holds", "why"]
+TENSOR_NAMES = ["input", "output", "packed_data", "batch_sizes", "h_n", "c_n", "h_0", "c_0"]
 TENSOR_KEYS = ["name", "shape", "dims"]
 DIM_KEYS = ["size", "meaning"]
 PARAMETER_KEYS = ["name", "shape", "count", "meaning"]
@@ -68,6 +71,18 @@ def test_shape_json_keys_are_pinned() -> None:
     assert {tuple(p) for p in document["parameters"]} == {tuple(PARAMETER_KEYS)}
 
 
+def test_identities_keys_are_pinned() -> None:
+    result = runner.invoke(app, ["shape", "--cell", "gru", "--bidirectional", "-f", "json"])
+    identities = json.loads(result.stdout)["identities"]
+    assert identities
+    assert {tuple(i) for i in identities} == {tuple(IDENTITY_KEYS)}
+
+
+def test_tensor_names_are_pinned() -> None:
+    packed = shape_json("--cell", "lstm", "--lengths", "3,2")
+    assert [t["name"] for t in packed["tensors"]] == TENSOR_NAMES
+
+
 def test_sweep_json_is_an_array_of_shape_objects() -> None:
     result = runner.invoke(app, ["sweep", "-l", "1,2", "-f", "json"])
     documents = json.loads(result.stdout)
@@ -87,6 +102,7 @@ def test_csv_headers_are_pinned() -> None:
 def test_docs_name_every_key_and_column() -> None:
     docs = DOCS.read_text(encoding="utf-8")
     names = REPORT_KEYS + CONFIG_KEYS + TENSOR_KEYS + DIM_KEYS + PARAMETER_KEYS + SHAPE_CSV
+    names += IDENTITY_KEYS + TENSOR_NAMES
     missing = [n for n in [*names, *SWEEP_CSV] if f"`{n}`" not in docs]
     assert missing == []
     assert '"schema": 1' in docs
@@ -111,12 +127,12 @@ def test_a_pipe_gets_no_escape_codes() -> None:
         assert "\x1b" not in result.stdout + result.stderr
 
 
-def test_no_color_drops_colour_even_on_a_terminal() -> None:
-    result = rnnx("sweep", "-c", "rnn,lstm", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
-    codes = re.findall(r"\x1b\[([0-9;]*)m", result.stdout)
-    assert codes, "FORCE_COLOR should make rich style its output"
-    params = {int(p) for code in codes for p in code.split(";") if p}
-    assert not params & {*range(30, 50), *range(90, 98), *range(100, 108)}  # colour SGRs
+@pytest.mark.parametrize("command", [["shape", "-B", "analytic"], ["sweep", "-c", "rnn,lstm"]])
+def test_no_color_means_plain_text_even_on_a_terminal(command: list[str]) -> None:
+    styled = rnnx(*command, env={"FORCE_COLOR": "1"})  # as a terminal would be served
+    assert "\x1b[" in styled.stdout
+    plain = rnnx(*command, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b" not in plain.stdout + plain.stderr
 
 
 def test_a_closed_pipe_ends_quietly() -> None:

@@ -47,6 +47,7 @@ def shape_args(config: dict[str, Any]) -> list[str]:
     args += [flag(config["bias"], "--bias", "--no-bias")]
     args += [flag(config["batch_first"], "--batch-first", "--seq-first")]
     args += ["--unbatched"] if config["unbatched"] else []
+    args += ["--lengths", ",".join(map(str, config["lengths"]))] if config["lengths"] else []
     if config["cell"] == "rnn":
         args += ["--nonlinearity", config["nonlinearity"]]
     return args
@@ -72,7 +73,7 @@ def test_parse_list_reads_each_type() -> None:
         ("--layers", "1,0", int, 1, r"--layers takes values of at least 1: got 0 in '1,0'"),
         ("--hidden-size", "8,x", int, 1, r"--hidden-size .* whole numbers: got 'x' in '8,x'"),
         ("--hidden-size", "8,", int, 1, r"--hidden-size .*: got '' in '8,'"),
-        ("--cell", "lstm,cnn", Cell, None, r"--cell .* rnn, lstm, gru: got 'cnn'"),
+        ("--cell", "lstm,cnn", Cell, None, r"--cell: unknown choice 'cnn' .* rnn, lstm, gru"),
         ("--bidirectional", "maybe", bool, None, r"--bidirectional .* true, false or both"),
         ("--dropout", "half", float, None, r"--dropout .* numbers: got 'half'"),
     ],
@@ -196,11 +197,24 @@ def test_every_sweep_row_equals_its_shape_run(
         assert row == json.loads(invoke(*shape_args(row["config"])).stdout)
 
 
+def test_lengths_and_input_shape_apply_to_every_configuration() -> None:
+    packed = json.loads(
+        invoke("sweep", "-c", "lstm,gru", "--lengths", "4,2,1", "-f", "json").stdout
+    )
+    assert [r["config"]["lengths"] for r in packed] == [[4, 2, 1], [4, 2, 1]]
+    assert packed[1] == json.loads(invoke(*shape_args(packed[1]["config"])).stdout)
+    read = json.loads(invoke("sweep", "-l", "1,2", "--input-shape", "7,3,5", "-f", "json").stdout)
+    assert [r["tensors"][0]["shape"] for r in read] == [[7, 3, 5], [7, 3, 5]]
+
+
 def test_torch_sweep_rows_equal_torch_shape_runs() -> None:
+    """Notes too: torch warns once per process (oneDNN and proj_size), rnnx on every row."""
     result = invoke("sweep", "-c", "rnn,lstm,gru", "--bidirectional", "both", "-l", "1,2",
                     "--backend", "torch", "-f", "json")  # fmt: skip
-    rows = json.loads(result.stdout)
-    assert len(rows) == 12
+    projected = invoke("sweep", "-c", "lstm", "--proj-size", "2,3,4", "--lengths", "3,1",
+                       "--backend", "torch", "-f", "json")  # fmt: skip
+    rows = [*json.loads(result.stdout), *json.loads(projected.stdout)]
+    assert len(rows) == 12 + 3
     for row in rows:
         alone = json.loads(invoke(*shape_args(row["config"])).stdout)
         assert without_seconds(row) == without_seconds(alone)
