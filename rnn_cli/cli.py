@@ -10,7 +10,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
@@ -22,7 +21,7 @@ from rich.measure import Measurement
 from rich.progress import Progress
 from typer.core import TyperGroup
 
-from rnn_cli import __version__, comparison, machine, shapes, sweep
+from rnn_cli import __version__, comparison, pipeline, sweep
 from rnn_cli.backends import Result, run
 from rnn_cli.comparison import default_others
 from rnn_cli.equations import lesson
@@ -35,7 +34,6 @@ from rnn_cli.render import compare as compare_render
 from rnn_cli.render import csv as csv_render
 from rnn_cli.render import diagram as diagram_render
 from rnn_cli.render import equations as equations_render
-from rnn_cli.render import human_bytes
 from rnn_cli.render import json as json_render
 from rnn_cli.render import markdown as markdown_render
 from rnn_cli.render import sweep as sweep_render
@@ -49,7 +47,6 @@ from rnn_cli.spec import (
     Format,
     Nonlinearity,
     Spec,
-    parse_bytes,
     parse_choices,
     parse_lengths,
     validate,
@@ -405,34 +402,6 @@ def save_npz(path: Path, weights: Weights, result: Result) -> None:
         raise SpecError(f"--save: cannot write {path}: {e.strerror}; pick a writable path") from e
 
 
-def memory_budget(max_memory: str | None) -> tuple[int, str] | None:
-    """(bytes, where the figure came from): --max-memory, else half of what the machine has free."""
-    if max_memory is not None:
-        return parse_bytes("--max-memory", max_memory), f"--max-memory {max_memory}"
-    available = machine.available_bytes()
-    if available is None:  # the OS will not say; only an explicit --max-memory guards
-        return None
-    return available // 2, f"half of the {human_bytes(available)} available"
-
-
-def check_memory(spec: Spec, budget: tuple[int, str] | None) -> None:
-    """The memory guard: refuse, before anything is allocated, a run estimated past the budget."""
-    estimate = shapes.memory_bytes(spec)
-    if budget is not None and estimate > budget[0]:
-        raise SpecError(
-            f"--max-memory: this run needs about {human_bytes(estimate)} (estimated), over the "
-            f"budget of {human_bytes(budget[0])} ({budget[1]}); use --backend analytic for the "
-            "shapes without computing, or raise --max-memory"
-        )
-
-
-def compute(spec: Spec, backend: Backend, budget: tuple[int, str] | None) -> tuple[Weights, Result]:
-    """Guard the memory, then draw the seeded numbers and run them through backend."""
-    check_memory(spec, budget)
-    weights = draw(spec)
-    return weights, run(spec, backend, weights)
-
-
 SHAPE_EXAMPLES = (
     "Examples:\n\n"
     "  rnnx shape                             # nn.RNN(5, 8, batch_first=True)\n\n"
@@ -454,7 +423,7 @@ def shape(
 ) -> None:
     """Build the network, run a dummy batch, and explain every shape."""
     validate_backend(spec, backend)
-    budget = memory_budget(max_memory)
+    budget = pipeline.memory_budget(max_memory)
     if save is not None:
         check_save_path(save)
         if backend is Backend.ANALYTIC:
@@ -464,7 +433,7 @@ def shape(
     if backend is Backend.ANALYTIC:
         emit(build(spec, backend, None), fmt)
         return
-    weights, result = compute(spec, backend, budget)
+    weights, result = pipeline.compute(spec, backend, budget)
     emit(build(spec, backend, result), fmt)
     if save is not None:
         save_npz(save, weights, result)
@@ -525,7 +494,7 @@ def compare(
         raise SpecError("--format csv: compare prints two tables; use table, json or markdown")
     for backend in chosen:
         validate_backend(spec, backend)
-    check_memory(spec, memory_budget(max_memory))
+    pipeline.check_memory(spec, pipeline.memory_budget(max_memory))
     weights = draw(spec)
     results = {b: run(spec, b, weights, repeat) for b in chosen}
     found = comparison.build(spec, others, results, atol or comparison.ATOL[spec.dtype], repeat)
@@ -663,26 +632,6 @@ def sweep_command(fn: Callable[..., None]) -> Callable[..., None]:
     return _take_options(fn, _SWEEP_PARAMS, "choices", _choices)
 
 
-def report_for(spec: Spec, backend: Backend, budget: tuple[int, str] | None) -> Report:
-    """What `shape` reports for spec: arithmetic alone with analytic, else a guarded run."""
-    if backend is Backend.ANALYTIC:
-        return build(spec, backend, None)
-    return build(spec, backend, compute(spec, backend, budget)[1])
-
-
-def check_all(specs: Sequence[Spec], backend: Backend, budget: tuple[int, str] | None) -> None:
-    """Every backend and memory check of a sweep, before its first run."""
-    keys = sweep.varied([asdict(spec) for spec in specs])
-    for i, spec in enumerate(specs, 1):
-        try:
-            validate_backend(spec, backend)
-            if backend is not Backend.ANALYTIC:
-                check_memory(spec, budget)
-        except SpecError as e:
-            where = f"configuration {i} of {len(specs)} ({sweep.label(spec, keys)})"
-            raise SpecError(f"{where}: {e}") from e
-
-
 MOMENT = 0.5  # seconds a sweep may run before its progress bar appears
 WIDEST = 1000  # columns a sweep table may take on a pipe
 
@@ -755,10 +704,10 @@ def sweep_grid(
 ) -> None:
     """Every combination of comma-listed options, one row each: shapes, parameters, cost."""
     grid = sweep.plan(choices, _network, max_configs)
-    budget = memory_budget(max_memory)
-    check_all(grid.specs, backend, budget)
+    budget = pipeline.memory_budget(max_memory)
+    pipeline.check_all(grid.specs, backend, budget)
     if grid.rejected:
         total = len(grid.specs) + len(grid.rejected)
         _note(text("sweep.rejected", n=len(grid.rejected), total=total, reason=grid.rejected[0]))
-    reports = each_report(grid.specs, lambda spec: report_for(spec, backend, budget))
+    reports = each_report(grid.specs, lambda spec: pipeline.report_for(spec, backend, budget))
     emit_sweep(reports, fmt)
