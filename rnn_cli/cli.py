@@ -8,16 +8,20 @@ import inspect
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import numpy as np
 import typer
 from rich.console import Console, RenderableType
+from rich.measure import Measurement
+from rich.progress import Progress
 from typer.core import TyperGroup
 
-from rnn_cli import __version__, comparison
+from rnn_cli import __version__, comparison, pipeline, sweep
 from rnn_cli.backends import Result, run
 from rnn_cli.comparison import default_others
 from rnn_cli.equations import lesson
@@ -32,6 +36,7 @@ from rnn_cli.render import diagram as diagram_render
 from rnn_cli.render import equations as equations_render
 from rnn_cli.render import json as json_render
 from rnn_cli.render import markdown as markdown_render
+from rnn_cli.render import sweep as sweep_render
 from rnn_cli.render import table as table_render
 from rnn_cli.report import Report, build
 from rnn_cli.spec import (
@@ -109,13 +114,14 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+EXIT_CODES = "Exit codes: 0 success, 1 a comparison found a mismatch, 2 bad input."
+
 app = typer.Typer(
     cls=RnnxGroup,
     epilog=(
         "Examples:\n\n"
         "  rnnx shape --layers 2 --bidirectional\n\n"
-        "  rnnx shape --cell lstm --proj-size 4 --format json | jq .tensors\n\n"
-        "Exit codes: 0 success, 1 a comparison found a mismatch, 2 bad input."
+        "  rnnx shape --cell lstm --proj-size 4 --format json | jq .tensors\n\n" + EXIT_CODES
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -305,20 +311,29 @@ def _network(
 _NETWORK_PARAMS = inspect.signature(_network, eval_str=True).parameters
 
 
-def network_command(fn: Callable[..., None]) -> Callable[..., None]:
-    """Give a command every network and batch option of `shape`; it receives them as spec: Spec."""
-    own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != "spec"]
-    signature = inspect.Signature([*_NETWORK_PARAMS.values(), *own])
+def _take_options(
+    fn: Callable[..., None],
+    params: Mapping[str, inspect.Parameter],
+    into: str,
+    make: Callable[..., object],
+) -> Callable[..., None]:
+    """fn with params' options before its own; their values reach it as into=make(**values)."""
+    own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != into]
+    signature = inspect.Signature([*params.values(), *own])
 
     @functools.wraps(fn)
     def command(**kwargs: Any) -> None:
-        spec = _network(**{name: kwargs.pop(name) for name in _NETWORK_PARAMS})
-        fn(spec=spec, **kwargs)
+        fn(**{into: make(**{name: kwargs.pop(name) for name in params})}, **kwargs)
 
     # Typer reads options from the signature and annotations: show it the merged ones
     setattr(command, "__signature__", signature)  # noqa: B010
     command.__annotations__ = {p.name: p.annotation for p in signature.parameters.values()}
     return command
+
+
+def network_command(fn: Callable[..., None]) -> Callable[..., None]:
+    """Give a command every network and batch option of `shape`; it receives them as spec: Spec."""
+    return _take_options(fn, _NETWORK_PARAMS, "spec", _network)
 
 
 BackendOpt = Annotated[
@@ -341,6 +356,18 @@ SaveOpt = Annotated[
         help="Write input, parameters, output, h_n, c_n to FILE.npz.",
         metavar="FILE.npz",
         rich_help_panel=OUTPUT,
+    ),
+]
+MaxMemoryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--max-memory",
+        metavar="SIZE",
+        help=(
+            "Refuse (exit 2) a torch or numpy run estimated to need more than SIZE "
+            "(4GiB, 512MiB, 1e9). Default: half the memory available now."
+        ),
+        rich_help_panel=RUN,
     ),
 ]
 
@@ -381,7 +408,7 @@ SHAPE_EXAMPLES = (
     "  rnnx shape --layers 2 --bidirectional  # output (1, 10, 16), h_n (4, 1, 8)\n\n"
     "  rnnx shape --cell lstm --proj-size 4   # h_n takes proj_size, c_n not\n\n"
     "  rnnx shape -f json | jq '.tensors[] | {name, shape}'\n\n"
-    "  rnnx shape --cell gru --save run.npz   # every array, torch's names"
+    "  rnnx shape --cell gru --save run.npz   # every array, torch's names\n\n" + EXIT_CODES
 )
 
 
@@ -392,9 +419,11 @@ def shape(
     backend: BackendOpt = Backend.TORCH,
     fmt: FormatOpt = Format.TABLE,
     save: SaveOpt = None,
+    max_memory: MaxMemoryOpt = None,
 ) -> None:
     """Build the network, run a dummy batch, and explain every shape."""
     validate_backend(spec, backend)
+    budget = pipeline.memory_budget(max_memory)
     if save is not None:
         check_save_path(save)
         if backend is Backend.ANALYTIC:
@@ -404,8 +433,7 @@ def shape(
     if backend is Backend.ANALYTIC:
         emit(build(spec, backend, None), fmt)
         return
-    weights = draw(spec)
-    result = run(spec, backend, weights)
+    weights, result = pipeline.compute(spec, backend, budget)
     emit(build(spec, backend, result), fmt)
     if save is not None:
         save_npz(save, weights, result)
@@ -455,6 +483,7 @@ def compare(
         ),
     ] = 3,
     fmt: FormatOpt = Format.TABLE,
+    max_memory: MaxMemoryOpt = None,
 ) -> None:
     """Swap the cell, and check the from-scratch backend against torch: same network?"""
     others = parse_choices("--with", with_cells, Cell) if with_cells else default_others(spec.cell)
@@ -465,6 +494,7 @@ def compare(
         raise SpecError("--format csv: compare prints two tables; use table, json or markdown")
     for backend in chosen:
         validate_backend(spec, backend)
+    pipeline.check_memory(spec, pipeline.memory_budget(max_memory))
     weights = draw(spec)
     results = {b: run(spec, b, weights, repeat) for b in chosen}
     found = comparison.build(spec, others, results, atol or comparison.ATOL[spec.dtype], repeat)
@@ -549,3 +579,135 @@ def code_command(spec: Spec) -> None:
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+# rnnx sweep: every option of network_command, as a comma list
+
+
+def _primary_flag(param: inspect.Parameter) -> str:
+    """--bidirectional for "--bidirectional/--unidirectional"; Typer keeps the first as default."""
+    return str(get_args(param.annotation)[1].default).split("/")[0]
+
+
+def _comma_option(param: inspect.Parameter) -> inspect.Parameter:
+    """shape's option taking a comma list: its flags, help and panel; unset keeps its default."""
+    kind, info = get_args(param.annotation)
+    flags = [_primary_flag(param), *info.param_decls]
+    also = f", or {sweep.BOTH}" if kind is bool else ""
+    default = param.default.value if isinstance(param.default, Enum) else param.default
+    default = info.show_default if isinstance(info.show_default, str) else default
+    option = typer.Option(
+        *flags,
+        metavar="LIST",
+        help=f"{info.help} Comma list{also}."
+        + ("" if default is None else f" \\[default: {default}]"),
+        rich_help_panel=info.rich_help_panel,
+    )
+    return param.replace(annotation=Annotated[str | None, option], default=None)
+
+
+# their one value is a comma list already: given as in shape, the same for every configuration
+SWEEP_AS_IS = ("lengths", "input_shape")
+_SWEEP_PARAMS = {
+    name: p if name in SWEEP_AS_IS else _comma_option(p) for name, p in _NETWORK_PARAMS.items()
+}
+
+
+def _choices(**lists: str | None) -> dict[str, tuple[Any, ...]]:
+    """Each comma list read as its option's type; an option left out is (shape's default,)."""
+    choices: dict[str, tuple[Any, ...]] = {}
+    for name, value in lists.items():
+        param = _NETWORK_PARAMS[name]
+        kind, info = get_args(param.annotation)
+        if value is None or name in SWEEP_AS_IS:
+            choices[name] = (param.default if value is None else value,)
+        else:
+            flag = _primary_flag(param)
+            choices[name] = sweep.parse_list(flag, value, sweep.base_type(kind), info.min)
+    return choices
+
+
+def sweep_command(fn: Callable[..., None]) -> Callable[..., None]:
+    """Give a command network_command's options as comma lists; it gets choices: {name: values}."""
+    return _take_options(fn, _SWEEP_PARAMS, "choices", _choices)
+
+
+MOMENT = 0.5  # seconds a sweep may run before its progress bar appears
+WIDEST = 1000  # columns a sweep table may take on a pipe
+
+
+def each_report(specs: Sequence[Spec], work: Callable[[Spec], Report]) -> list[Report]:
+    """work(spec) for every spec, with a progress bar on a terminal's stderr past MOMENT."""
+    bar = Progress(console=err, transient=True)
+    task = bar.add_task(text("sweep.progress", n=len(specs)), total=len(specs))
+    start = time.perf_counter()
+    reports: list[Report] = []
+    try:
+        for spec in specs:
+            late = time.perf_counter() - start > MOMENT
+            if late and err.is_terminal and not bar.live.is_started:
+                bar.start()
+            reports.append(work(spec))
+            bar.advance(task)
+    finally:
+        if bar.live.is_started:  # stopping a bar that never showed still writes a newline
+            bar.stop()
+    return reports
+
+
+def emit_sweep(reports: Sequence[Report], fmt: Format) -> None:
+    if fmt is not Format.TABLE:
+        typer.echo(sweep_render.render_text(reports, fmt))
+        return
+    table = sweep_render.render_table(reports)
+    # a pipe has no width of its own: give the table its natural one so that no row wraps
+    if out.is_terminal:
+        out.print(table)
+        return
+    table.width = Measurement.get(out, out.options.update_width(WIDEST), table).maximum
+    out.print(table, crop=False)
+
+
+def _note(message: str) -> None:
+    err.print(f"rnnx: note: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
+MaxConfigsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-configs",
+        min=1,
+        help="Refuse (exit 2), before running any, a grid of more configurations than this.",
+        rich_help_panel=RUN,
+    ),
+]
+
+SWEEP_EXAMPLES = (
+    "Examples:\n\n"
+    "  rnnx sweep --cell rnn,lstm,gru --layers 1,2,3 --hidden-size 8,16\n\n"
+    "  rnnx sweep -H 256,1024,4096 --bidirectional both -f csv > grid.csv\n\n"
+    "  rnnx sweep -c lstm,gru --proj-size 0,4 -f json | jq '.[].total_parameters'\n\n"
+    "  rnnx sweep -l 1,2 -n 1,32 --backend torch   # every row run for real\n\n"
+    "A combination torch rejects (gru with --proj-size 4) is set aside with a note on stderr.\n\n"
+    + EXIT_CODES
+)
+
+
+@app.command(name="sweep", epilog=SWEEP_EXAMPLES)
+@sweep_command
+def sweep_grid(
+    choices: dict[str, tuple[Any, ...]],
+    backend: BackendOpt = Backend.ANALYTIC,
+    fmt: FormatOpt = Format.TABLE,
+    max_configs: MaxConfigsOpt = 10_000,
+    max_memory: MaxMemoryOpt = None,
+) -> None:
+    """Every combination of comma-listed options, one row each: shapes, parameters, cost."""
+    grid = sweep.plan(choices, _network, max_configs)
+    budget = pipeline.memory_budget(max_memory)
+    pipeline.check_all(grid.specs, backend, budget)
+    if grid.rejected:
+        total = len(grid.specs) + len(grid.rejected)
+        _note(text("sweep.rejected", n=len(grid.rejected), total=total, reason=grid.rejected[0]))
+    reports = each_report(grid.specs, lambda spec: pipeline.report_for(spec, backend, budget))
+    emit_sweep(reports, fmt)

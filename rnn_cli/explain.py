@@ -103,6 +103,7 @@ EN: Final[dict[str, str]] = {
     "sum.total": "total parameters",
     "sum.bytes": "parameter bytes",
     "sum.mult_adds": "multiply-adds per forward pass",
+    "sum.estimate": "estimated memory to compute",
     "head.notes": "notes",
     # rnnx explain: one time step's equations (torch's docs' names), terms, gate packing.
     # Written h_(t-1), not h_{t-1}: every entry goes through str.format.
@@ -246,6 +247,12 @@ EN: Final[dict[str, str]] = {
         "# nn.{cell} as rnnx builds it; prints the shapes rnnx shows (its numbers differ)."
     ),
     "code.input": "# {layout}",
+    # rnnx sweep
+    "title.sweep": "sweep · {n} configurations · {backend} backend",
+    "sweep.progress": "running {n} configurations",
+    "sweep.rejected": (
+        "set aside {n} of {total} configurations that torch rejects, for example: {reason}"
+    ),
 }
 
 CATALOG: Final[dict[str, dict[str, str]]] = {"en": EN}

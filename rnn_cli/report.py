@@ -3,7 +3,7 @@
 Must not import rich or torch.
 """
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 
 from rnn_cli import identities, input_shape, shapes
@@ -22,14 +22,20 @@ _TORCH_WARNINGS: dict[str, str | None] = {
 }
 
 
+# the JSON contract's version: raise it when a key is renamed or removed (docs/scripting.md)
+SCHEMA = 1
+
+
 @dataclass(frozen=True)
 class Report:
+    schema: int = field(default=SCHEMA, kw_only=True)  # first key of every JSON document
     config: dict[str, object]  # every option's value, torch's argument names
     tensors: tuple[Tensor, ...]  # input, output, h_n, (c_n), h_0, (c_0)
     parameters: tuple[Param, ...]  # named_parameters() order
     total_parameters: int
     parameter_bytes: int
     mult_adds: int
+    estimated_bytes: int  # shapes.memory_bytes: what a computing backend would need
     notes: tuple[str, ...]
     seconds: float | None  # median forward-pass time; None when nothing ran
     identities: tuple[Identity, ...] = ()  # output/h_n relations, checked on computed values
@@ -106,6 +112,7 @@ def build(spec: Spec, backend: Backend, result: Result | None) -> Report:
         total_parameters=shapes.total_parameters(spec),
         parameter_bytes=shapes.parameter_bytes(spec),
         mult_adds=shapes.mult_adds(spec),
+        estimated_bytes=shapes.memory_bytes(spec),
         notes=notes(spec, result.warnings if result else ()) + _identity_notes(checked),
         seconds=None if result is None else result.seconds,
         identities=checked or (),

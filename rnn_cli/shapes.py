@@ -210,3 +210,33 @@ def mult_adds(spec: Spec) -> int:
 def state_row(spec: Spec, layer: int, direction: int) -> int:
     """The row of h_n (h_0, c_n) that holds layer's state in direction (0 forward, 1 backward)."""
     return spec.num_directions * layer + direction
+
+
+def memory_bytes(spec: Spec) -> int:
+    """Peak bytes a computing backend needs for one forward pass, estimated from shapes alone.
+
+        itemsize · (3·P + X + 4·Y + S + 2·W) + 8 · max(X, P_max)
+
+    P      parameters, held thrice: rnnx's seeded copy, the backend's own, and the packed copy a
+           kernel such as oneDNN's may reorder them into
+    X      input elements
+    Y      one layer's output sequence, N·L·D·H_out; four are alive at once: the layer below's,
+           each direction's per-step outputs and their stacked copy, the concatenation
+    S      every other tensor: h_n, c_n, h_0, c_0 (packed_data and batch_sizes when packed)
+    W      per-step work: one direction's input projections for the whole sequence, N·L·G·H,
+           which torch's CPU kernel computes before its time loop; the product and its biased
+           sum briefly coexist
+    8·max  the float64 draw of the largest array (the input or one parameter) before its cast
+
+    Meant as an upper bound: on the configurations tried, torch 2.13's measured CPU peaks fell
+    between half of it and all of it.
+    """
+    shaped = {t.name: _count(t.shape) for t in tensors(spec)}
+    params = parameters(spec)
+    p = sum(q.count for q in params)
+    x = shaped["input"]
+    y = shaped["output"]
+    s = sum(n for name, n in shaped.items() if name not in ("input", "output"))
+    w = steps(spec) * len(spec.gates) * spec.hidden_size
+    draw = 8 * max(x, *(q.count for q in params))
+    return spec.itemsize * (3 * p + x + 4 * y + s + 2 * w) + draw

@@ -3,9 +3,11 @@
 Must not import rich.
 """
 
+import contextlib
 import statistics
 import time
 import warnings
+from collections.abc import Iterator
 
 import numpy as np
 import torch
@@ -52,10 +54,23 @@ def build(spec: Spec, weights: Weights) -> nn.RNNBase:
     return net.eval()
 
 
+@contextlib.contextmanager
+def _every_warning() -> Iterator[list[warnings.WarningMessage]]:
+    """Record every warning, torch's C++ warn-once ones too: a process running several networks
+    (rnnx sweep, the tests) would otherwise hear them on its first run only."""
+    always = torch.is_warn_always_enabled()
+    torch.set_warn_always(True)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield caught
+    finally:
+        torch.set_warn_always(always)
+
+
 def run(spec: Spec, weights: Weights, repeat: int = 1) -> Result:
     device = _device(spec)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with _every_warning() as caught:
         net = build(spec, weights).to(device)
         x = torch.from_numpy(weights.x).to(device)
         times = []

@@ -51,5 +51,6 @@ def render(report: Report) -> str:
         f"- **{text('sum.total')}**: {report.total_parameters:,}",
         f"- **{text('sum.bytes')}**: {human_bytes(report.parameter_bytes)}",
         f"- **{text('sum.mult_adds')}**: {report.mult_adds:,}",
+        f"- **{text('sum.estimate')}**: {human_bytes(report.estimated_bytes)}",
     ]
     return "\n".join(lines)

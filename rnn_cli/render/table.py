@@ -48,6 +48,7 @@ def summary_table(report: Report) -> Table:
     table.add_row(text("sum.total"), f"{report.total_parameters:,}")
     table.add_row(text("sum.bytes"), human_bytes(report.parameter_bytes))
     table.add_row(text("sum.mult_adds"), f"{report.mult_adds:,}")
+    table.add_row(text("sum.estimate"), human_bytes(report.estimated_bytes))
     return table
 
 

@@ -1,0 +1,54 @@
+"""What this machine can spare right now: the memory the guard budgets against.
+
+Reads /proc, /sys and os.sysconf only. Must not import numpy, torch or rich.
+"""
+
+import os
+from pathlib import Path
+
+_MEMINFO = Path("/proc/meminfo")
+# a container's own ceiling, which /proc/meminfo does not show: (limit, usage), cgroup v2 then v1
+_CGROUPS = (
+    (Path("/sys/fs/cgroup/memory.max"), Path("/sys/fs/cgroup/memory.current")),
+    (
+        Path("/sys/fs/cgroup/memory/memory.limit_in_bytes"),
+        Path("/sys/fs/cgroup/memory/memory.usage_in_bytes"),
+    ),
+)
+
+
+def available_bytes() -> int | None:
+    """Memory a new allocation can take without swapping or the OOM killer; None if unknown."""
+    sizes = [n for n in (_meminfo_available(), _cgroup_headroom()) if n is not None]
+    return min(sizes) if sizes else _sysconf_available()
+
+
+def _meminfo_available() -> int | None:
+    """Linux's MemAvailable: free memory plus the caches it can drop."""
+    try:
+        lines = _MEMINFO.read_text(encoding="ascii").splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        if line.startswith("MemAvailable:"):
+            return int(line.split()[1]) * 1024  # the file counts kB
+    return None
+
+
+def _cgroup_headroom() -> int | None:
+    for limit_file, usage_file in _CGROUPS:
+        try:
+            limit, usage = limit_file.read_text().strip(), usage_file.read_text().strip()
+        except OSError:
+            continue
+        if limit.isdigit() and usage.isdigit():  # v2 writes "max" when there is no limit
+            return max(int(limit) - int(usage), 0)
+    return None
+
+
+def _sysconf_available() -> int | None:
+    """Free pages × page size where the OS reports them (not Linux's caches, so conservative)."""
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return None

@@ -1,0 +1,115 @@
+"""The grid of `rnnx sweep`: comma lists read into typed values, and their cartesian product.
+
+A value no configuration could take (`--layers 0`, `--cell cnn`) is bad input; a combination
+torch rejects (`--proj-size 4` with `--cell gru`) is set aside with its reason, and only a grid
+with nothing left is bad input. Must not import numpy, torch or rich.
+"""
+
+import itertools
+import math
+import types
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from enum import Enum
+from typing import Any, Union, get_args, get_origin
+
+from rnn_cli.errors import SpecError
+from rnn_cli.spec import Spec, parse_choices
+
+BOTH = "both"  # a boolean option's value that tries False, then True
+_TRUE = ("true", "yes", "on", "1")
+_FALSE = ("false", "no", "off", "0")
+
+
+@dataclass(frozen=True)
+class Plan:
+    specs: tuple[Spec, ...]  # the configurations torch accepts, in the product's order
+    rejected: tuple[str, ...]  # one SpecError message per configuration set aside
+
+
+def base_type(annotation: Any) -> Any:
+    """Nonlinearity for `Nonlinearity | None`; any other annotation as it is."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        return next(a for a in get_args(annotation) if a is not type(None))
+    return annotation
+
+
+def parse_list(flag: str, value: str, kind: Any, minimum: int | None = None) -> tuple[Any, ...]:
+    """'1,2,3' as (1, 2, 3) of kind (int, float, bool or a str Enum), repeats dropped."""
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return parse_choices(flag, value, kind)
+    values: list[Any] = []
+    for item in (part.strip() for part in value.split(",")):
+        if kind is bool and item.lower() == BOTH:
+            values += [False, True]
+        else:
+            values.append(_parse_one(flag, item, kind, value))
+        if minimum is not None and values[-1] < minimum:
+            raise SpecError(
+                f"{flag} takes values of at least {minimum}: got {values[-1]} in {value!r}"
+            )
+    return tuple(dict.fromkeys(values))
+
+
+def _parse_one(flag: str, item: str, kind: Any, value: str) -> Any:
+    try:
+        if kind is bool:
+            return _parse_bool(item)
+        return kind(item)
+    except ValueError:
+        raise SpecError(
+            f"{flag} takes a comma list of {_expected(kind)}: got {item!r} in {value!r}"
+        ) from None
+
+
+def _parse_bool(item: str) -> bool:
+    if item.lower() in _TRUE + _FALSE:
+        return item.lower() in _TRUE
+    raise ValueError(item)
+
+
+def _expected(kind: Any) -> str:
+    if kind is bool:
+        return f"true, false or {BOTH}"
+    return {int: "whole numbers", float: "numbers"}.get(kind, str(kind))
+
+
+def varied(rows: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
+    """The keys whose values differ across rows, in the first row's order."""
+    keys = rows[0] if rows else {}
+    return tuple(k for k in keys if len({repr(row[k]) for row in rows}) > 1)
+
+
+def label(spec: Spec, keys: Sequence[str]) -> str:
+    """cell=lstm, hidden_size=16: spec's values for keys, to name one configuration."""
+    values = asdict(spec)
+    return ", ".join(
+        f"{k}={values[k].value if isinstance(values[k], Enum) else values[k]}" for k in keys
+    )
+
+
+def size(choices: Mapping[str, tuple[Any, ...]]) -> int:
+    """How many configurations the grid holds."""
+    return math.prod(len(values) for values in choices.values())
+
+
+def plan(
+    choices: Mapping[str, tuple[Any, ...]], make: Callable[..., Spec], max_configs: int
+) -> Plan:
+    """make(**one value per option) for every combination, first option varying slowest."""
+    total = size(choices)
+    if total > max_configs:
+        raise SpecError(
+            f"--max-configs: the grid holds {total:,} configurations, more than "
+            f"max_configs={max_configs:,}; shorten the comma lists or raise --max-configs"
+        )
+    specs: list[Spec] = []
+    rejected: list[SpecError] = []
+    for combination in itertools.product(*choices.values()):
+        try:
+            specs.append(make(**dict(zip(choices, combination, strict=True))))
+        except SpecError as e:
+            rejected.append(e)
+    if not specs:
+        raise rejected[0]
+    return Plan(tuple(specs), tuple(str(e) for e in rejected))
