@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from rnn_cli import sweep
-from rnn_cli.cli import _network, app
+from rnn_cli.cli import app
+from rnn_cli.cli.options import network_spec
 from rnn_cli.errors import SpecError
 from rnn_cli.spec import Cell, Nonlinearity
 
@@ -87,7 +88,7 @@ def test_parse_list_names_flag_and_value(
 
 def test_plan_sets_aside_combinations_torch_rejects() -> None:
     choices = {"cell": (Cell.RNN, Cell.LSTM), "proj_size": (0, 4)}
-    plan = sweep.plan(choices, _network, 100)
+    plan = sweep.plan(choices, network_spec, 100)
     assert [(s.cell, s.proj_size) for s in plan.specs] == [
         (Cell.RNN, 0),
         (Cell.LSTM, 0),
@@ -99,7 +100,7 @@ def test_plan_sets_aside_combinations_torch_rejects() -> None:
 
 def test_plan_with_nothing_valid_raises_the_first_reason() -> None:
     with pytest.raises(SpecError, match="--proj-size applies to --cell lstm only"):
-        sweep.plan({"cell": (Cell.GRU,), "proj_size": (4,)}, _network, 100)
+        sweep.plan({"cell": (Cell.GRU,), "proj_size": (4,)}, network_spec, 100)
 
 
 def test_plan_refuses_more_than_max_configs_before_building_any() -> None:

@@ -1,0 +1,112 @@
+"""The Typer app itself: the two Consoles, one-line errors and exit codes, --version, main().
+
+The only place rnnx turns an error into a line on stderr and an exit code; the command
+modules beside it register on `app`.
+"""
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal
+
+import typer
+from rich.console import Console
+from typer.core import TyperGroup
+
+from rnn_cli import __version__
+from rnn_cli.errors import RnnxError
+
+# NO_COLOR asks for plain text: no colour, and no bold or italic escapes either
+_COLOR: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
+out = Console(color_system=_COLOR)
+err = Console(stderr=True, color_system=_COLOR)
+
+
+class RnnxGroup(TyperGroup):
+    """Every error, Click's usage errors included, is one line on stderr and an exit code."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except typer.TyperException as e:  # Click's usage errors: exit 2
+            # a bare `rnnx` has printed its help already and carries no message
+            code = _fail(_usage_line(e), e.exit_code) if e.format_message() else e.exit_code
+        except RnnxError as e:
+            code = _fail(str(e), e.exit_code)
+        except typer.Abort:
+            code = _fail("aborted", 130)
+        except BrokenPipeError:  # `rnnx ... | head -1`: the reader left; end quietly
+            sys.stdout = None  # no flush of a closed pipe at exit
+            code = 0
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _usage_line(e: typer.TyperException) -> str:
+    ctx = getattr(e, "ctx", None)
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    # Typer validates through pydantic, whose messages start with this noise
+    message = e.format_message().replace("\n", " ").replace("Value error, ", "")
+    return message + _bad_input(e) + hint
+
+
+def _bad_input(e: typer.TyperException) -> str:
+    """The rejected value, which Typer keeps only on the pydantic error it raised from."""
+    errors = getattr(e.__cause__, "errors", None)
+    if not callable(errors):
+        return ""
+    return f" (got {errors()[0].get('input')!r})"
+
+
+def _fail(message: str, code: int) -> int:
+    line = f"rnnx: error: {message}"
+    err.print(line, markup=False, highlight=False, soft_wrap=True, style="red")
+    return code
+
+
+EXIT_CODES = "Exit codes: 0 success, 1 a comparison found a mismatch, 2 bad input."
+
+app = typer.Typer(
+    cls=RnnxGroup,
+    epilog=(
+        "Examples:\n\n"
+        "  rnnx shape --layers 2 --bidirectional\n\n"
+        "  rnnx shape --cell lstm --proj-size 4 --format json | jq .tensors\n\n" + EXIT_CODES
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"rnnx {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """Explain the shapes of PyTorch's recurrent layers (RNN, LSTM, GRU), dimension by dimension."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

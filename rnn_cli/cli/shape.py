@@ -1,0 +1,91 @@
+"""`rnnx shape`: parse → spec → run → report → render → print, and --save."""
+
+from pathlib import Path
+
+import numpy as np
+import typer
+
+from rnn_cli import pipeline
+from rnn_cli.backends import Result
+from rnn_cli.cli.app import EXIT_CODES, app, out
+from rnn_cli.cli.options import BackendOpt, FormatOpt, MaxMemoryOpt, SaveOpt, network_command
+from rnn_cli.errors import SpecError
+from rnn_cli.render import csv as csv_render
+from rnn_cli.render import json as json_render
+from rnn_cli.render import markdown as markdown_render
+from rnn_cli.render import table as table_render
+from rnn_cli.report import Report, build
+from rnn_cli.spec import (
+    Backend,
+    Format,
+    Spec,
+    validate_backend,
+)
+from rnn_cli.weights import Weights
+
+
+def emit(report: Report, fmt: Format) -> None:
+    if fmt is Format.TABLE:
+        out.print(table_render.render(report))
+        return
+    renderers = {Format.JSON: json_render, Format.CSV: csv_render, Format.MARKDOWN: markdown_render}
+    typer.echo(renderers[fmt].render(report))
+
+
+def check_save_path(path: Path) -> None:
+    if path.suffix != ".npz":
+        raise SpecError(f"--save must name a .npz file: save={path}; use e.g. --save run.npz")
+    if path.is_dir():
+        raise SpecError(f"--save names a directory: save={path}; give a file name such as run.npz")
+    if not path.parent.is_dir():
+        raise SpecError(
+            f"--save: directory {path.parent} does not exist: save={path}; "
+            "create it or pick another path"
+        )
+
+
+def save_npz(path: Path, weights: Weights, result: Result) -> None:
+    arrays = {"input": weights.x, "output": result.output, "h_n": result.h_n, **weights.params}
+    if result.c_n is not None:
+        arrays["c_n"] = result.c_n
+    try:
+        np.savez(path, **arrays)  # type: ignore[arg-type]
+    except OSError as e:
+        raise SpecError(f"--save: cannot write {path}: {e.strerror}; pick a writable path") from e
+
+
+SHAPE_EXAMPLES = (
+    "Examples:\n\n"
+    "  rnnx shape                             # nn.RNN(5, 8, batch_first=True)\n\n"
+    "  rnnx shape --layers 2 --bidirectional  # output (1, 10, 16), h_n (4, 1, 8)\n\n"
+    "  rnnx shape --cell lstm --proj-size 4   # h_n takes proj_size, c_n not\n\n"
+    "  rnnx shape -f json | jq '.tensors[] | {name, shape}'\n\n"
+    "  rnnx shape --cell gru --save run.npz   # every array, torch's names\n\n" + EXIT_CODES
+)
+
+
+@app.command(epilog=SHAPE_EXAMPLES)
+@network_command
+def shape(
+    spec: Spec,
+    backend: BackendOpt = Backend.TORCH,
+    fmt: FormatOpt = Format.TABLE,
+    save: SaveOpt = None,
+    max_memory: MaxMemoryOpt = None,
+) -> None:
+    """Build the network, run a dummy batch, and explain every shape."""
+    validate_backend(spec, backend)
+    budget = pipeline.memory_budget(max_memory)
+    if save is not None:
+        check_save_path(save)
+        if backend is Backend.ANALYTIC:
+            raise SpecError(
+                "--save needs computed values: backend=analytic; use --backend torch or numpy"
+            )
+    if backend is Backend.ANALYTIC:
+        emit(build(spec, backend, None), fmt)
+        return
+    weights, result = pipeline.compute(spec, backend, budget)
+    emit(build(spec, backend, result), fmt)
+    if save is not None:
+        save_npz(save, weights, result)

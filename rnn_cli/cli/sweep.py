@@ -1,0 +1,98 @@
+"""`rnnx sweep`: the cartesian product of comma-listed options, one row each."""
+
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import typer
+from rich.measure import Measurement
+from rich.progress import Progress
+
+from rnn_cli import pipeline, sweep
+from rnn_cli.cli.app import EXIT_CODES, app, err, out
+from rnn_cli.cli.options import (
+    BackendOpt,
+    FormatOpt,
+    MaxConfigsOpt,
+    MaxMemoryOpt,
+    network_spec,
+    sweep_command,
+)
+from rnn_cli.explain import text
+from rnn_cli.render import sweep as sweep_render
+from rnn_cli.report import Report
+from rnn_cli.spec import (
+    Backend,
+    Format,
+    Spec,
+)
+
+MOMENT = 0.5  # seconds a sweep may run before its progress bar appears
+WIDEST = 1000  # columns a sweep table may take on a pipe
+
+
+def each_report(specs: Sequence[Spec], work: Callable[[Spec], Report]) -> list[Report]:
+    """work(spec) for every spec, with a progress bar on a terminal's stderr past MOMENT."""
+    bar = Progress(console=err, transient=True)
+    task = bar.add_task(text("sweep.progress", n=len(specs)), total=len(specs))
+    start = time.perf_counter()
+    reports: list[Report] = []
+    try:
+        for spec in specs:
+            late = time.perf_counter() - start > MOMENT
+            if late and err.is_terminal and not bar.live.is_started:
+                bar.start()
+            reports.append(work(spec))
+            bar.advance(task)
+    finally:
+        if bar.live.is_started:  # stopping a bar that never showed still writes a newline
+            bar.stop()
+    return reports
+
+
+def emit_sweep(reports: Sequence[Report], fmt: Format) -> None:
+    if fmt is not Format.TABLE:
+        typer.echo(sweep_render.render_text(reports, fmt))
+        return
+    table = sweep_render.render_table(reports)
+    # a pipe has no width of its own: give the table its natural one so that no row wraps
+    if out.is_terminal:
+        out.print(table)
+        return
+    table.width = Measurement.get(out, out.options.update_width(WIDEST), table).maximum
+    out.print(table, crop=False)
+
+
+def _note(message: str) -> None:
+    err.print(f"rnnx: note: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
+SWEEP_EXAMPLES = (
+    "Examples:\n\n"
+    "  rnnx sweep --cell rnn,lstm,gru --layers 1,2,3 --hidden-size 8,16\n\n"
+    "  rnnx sweep -H 256,1024,4096 --bidirectional both -f csv > grid.csv\n\n"
+    "  rnnx sweep -c lstm,gru --proj-size 0,4 -f json | jq '.[].total_parameters'\n\n"
+    "  rnnx sweep -l 1,2 -n 1,32 --backend torch   # every row run for real\n\n"
+    "A combination torch rejects (gru with --proj-size 4) is set aside with a note on stderr.\n\n"
+    + EXIT_CODES
+)
+
+
+@app.command(name="sweep", epilog=SWEEP_EXAMPLES)
+@sweep_command
+def sweep_grid(
+    choices: dict[str, tuple[Any, ...]],
+    backend: BackendOpt = Backend.ANALYTIC,
+    fmt: FormatOpt = Format.TABLE,
+    max_configs: MaxConfigsOpt = 10_000,
+    max_memory: MaxMemoryOpt = None,
+) -> None:
+    """Every combination of comma-listed options, one row each: shapes, parameters, cost."""
+    grid = sweep.plan(choices, network_spec, max_configs)
+    budget = pipeline.memory_budget(max_memory)
+    pipeline.check_all(grid.specs, backend, budget)
+    if grid.rejected:
+        total = len(grid.specs) + len(grid.rejected)
+        _note(text("sweep.rejected", n=len(grid.rejected), total=total, reason=grid.rejected[0]))
+    reports = each_report(grid.specs, lambda spec: pipeline.report_for(spec, backend, budget))
+    emit_sweep(reports, fmt)
