@@ -58,7 +58,7 @@ EN: Final[dict[str, str]] = {
     ),
     "note.packed": (
         "packed lengths {lengths}: each sequence stops at its own length; output is zero past "
-        "it, so output[:, -1] is not a short sequence's last step: use output[b, length_b - 1]."
+        "it, so {last} is not a short sequence's last step: use {own}."
     ),
     "note.torch_warning": "torch warned: {message}",
     "note.onednn_proj": (
@@ -67,6 +67,7 @@ EN: Final[dict[str, str]] = {
     ),
     # rnnx compare
     "cmp.chosen": "the chosen cell",
+    "cmp.instead": "{cell} instead of {chosen}",
     "cmp.c_n_new": "c_n: new, the LSTM's cell state",
     "cmp.c_n_gone": "c_n: gone, only the LSTM keeps a cell state",
     "cmp.params": "parameters {ratio}: {g} gate blocks ({names})",
@@ -216,7 +217,7 @@ EN: Final[dict[str, str]] = {
     "id.trap_cat": "the usual summary of a sequence, but not output at the last step",
     "id.packed_last": "sequence {b} stops at its own length {n}: its h_n is output at step {t}",
     "id.trap_packed": (
-        "padded steps are zero: output[:, -1] is a short sequence's padding, not its last step"
+        "padded steps are zero: {last} is a short sequence's padding, not its last step"
     ),
     "id.trap_layer0": "h_n[0] is layer 0; the top layer's rows come last",
     "id.trap_layout_bf": "with batch_first=True this indexes the last sequence, not the last step",

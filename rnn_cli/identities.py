@@ -101,7 +101,8 @@ def _packed_claims(spec: Spec, lengths: tuple[int, ...], fwd: slice) -> list[Cla
         out.append(Claim(Pick("output", step), Pick("h_n", (row, b)), True, why))
     if min(lengths) < max(lengths):
         naive = _step(spec, -1, fwd, spec.batch_first)
-        out.append(Claim(naive, Pick("h_n", (row,)), False, text("id.trap_packed")))
+        last = Pick("output", naive.index[:2]).text  # output[:, -1] or output[-1, :]
+        out.append(Claim(naive, Pick("h_n", (row,)), False, text("id.trap_packed", last=last)))
     return out
 
 

@@ -15,7 +15,7 @@ def parse(value: str) -> tuple[int, ...]:
     """'64,28,5', '(64, 28, 5)' or 'torch.Size([64, 28, 5])' -> (64, 28, 5)."""
     inner = value.strip().removeprefix("torch.Size").strip("()[] ")
     parts = [p.strip() for p in inner.split(",") if p.strip()]
-    if not parts or not all(p.isdigit() and int(p) > 0 for p in parts):
+    if not parts or not all(p.isascii() and p.isdecimal() and int(p) > 0 for p in parts):
         raise SpecError(
             f"--input-shape must be positive whole numbers separated by commas: got {value!r}; "
             "pass e.g. --input-shape 64,28,5"

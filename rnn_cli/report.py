@@ -58,7 +58,15 @@ def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
         out.append(text("note.torch_default" if spec.batch_first else "note.seq_first"))
         out.append(text("note.states_ignore_batch_first"))
     if spec.lengths:
-        out.append(text("note.packed", lengths=",".join(map(str, spec.lengths))))
+        bf = spec.batch_first
+        out.append(
+            text(
+                "note.packed",
+                lengths=",".join(map(str, spec.lengths)),
+                last="output[:, -1]" if bf else "output[-1]",
+                own="output[b, length_b - 1]" if bf else "output[length_b - 1, b]",
+            )
+        )
     if spec.proj_size:
         out.append(text("note.proj", p=spec.proj_size, h=spec.hidden_size))
     if spec.bidirectional:

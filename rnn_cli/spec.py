@@ -111,6 +111,8 @@ def _positive(flag: str, value: int) -> None:
 
 def validate(spec: Spec) -> Spec:
     """Return spec unchanged, or raise SpecError naming the flag, the value and the fix."""
+    if spec.lengths is not None:  # first: --lengths sets N and L, so blame it, not them
+        _check_lengths(spec, spec.lengths)
     for flag, value in (
         ("--input-size", spec.input_size),
         ("--hidden-size", spec.hidden_size),
@@ -128,7 +130,7 @@ def validate(spec: Spec) -> Spec:
             f"--proj-size applies to --cell lstm only: proj_size={spec.proj_size}, "
             f"cell={spec.cell.value}; drop --proj-size or use --cell lstm"
         )
-    if spec.proj_size >= spec.hidden_size > 0 and spec.proj_size > 0:
+    if spec.proj_size > 0 and spec.proj_size >= spec.hidden_size:
         raise SpecError(
             f"--proj-size must be smaller than --hidden-size: proj_size={spec.proj_size}, "
             f"hidden_size={spec.hidden_size} (torch: proj_size has to be smaller than hidden_size)"
@@ -145,8 +147,6 @@ def validate(spec: Spec) -> Spec:
             f"--batch-size does not apply with --unbatched: batch_size={spec.batch_size}; "
             "drop --unbatched or --batch-size"
         )
-    if spec.lengths is not None:
-        _check_lengths(spec, spec.lengths)
     return spec
 
 
@@ -176,14 +176,13 @@ def parse_lengths(raw: str) -> tuple[int, ...]:
     return lengths
 
 
-def validate_backend(spec: Spec, backend: Backend) -> Spec:
+def validate_backend(spec: Spec, backend: Backend) -> None:
     """Checks that involve the backend as well as the network."""
     if spec.device is Device.CUDA and backend is not Backend.TORCH:
         raise SpecError(
             f"--device cuda runs on --backend torch only: backend={backend.value}; "
             "drop --device cuda or use --backend torch"
         )
-    return spec
 
 
 def parse_choices(flag: str, raw: str, choices: type[Choice]) -> tuple[Choice, ...]:

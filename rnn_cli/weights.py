@@ -3,6 +3,7 @@
 Must not import torch or rich.
 """
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,7 +27,7 @@ def draw(spec: Spec) -> Weights:
     their numbers up to rounding.
     """
     rng = np.random.default_rng(spec.seed)
-    k = 1.0 / np.sqrt(spec.hidden_size)
+    k = 1.0 / math.sqrt(spec.hidden_size)  # math: any int, however large
     dtype = NP_DTYPE[spec.dtype]
     params = {
         p.name: rng.uniform(-k, k, size=p.shape).astype(dtype) for p in shapes.parameters(spec)

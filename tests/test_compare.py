@@ -60,3 +60,11 @@ def test_bad_input(args: list[str], needle: str) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert needle in result.stderr
+
+
+def test_changes_stay_whole_at_80_columns() -> None:
+    result = runner.invoke(app, ["compare", "--cell", "rnn", "--backends", "torch"])
+    assert result.exit_code == 0
+    assert "lstm instead of rnn" in result.stdout
+    assert "• parameters ×4: 4 gate blocks (i, f, g, o)" in result.stdout
+    assert "• c_n: new, the LSTM's cell state" in result.stdout

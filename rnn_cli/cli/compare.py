@@ -69,7 +69,11 @@ def compare(
     max_memory: MaxMemoryOpt = None,
 ) -> None:
     """Swap the cell, and check the from-scratch backend against torch: same network?"""
-    others = parse_choices("--with", with_cells, Cell) if with_cells else default_others(spec.cell)
+    others = (
+        default_others(spec.cell)
+        if with_cells is None
+        else parse_choices("--with", with_cells, Cell)
+    )
     chosen = parse_choices("--backends", backends, Backend)
     if Backend.ANALYTIC in chosen:
         raise SpecError("--backends: analytic computes no values to compare; use e.g. torch,numpy")

@@ -163,7 +163,7 @@ def network_spec(
         ),
     ] = None,
 ) -> Spec:
-    packed = parse_lengths(lengths) if lengths else None
+    packed = None if lengths is None else parse_lengths(lengths)
     spec = validate(
         Spec(
             cell=cell,

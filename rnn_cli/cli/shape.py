@@ -86,6 +86,6 @@ def shape(
         emit(build(spec, backend, None), fmt)
         return
     weights, result = pipeline.compute(spec, backend, budget)
-    emit(build(spec, backend, result), fmt)
-    if save is not None:
+    if save is not None:  # first: a path that cannot be written fails before anything prints
         save_npz(save, weights, result)
+    emit(build(spec, backend, result), fmt)

@@ -17,8 +17,9 @@ def shape_cell(shape: tuple[int, ...]) -> str:
 def human_bytes(n: int) -> str:
     """6,912 B (6.8 KiB)."""
     size = float(n)
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
-        if size < 1024 or unit == "TiB":
-            return f"{n:,} B" if unit == "B" else f"{n:,} B ({size:.1f} {unit})"
+    units = ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
+    for unit in units:
+        if size < 1024 or unit == units[-1]:
+            return f"{n:,} B" if unit == "B" else f"{n:,} B ({size:,.1f} {unit})"
         size /= 1024
     raise AssertionError("unreachable")

@@ -12,6 +12,7 @@ from rnn_cli.comparison import Agreement, Comparison
 from rnn_cli.explain import text
 from rnn_cli.render import shape_text
 from rnn_cli.render.markdown import table as md_table
+from rnn_cli.render.table import bullets
 
 
 def _tensor_cols(c: Comparison) -> list[str]:
@@ -73,22 +74,33 @@ def _summary(c: Comparison) -> str:
 
 def _rich(header: list[str], rows: list[list[str]], title: str) -> Table:
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-    for h in header[:-1]:
+    for h in header:
         table.add_column(h, no_wrap=True)
-    table.add_column(header[-1], overflow="fold")
     for row in rows:
         table.add_row(*row)
     return table
 
 
+def _changes(c: Comparison) -> list[RenderableType]:
+    """What changed, under the table rather than in a column an 80-column terminal would crush."""
+    chosen = c.cells[0].cell
+    return [
+        bullets(text("cmp.instead", cell=row.cell, chosen=chosen), "•", row.changes, "")
+        for row in c.cells[1:]
+    ]
+
+
 def render(c: Comparison) -> RenderableType:
     backends = ", ".join(c.seconds)
     style = "bold green" if c.match else "bold red"
+    cells = [row[:-1] for row in _cell_rows(c)]
     return Group(
-        _rich(_cell_header(c), _cell_rows(c), text("cmp.title_cells")),
+        _rich(_cell_header(c)[:-1], cells, text("cmp.title_cells")),
+        *_changes(c),
+        Text(""),
         _rich(_backend_header(c), _backend_rows(c), text("cmp.title_backends", backends=backends)),
         Text(_summary(c), style=style),
-        *(Text(f"• {note}") for note in c.notes),
+        bullets(text("head.notes"), "•", c.notes, "") if c.notes else Text(""),
     )
 
 

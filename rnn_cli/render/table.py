@@ -26,7 +26,7 @@ def tensor_table(report: Report) -> Table:
     table.add_column(text("col.dims"), overflow="fold")
     for t in report.tensors:
         dims = "\n".join(f"{i}: {d.meaning}" for i, d in enumerate(t.dims))
-        table.add_row(t.name, shape_text(t.shape), dims)
+        table.add_row(t.name, shape_text(t.shape), Text(dims))  # Text: "[t]" is no markup
     return table
 
 
@@ -37,7 +37,7 @@ def parameter_table(report: Report) -> Table:
     table.add_column(text("col.count"), justify="right", no_wrap=True)
     table.add_column(text("col.meaning"), overflow="fold")
     for p in report.parameters:
-        table.add_row(p.name, shape_text(p.shape), f"{p.count:,}", p.meaning)
+        table.add_row(p.name, shape_text(p.shape), f"{p.count:,}", Text(p.meaning))
     return table
 
 
@@ -52,16 +52,22 @@ def summary_table(report: Report) -> Table:
     return table
 
 
+def bullets(heading: str, mark: str, items: tuple[str, ...], style: str) -> Group:
+    """A heading over marked lines; a wrapped line stays indented under its own text."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item in items:
+        grid.add_row(Text(mark, style=style), Text(item, style=style))
+    return Group(Text(heading, style=f"bold {style}".strip()), grid)
+
+
 def notes(report: Report) -> RenderableType:
-    lines = Text()
-    if report.warnings:
-        lines.append(text("head.warnings") + "\n", style="bold yellow")
-        for warning in report.warnings:
-            lines.append(f"⚠ {warning}\n", style="yellow")
-    lines.append(text("head.notes"), style="bold")
-    for note in report.notes:
-        lines.append(f"\n• {note}", style="")
-    return lines
+    warnings = [bullets(text("head.warnings"), "⚠", report.warnings, "yellow")]
+    return Group(
+        *(warnings if report.warnings else []),
+        bullets(text("head.notes"), "•", report.notes, ""),
+    )
 
 
 def identity_table(report: Report) -> RenderableType:
@@ -71,7 +77,7 @@ def identity_table(report: Report) -> RenderableType:
     table.add_column(text("col.torch_says"), no_wrap=True)
     table.add_column(text("col.numbers"), no_wrap=True)
     for i in report.identities:
-        claim = Text(i.claim, style="cyan").append(f"\n  {i.why}", style="dim")
+        claim = Group(Text(i.claim, style="cyan"), Padding(Text(i.why, style="dim"), (0, 0, 0, 2)))
         says = text("id.expected" if i.expected else "id.trap")
         numbers = text("id.holds" if i.holds else "id.differs")
         style = "green" if i.holds == i.expected else "bold red"
