@@ -42,7 +42,7 @@ def compare(spec: Spec, w: weights.Weights | None = None) -> list[str]:
     return mismatches(spec, run(spec, Backend.NUMPY, w), run(spec, Backend.TORCH, w))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(spec=specs(max_input=8, max_hidden=8, max_batch=4, max_seq=6, dropouts=(0.0, 0.5)))
 def test_numpy_matches_torch(spec: Spec) -> None:
     assert compare(spec) == []

@@ -78,7 +78,7 @@ def forward(spec: Spec, params: dict[str, np.ndarray], x: np.ndarray) -> Forward
     if spec.unbatched:
         x = x[:, None, :]  # (L, 1, H_in)
     elif spec.batch_first:
-        x = x.swapaxes(0, 1)  # (L, N, H_in)
+        x = np.ascontiguousarray(x.swapaxes(0, 1))  # (L, N, H_in), copied once for all directions
     seq_len, batch, _ = x.shape
     step, d = step_for(spec), spec.num_directions
     finals: list[State] = []  # row D*layer + direction, as torch orders h_n
