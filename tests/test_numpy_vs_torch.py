@@ -48,6 +48,22 @@ def test_numpy_matches_torch(spec: Spec) -> None:
     assert compare(spec) == []
 
 
+@pytest.mark.parametrize("batch_first", [True, False])
+@pytest.mark.parametrize("cell", list(Cell))
+def test_packed_sequences_agree(cell: Cell, batch_first: bool) -> None:
+    """--lengths: past its own length a sequence's state holds and its output is 0, as in torch."""
+    spec = Spec(
+        cell=cell,
+        num_layers=2,
+        bidirectional=True,
+        batch_first=batch_first,
+        batch_size=3,
+        seq_len=5,
+        lengths=(5, 2, 4),
+    )
+    assert compare(spec) == []
+
+
 @pytest.mark.parametrize("cell", list(Cell))
 def test_saturated_gates_agree_without_warnings(cell: Cell) -> None:
     """Inputs ×1e4 drive σ and tanh into overflow of e^-a; values stay exact and silent."""

@@ -56,11 +56,19 @@ def initial_state(spec: Spec, batch: int, dtype: np.dtype) -> State:
 
 
 def run_direction(
-    x: np.ndarray, step: Step, w: CellWeights, state: State, out: np.ndarray, reverse: bool
+    x: np.ndarray,
+    step: Step,
+    w: CellWeights,
+    state: State,
+    out: np.ndarray,
+    reverse: bool,
+    valid: np.ndarray | None = None,
 ) -> State:
     """Run one direction over x (L, N, H_in), writing h_t into out (L, N, H_out); final state.
 
     The backward direction walks time in reverse but writes each h_t at its own t.
+    valid (L, N, 1), for packed sequences, is False past a sequence's own length: there its
+    state holds and its output is 0, as pad_packed_sequence pads.
     """
     seq_len, batch, _ = x.shape
     xw = x.reshape(seq_len * batch, -1) @ w.w_ih.T  # (L*N, G*hidden): every step in one product
@@ -68,8 +76,13 @@ def run_direction(
         xw += w.b_ih
     xw = xw.reshape(seq_len, batch, -1)  # (L, N, G*hidden)
     for t in range(seq_len - 1, -1, -1) if reverse else range(seq_len):
-        state = step(xw[t], state, w)
-        out[t] = state[0]
+        new = step(xw[t], state, w)
+        if valid is None:
+            state = new
+            out[t] = state[0]
+        else:
+            state = tuple(np.where(valid[t], a, b) for a, b in zip(new, state, strict=True))
+            out[t] = np.where(valid[t], state[0], 0.0)
     return state
 
 
@@ -81,6 +94,9 @@ def forward(spec: Spec, params: dict[str, np.ndarray], x: np.ndarray) -> Forward
         x = np.ascontiguousarray(x.swapaxes(0, 1))  # (L, N, H_in), copied once for all directions
     seq_len, batch, _ = x.shape
     step, d = step_for(spec), spec.num_directions
+    valid = None
+    if spec.lengths is not None:
+        valid = np.arange(seq_len)[:, None, None] < np.array(spec.lengths)[:, None]  # (L, N, 1)
     finals: list[State] = []  # row D*layer + direction, as torch orders h_n
     for layer in range(spec.num_layers):
         out = np.empty((seq_len, batch, d * spec.h_out), x.dtype)  # (L, N, D*H_out)
@@ -90,7 +106,7 @@ def forward(spec: Spec, params: dict[str, np.ndarray], x: np.ndarray) -> Forward
             state = initial_state(spec, batch, x.dtype)
             # σ and tanh go through e^-a, which overflows to inf where they saturate exactly
             with np.errstate(over="ignore"):
-                finals.append(run_direction(x, step, w, state, cols, reverse=direction == 1))
+                finals.append(run_direction(x, step, w, state, cols, direction == 1, valid))
         x = out  # layer k > 0 reads the full output below, both directions
     h_n = np.stack([s[0] for s in finals])  # (D*layers, N, H_out)
     c_n = np.stack([s[1] for s in finals]) if spec.cell is Cell.LSTM else None
