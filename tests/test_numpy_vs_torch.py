@@ -79,7 +79,11 @@ def test_saturated_gates_agree_without_warnings(cell: Cell) -> None:
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("width", range(1, 10))
 def test_in_place_gates_on_column_views(dtype: type[np.floating], width: int) -> None:
-    """σ and tanh act on slices of the gate matrix in place; every row stride must be read right."""
+    """σ and tanh act on slices of the gate matrix in place; every row stride must be read right.
+
+    NumPy 2.4.6's in-place np.negative misreads a 16-byte (float32) or 64-byte (float64) stride;
+    this caught it when sigmoid used it.
+    """
     rng = np.random.default_rng(width)
     for fn, reference in (
         (numpy_cells.sigmoid, lambda a: 1 / (1 + np.exp(-a))),
