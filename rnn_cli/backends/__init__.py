@@ -28,4 +28,10 @@ def run(spec: Spec, backend: Backend, weights: Weights, repeat: int = 1) -> Resu
         from rnn_cli.backends import torch_net
 
         return torch_net.run(spec, weights, repeat)
-    raise SpecError(f"--backend {backend.value} computes no tensors here; use --backend torch")
+    if backend is Backend.NUMPY:
+        from rnn_cli.backends import numpy_net
+
+        return numpy_net.run(spec, weights, repeat)
+    raise SpecError(
+        f"--backend {backend.value} computes no tensors here; use --backend torch or numpy"
+    )

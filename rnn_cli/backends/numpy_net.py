@@ -1,0 +1,132 @@
+"""From-scratch NumPy forward pass: layers and directions around a cell step from numpy_cells.
+
+One loop serves RNN, LSTM and GRU; only the step and the state's length differ.
+Computes in the input's dtype; dropout acts in training only, so inference applies none.
+Must not import torch or rich: the numpy path has to run where torch is absent or slow to load.
+"""
+
+import statistics
+import time
+
+import numpy as np
+
+from rnn_cli.backends import Result
+from rnn_cli.backends.numpy_cells import (
+    CellWeights,
+    State,
+    Step,
+    gru_step,
+    lstm_step,
+    rnn_relu_step,
+    rnn_tanh_step,
+)
+from rnn_cli.spec import Cell, Nonlinearity, Spec
+from rnn_cli.weights import Weights
+
+Forward = tuple[np.ndarray, np.ndarray, np.ndarray | None]  # output, h_n, c_n (LSTM only)
+
+
+def step_for(spec: Spec) -> Step:
+    """The cell step spec calls for."""
+    if spec.cell is Cell.LSTM:
+        return lstm_step
+    if spec.cell is Cell.GRU:
+        return gru_step
+    return rnn_relu_step if spec.activation is Nonlinearity.RELU else rnn_tanh_step
+
+
+def cell_weights(params: dict[str, np.ndarray], layer: int, direction: int) -> CellWeights:
+    """Layer and direction's parameters under torch's names; absent ones (bias, proj) are None."""
+    sfx = f"_l{layer}" + ("_reverse" if direction else "")
+    return CellWeights(
+        w_ih=params[f"weight_ih{sfx}"],
+        w_hh=params[f"weight_hh{sfx}"],
+        b_ih=params.get(f"bias_ih{sfx}"),
+        b_hh=params.get(f"bias_hh{sfx}"),
+        w_hr=params.get(f"weight_hr{sfx}"),
+    )
+
+
+def initial_state(spec: Spec, batch: int, dtype: np.dtype) -> State:
+    """Zeros, as torch uses when no h_0 (c_0) is given."""
+    h = np.zeros((batch, spec.h_out), dtype)  # (batch, H_out)
+    if spec.cell is Cell.LSTM:
+        return h, np.zeros((batch, spec.hidden_size), dtype)  # c: (batch, hidden)
+    return (h,)
+
+
+def run_direction(
+    x: np.ndarray,
+    step: Step,
+    w: CellWeights,
+    state: State,
+    out: np.ndarray,
+    reverse: bool,
+    valid: np.ndarray | None = None,
+) -> State:
+    """Run one direction over x (L, N, H_in), writing h_t into out (L, N, H_out); final state.
+
+    The backward direction walks time in reverse but writes each h_t at its own t.
+    valid (L, N, 1), for packed sequences, is False past a sequence's own length: there its
+    state holds and its output is 0, as pad_packed_sequence pads.
+    """
+    seq_len, batch, _ = x.shape
+    xw = x.reshape(seq_len * batch, -1) @ w.w_ih.T  # (L*N, G*hidden): every step in one product
+    if w.b_ih is not None:
+        xw += w.b_ih
+    xw = xw.reshape(seq_len, batch, -1)  # (L, N, G*hidden)
+    for t in range(seq_len - 1, -1, -1) if reverse else range(seq_len):
+        new = step(xw[t], state, w)
+        if valid is None:
+            state = new
+            out[t] = state[0]
+        else:
+            state = tuple(np.where(valid[t], a, b) for a, b in zip(new, state, strict=True))
+            out[t] = np.where(valid[t], state[0], 0.0)
+    return state
+
+
+def forward(spec: Spec, params: dict[str, np.ndarray], x: np.ndarray) -> Forward:
+    """The whole network on x as torch takes it; output, h_n, c_n as torch returns them."""
+    if spec.unbatched:
+        x = x[:, None, :]  # (L, 1, H_in)
+    elif spec.batch_first:
+        x = np.ascontiguousarray(x.swapaxes(0, 1))  # (L, N, H_in), copied once for all directions
+    seq_len, batch, _ = x.shape
+    step, d = step_for(spec), spec.num_directions
+    valid = None
+    if spec.lengths is not None:
+        valid = np.arange(seq_len)[:, None, None] < np.array(spec.lengths)[:, None]  # (L, N, 1)
+    finals: list[State] = []  # row D*layer + direction, as torch orders h_n
+    for layer in range(spec.num_layers):
+        out = np.empty((seq_len, batch, d * spec.h_out), x.dtype)  # (L, N, D*H_out)
+        for direction in range(d):
+            w = cell_weights(params, layer, direction)
+            cols = out[:, :, direction * spec.h_out : (direction + 1) * spec.h_out]
+            state = initial_state(spec, batch, x.dtype)
+            # σ and tanh go through e^-a, which overflows to inf where they saturate exactly
+            with np.errstate(over="ignore"):
+                finals.append(run_direction(x, step, w, state, cols, direction == 1, valid))
+        x = out  # layer k > 0 reads the full output below, both directions
+    h_n = np.stack([s[0] for s in finals])  # (D*layers, N, H_out)
+    c_n = np.stack([s[1] for s in finals]) if spec.cell is Cell.LSTM else None
+    return _torch_layout(spec, x, h_n, c_n)
+
+
+def _torch_layout(spec: Spec, out: np.ndarray, h_n: np.ndarray, c_n: np.ndarray | None) -> Forward:
+    """Undo forward's seq-first, batched working layout."""
+    if spec.unbatched:
+        return out[:, 0], h_n[:, 0], None if c_n is None else c_n[:, 0]
+    if spec.batch_first:
+        out = np.ascontiguousarray(out.swapaxes(0, 1))  # (N, L, D*H_out)
+    return out, h_n, c_n
+
+
+def run(spec: Spec, weights: Weights, repeat: int = 1) -> Result:
+    """Forward weights.x; seconds is the median of repeat timed passes, as in torch_net."""
+    times = []
+    for _ in range(max(repeat, 1)):
+        start = time.perf_counter()
+        output, h_n, c_n = forward(spec, weights.params, weights.x)
+        times.append(time.perf_counter() - start)
+    return Result(output=output, h_n=h_n, c_n=c_n, seconds=statistics.median(times))
