@@ -6,7 +6,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from rnn_cli.backends import numpy_net
 from rnn_cli.cli import app
+from tests.test_numpy_vs_torch import lstm_f_before_i
 
 runner = CliRunner()
 
@@ -20,15 +22,17 @@ def compare_json(*args: str, code: int = 0) -> dict[str, Any]:
 
 
 def test_json_keys() -> None:
-    doc = compare_json("--cell", "lstm", "--backends", "torch")
+    doc = compare_json("--cell", "lstm", "--backends", "torch,numpy")
     assert {"config", "cells", "tensors", "seconds", "match"} <= set(doc)
     assert [c["cell"] for c in doc["cells"]] == ["lstm", "rnn"]
     assert {t["name"] for t in doc["tensors"]} == {"output", "h_n", "c_n"}
-    assert set(doc["seconds"]) == {"torch"}
+    assert set(doc["seconds"]) == {"torch", "numpy"}
 
 
 def test_swapping_rnn_for_lstm_and_gru() -> None:
-    cells = {c["cell"]: c for c in compare_json("--cell", "rnn", "--backends", "torch")["cells"]}
+    cells = {
+        c["cell"]: c for c in compare_json("--cell", "rnn", "--backends", "torch,numpy")["cells"]
+    }
     assert list(cells) == ["rnn", "lstm", "gru"]
     assert cells["lstm"]["total_parameters"] == 4 * cells["rnn"]["total_parameters"]
     assert cells["gru"]["total_parameters"] == 3 * cells["rnn"]["total_parameters"]
@@ -39,7 +43,9 @@ def test_swapping_rnn_for_lstm_and_gru() -> None:
 
 
 def test_projection_is_dropped_for_other_cells() -> None:
-    doc = compare_json("--cell", "lstm", "--proj-size", "3", "--with", "gru", "--backends", "torch")
+    doc = compare_json(
+        "--cell", "lstm", "--proj-size", "3", "--with", "gru", "--backends", "torch,numpy"
+    )
     gru = doc["cells"][1]
     assert gru["tensors"]["h_n"] == [1, 1, 8]
     assert "output and h_n: 8 features instead of 3" in gru["changes"]
@@ -53,6 +59,8 @@ def test_projection_is_dropped_for_other_cells() -> None:
         (["--backends", "jax"], "'jax'"),
         (["--format", "csv"], "--format csv"),
         (["--repeat", "0"], "--repeat"),
+        (["--backends", "torch"], "two different backends"),
+        (["--backends", "numpy,numpy"], "two different backends"),
     ],
 )
 def test_bad_input(args: list[str], needle: str) -> None:
@@ -63,8 +71,30 @@ def test_bad_input(args: list[str], needle: str) -> None:
 
 
 def test_changes_stay_whole_at_80_columns() -> None:
-    result = runner.invoke(app, ["compare", "--cell", "rnn", "--backends", "torch"])
+    result = runner.invoke(app, ["compare", "--cell", "rnn"])
     assert result.exit_code == 0
     assert "lstm instead of rnn" in result.stdout
     assert "• parameters ×4: 4 gate blocks (i, f, g, o)" in result.stdout
     assert "• c_n: new, the LSTM's cell state" in result.stdout
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_numpy_is_the_same_network(cell: str, dtype: str) -> None:
+    args = ["--cell", cell, "--layers", "2", "--bidirectional", "--dtype", dtype]
+    doc = compare_json(*args, "--lengths", "6,2,4")
+    assert doc["match"] is True
+    for t in doc["tensors"]:
+        assert t["shapes"]["torch"] == t["shapes"]["numpy"]
+        assert t["max_abs_diff"] <= doc["config"]["atol"]
+
+
+def test_a_wrong_gate_order_is_a_mismatch_exit_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(numpy_net, "lstm_step", lstm_f_before_i)
+    doc = compare_json("--cell", "lstm", code=1)
+    assert doc["match"] is False
+    assert [t["name"] for t in doc["tensors"] if not t["match"]] == ["output", "h_n", "c_n"]
+    result = runner.invoke(app, ["compare", "--cell", "lstm"])
+    assert result.exit_code == 1
+    assert "✗ differs" in result.stdout
+    assert result.stderr.startswith("rnnx: error: output, h_n, c_n differ between torch,numpy")

@@ -95,7 +95,7 @@ def test_in_place_gates_on_column_views(dtype: type[np.floating], width: int) ->
         np.testing.assert_allclose(a[:, -1:], want, rtol=0.0, atol=ATOL[DType(a.dtype.name)])
 
 
-def _lstm_f_before_i(xw: np.ndarray, state: State, w: CellWeights) -> State:
+def lstm_f_before_i(xw: np.ndarray, state: State, w: CellWeights) -> State:
     """A wrong LSTM: reads torch's (i, f, g, o) blocks as (f, i, g, o)."""
     n = state[1].shape[-1]
     swap = np.r_[n : 2 * n, 0:n, 2 * n : 4 * n]  # block order f, i, g, o
@@ -108,7 +108,7 @@ def _lstm_f_before_i(xw: np.ndarray, state: State, w: CellWeights) -> State:
 def test_comparison_catches_a_wrong_gate_order(monkeypatch: pytest.MonkeyPatch) -> None:
     spec = Spec(cell=Cell.LSTM, input_size=3, hidden_size=4, seq_len=5, batch_size=2, seed=1)
     assert compare(spec) == []
-    monkeypatch.setattr(numpy_net, "lstm_step", _lstm_f_before_i)
+    monkeypatch.setattr(numpy_net, "lstm_step", lstm_f_before_i)
     found = compare(spec)
     assert [p.split(" ")[0] for p in found] == ["output", "h_n", "c_n"], found
 

@@ -75,6 +75,11 @@ def compare(
         else parse_choices("--with", with_cells, Cell)
     )
     chosen = parse_choices("--backends", backends, Backend)
+    if len(chosen) < 2:
+        raise SpecError(
+            f"--backends needs two different backends to compare: got {backends!r}; "
+            "use e.g. --backends torch,numpy"
+        )
     if Backend.ANALYTIC in chosen:
         raise SpecError("--backends: analytic computes no values to compare; use e.g. torch,numpy")
     if fmt is Format.CSV:
