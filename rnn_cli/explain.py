@@ -199,6 +199,17 @@ EN: Final[dict[str, str]] = {
         "Both directions of a layer read the same x_t; the layer above reads them concatenated."
     ),
     "diagram.legend_skip": "… stands for steps {first} to {last}, drawn alike.",
+    "diagram.ends": "last step of",
+    "diagram.ends_many": "{n} seqs",
+    "diagram.legend_packed": (
+        "Packed lengths {lengths}: each sequence b stops at its own last step t = length_b − 1 "
+        "({ends}); its forward state there becomes h_n[row, b] (■ in the forward rows, b named "
+        "in the '{ends_row}' row where the step is drawn), and its output is zero after it."
+    ),
+    "diagram.legend_packed_2dir": (
+        "The backward direction starts at each sequence's own last step, where its h_0 enters, "
+        "and finishes at t = 0: its h_n rows come from t = 0 for every sequence."
+    ),
     # identities checked on the run's numbers
     "title.identities": "identities, checked on this run's numbers",
     "col.claim": "claim",
@@ -241,6 +252,8 @@ EN: Final[dict[str, str]] = {
         "or x.transpose(0, 1)."
     ),
     "head.warnings": "warnings",
+    # a packed batch's sequences and their last steps, shared by explain and diagram
+    "seq.end": "b={b} at t={t}",
     # rnnx code: comments in the generated script
     "code.header": (
         "# nn.{cell} as rnnx builds it; prints the shapes rnnx shows (its numbers differ)."
@@ -250,7 +263,15 @@ EN: Final[dict[str, str]] = {
 
 CATALOG: Final[dict[str, dict[str, str]]] = {"en": EN}
 
+ENDS_SHOWN = 4  # a packed batch's sequences whose last step is spelled out; "…" for the rest
+
 
 def text(key: str, lang: str = "en", **fields: object) -> str:
     """The sentence for key in lang, its {fields} filled in."""
     return CATALOG[lang][key].format(**fields)
+
+
+def sequence_ends(lengths: tuple[int, ...], lang: str = "en") -> str:
+    """(10, 4, 2) -> 'b=0 at t=9, b=1 at t=3, b=2 at t=1': each sequence's last step."""
+    shown = [text("seq.end", lang, b=b, t=n - 1) for b, n in enumerate(lengths[:ENDS_SHOWN])]
+    return ", ".join(shown + (["…"] if len(lengths) > ENDS_SHOWN else []))

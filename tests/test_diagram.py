@@ -32,6 +32,7 @@ CONFIGS = {
     "lstm_3layer_bidir_long": Spec(
         cell=Cell.LSTM, num_layers=3, bidirectional=True, proj_size=4, seq_len=128
     ),
+    "rnn_packed_bidir": Spec(bidirectional=True, batch_size=3, seq_len=10, lengths=(10, 4, 2)),
 }
 
 
@@ -136,6 +137,44 @@ def test_svg_keeps_what_a_too_narrow_terminal_cuts(
     drawn = svg.read_text(encoding="utf-8").replace("&#160;", " ")
     assert "t=9" in drawn
     assert "h_n[1]" in drawn
+
+
+def _forward_marks(picture: str) -> dict[int, str]:
+    """Drawn step -> its glyph on layer 0's forward row, found by the step labels' columns."""
+    lines = picture.splitlines()
+    steps = next(line for line in lines if "t=0" in line)
+    forward = next(line for line in lines if line.startswith("layer 0 →"))
+    marks = {}
+    for found in re.finditer(r"t=(\d+)", steps):
+        centre = found.start() + len(found.group()) // 2
+        marks[int(found.group(1))] = forward[centre]
+    return marks
+
+
+@settings(max_examples=60, deadline=None)
+@given(lengths=st.lists(st.integers(1, 40), min_size=1, max_size=6), width=st.integers(40, 140))
+def test_packed_marks_each_sequences_own_last_step(lengths: list[int], width: int) -> None:
+    """h_n[:, b] of the forward rows is sequence b's step length_b - 1, not t = L - 1."""
+    spec = Spec(batch_size=len(lengths), seq_len=max(lengths), lengths=tuple(lengths))
+    picture = plain(render(spec, width), width=picture_width(spec, width))
+    ends = {n - 1 for n in lengths}
+    for t, mark in _forward_marks(picture).items():
+        assert mark == ("■" if t in ends else "□"), (t, picture)
+    words = " ".join(picture.split())  # the legend wraps
+    for b, n in enumerate(lengths[:4]):
+        assert f"b={b} at t={n - 1}" in words
+
+
+def test_packed_legend_says_where_each_direction_starts_and_ends() -> None:
+    spec = CONFIGS["rnn_packed_bidir"]
+    picture = plain(render(spec, 100))
+    legend = " ".join(picture.split("\n\n")[-1].split())
+    assert "b=0 at t=9, b=1 at t=3, b=2 at t=1" in legend
+    assert "backward direction starts at each sequence's own last step" in legend
+    marks = _forward_marks(picture)
+    assert (marks[1], marks[2], marks[9]) == ("■", "□", "■")  # b=2 ends at t=1, drawn
+    stops = next(line for line in picture.splitlines() if line.startswith("last step of"))
+    assert stops.split()[3:] == ["b=2", "b=0"]
 
 
 def test_state_rows_are_torchs() -> None:

@@ -10,7 +10,7 @@ Pure function of a Spec: layout only. Must not import torch.
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from rnn_cli.explain import text
+from rnn_cli.explain import sequence_ends, text
 from rnn_cli.shapes import layer_input_size, state_row
 from rnn_cli.spec import Cell, Spec
 
@@ -36,7 +36,7 @@ def _labels(spec: Spec) -> tuple[int, int]:
         text("diagram.features", i=layer_input_size(spec, k))
         for k in range(min(2, spec.num_layers))  # layers above 0 all read D·H_out features
     )
-    other = (_output(spec), text("diagram.input"), *features)
+    other = (_output(spec), text("diagram.input"), text("diagram.ends"), *features)
     return layer, max(len(label) for label in other)
 
 
@@ -71,14 +71,19 @@ def _arrow(n: int, backward: bool) -> str:
     return "◀" + "─" * (n - 1) if backward else "─" * (n - 1) + "▶"
 
 
+def _last_steps(spec: Spec) -> set[int]:
+    """Where the forward direction stops: t = L - 1, or each packed sequence's own last step."""
+    return {n - 1 for n in spec.lengths} if spec.lengths else {spec.seq_len - 1}
+
+
 def _recurrence(spec: Spec, grid: _Grid, layer: int, backward: bool) -> str:
     """One direction of one layer: h_0 enters, a cell per step, h_n leaves (■ is its step)."""
     row = state_row(spec, layer, int(backward))
     line = grid.blank(text("diagram.layer", k=layer, arrow="←" if backward else "→"))
-    final = 0 if backward else len(grid.steps) - 1
+    final = {0} if backward else _last_steps(spec)  # backward: every sequence ends at t = 0
     for j, t in enumerate(grid.steps):
         x = grid.x(j)
-        line[x] = "…" if t is None else "■" if j == final else "□"
+        line[x] = "…" if t is None else "■" if t in final else "□"
         if j + 1 < len(grid.steps):
             _put(line, x + 2, _arrow(PITCH - 3, backward))
     left, right = f"h_n[{row}]", f"h_0[{row}]"
@@ -94,11 +99,25 @@ def _recurrence(spec: Spec, grid: _Grid, layer: int, backward: bool) -> str:
 
 def _tokens(grid: _Grid, label: str, token: str, ellipsis: str = "") -> str:
     """A row with token (formatted with t) under every drawn step."""
+    cells = [ellipsis if t is None else token.format(t=t) for t in grid.steps]
+    return _row(grid, label, cells)
+
+
+def _row(grid: _Grid, label: str, cells: list[str]) -> str:
+    """A row with each cell centred under its drawn step."""
     line = grid.blank(label)
-    for j, t in enumerate(grid.steps):
-        cell = ellipsis if t is None else token.format(t=t)
+    for j, cell in enumerate(cells):
         _put(line, grid.x(j) - len(cell) // 2, cell)
     return "".join(line).rstrip()
+
+
+def _stopping(lengths: tuple[int, ...], t: int | None) -> str:
+    """The packed sequences whose last step is t: "b=1", "b=0,2", or "5 seqs" when too long."""
+    stop = [b for b, n in enumerate(lengths) if n - 1 == t]
+    names = "b=" + ",".join(map(str, stop))
+    if not stop:
+        return ""
+    return names if len(names) < PITCH else text("diagram.ends_many", n=len(stop))
 
 
 def _output(spec: Spec) -> str:
@@ -106,7 +125,11 @@ def _output(spec: Spec) -> str:
 
 
 def _body(spec: Spec, grid: _Grid) -> list[str]:
-    lines = [_tokens(grid, "", "t={t}", "…"), _tokens(grid, _output(spec), "▲")]
+    lines = [_tokens(grid, "", "t={t}", "…")]
+    if spec.lengths:
+        stops = [_stopping(spec.lengths, t) for t in grid.steps]
+        lines.append(_row(grid, text("diagram.ends"), stops))
+    lines.append(_tokens(grid, _output(spec), "▲"))
     for layer in reversed(range(spec.num_layers)):
         if spec.bidirectional:
             lines.append(_recurrence(spec, grid, layer, backward=True))
@@ -128,6 +151,12 @@ def _legend(spec: Spec, grid: _Grid) -> list[str]:
         lines.append(text("diagram.legend_lstm"))
     if spec.bidirectional:
         lines.append(text("diagram.legend_2dir"))
+    if spec.lengths:
+        lengths, ends = ",".join(map(str, spec.lengths)), sequence_ends(spec.lengths)
+        row = text("diagram.ends")
+        lines.append(text("diagram.legend_packed", lengths=lengths, ends=ends, ends_row=row))
+        if spec.bidirectional:
+            lines.append(text("diagram.legend_packed_2dir"))
     if None in grid.steps:
         drawn, gap = [t for t in grid.steps if t is not None], grid.steps.index(None)
         lines.append(text("diagram.legend_skip", first=drawn[gap - 1] + 1, last=drawn[gap] - 1))
