@@ -259,6 +259,7 @@ EN: Final[dict[str, str]] = {
         "# nn.{cell} as rnnx builds it; prints the shapes rnnx shows (its numbers differ)."
     ),
     "code.input": "# {layout}",
+    "code.lengths": "# one length per sequence, on the CPU",
 }
 
 CATALOG: Final[dict[str, dict[str, str]]] = {"en": EN}

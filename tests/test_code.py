@@ -17,7 +17,19 @@ CONFIGS = [
     ["--cell", "lstm", "--layers", "2", "--bidirectional", "--proj-size", "3", "--seq-first"],
     ["--cell", "gru", "--unbatched", "--no-bias", "--seq-len", "7", "--dtype", "float64"],
     ["--nonlinearity", "relu", "--input-shape", "4,6,5", "--dropout", "0.5", "--layers", "3"],
+    ["--lengths", "10,7,3"],
+    [
+        "--cell",
+        "lstm",
+        "--lengths",
+        "4,6,2,5",
+        "--seq-first",
+        "--bidirectional",
+        "--proj-size",
+        "2",
+    ],
 ]
+IDS = ["default", "lstm", "gru", "rnn", "packed", "packed_lstm_seqfirst"]
 
 
 def _invoke(*args: str) -> str:
@@ -47,9 +59,7 @@ def printed() -> list[dict[str, list[int]]]:
     ]
 
 
-@pytest.mark.parametrize(
-    ("index", "args"), list(enumerate(CONFIGS)), ids=["default", "lstm", "gru", "rnn"]
-)
+@pytest.mark.parametrize(("index", "args"), list(enumerate(CONFIGS)), ids=IDS)
 def test_script_prints_the_shapes_rnnx_shows(
     printed: list[dict[str, list[int]]], index: int, args: list[str]
 ) -> None:
@@ -58,6 +68,21 @@ def test_script_prints_the_shapes_rnnx_shows(
     assert printed[index] == shown
     assert {"input", "output", "h_n"} <= shown.keys()
     assert ("c_n" in shown) == (args[:2] == ["--cell", "lstm"])
+    packed = "--lengths" in args
+    assert ("packed_data" in shown) == packed
+    assert ("batch_sizes" in shown) == packed
+
+
+@pytest.mark.parametrize("layout", ["--batch-first", "--seq-first"])
+def test_packed_batch_runs_packed(layout: str) -> None:
+    script = _invoke("code", "--lengths", "4,6,2", layout)
+    batch_first = layout == "--batch-first"
+    assert "lengths = torch.tensor([4, 6, 2])" in script
+    assert (
+        f"pack_padded_sequence(x, lengths, batch_first={batch_first}, enforce_sorted=False)"
+        in script
+    )
+    assert f"batch_first={batch_first}, total_length=6)" in script
 
 
 def test_only_arguments_that_differ_from_torchs_defaults() -> None:
