@@ -259,6 +259,7 @@ EN: Final[dict[str, str]] = {
         "# nn.{cell} as rnnx builds it; prints the shapes rnnx shows (its numbers differ)."
     ),
     "code.input": "# {layout}",
+    "code.seed": "# --seed {seed} mod 2**63: torch takes 64-bit seeds",
     "code.lengths": "# one length per sequence, on the CPU",
 }
 

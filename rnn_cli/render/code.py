@@ -75,6 +75,16 @@ def _forward(config: dict[str, object], state: str) -> list[str]:
     ]
 
 
+TORCH_SEEDS = 2**63  # torch.manual_seed overflows past 64 bits; --seed has no upper bound
+
+
+def _seed(seed: object) -> str:
+    """torch.manual_seed(seed), taken mod 2**63 (with a comment saying so) when it is larger."""
+    assert isinstance(seed, int)
+    line = f"torch.manual_seed({seed % TORCH_SEEDS})"
+    return line if seed < TORCH_SEEDS else f"{line}  " + text("code.seed", seed=seed)
+
+
 def render(report: Report) -> str:
     c = report.config
     state = "(h_n, c_n)" if c["cell"] == "lstm" else "h_n"
@@ -83,7 +93,7 @@ def render(report: Report) -> str:
         text("code.header", cell=str(c["cell"]).upper()),
         *_imports(bool(c["lengths"])),
         "",
-        f"torch.manual_seed({c['seed']})",
+        _seed(c["seed"]),
         _module(c),
         f"x = torch.randn({', '.join([shape, *_factory(c)])})  "
         + text("code.input", layout=_layout(c)),
