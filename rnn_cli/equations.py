@@ -78,13 +78,15 @@ def equations(spec: Spec) -> tuple[Equation, ...]:
             Equation(text(n), tanh, text("gate.gru.n")),
             Equation(text("eq.gru_h"), mix, text("gate.gru.h")),
         )
-    h, does = (
-        ("eq.lstm_h_proj", "gate.lstm.h_proj") if spec.proj_size else ("eq.lstm_h", "gate.lstm.h")
+    h, act, does = (
+        ("eq.lstm_h_proj", "act.tanh_proj", "gate.lstm.h_proj")
+        if spec.proj_size
+        else ("eq.lstm_h", "act.tanh", "gate.lstm.h")
     )
     return (
         *(_gate(spec, g) for g in spec.gates),
         Equation(text("eq.lstm_c"), mix, text("gate.lstm.c")),
-        Equation(text(h), tanh, text(does)),
+        Equation(text(h), text(act), text(does)),
     )
 
 

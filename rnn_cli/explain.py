@@ -117,6 +117,7 @@ EN: Final[dict[str, str]] = {
     "eq.lstm_h_proj": "h_t = W_hr (o_t ⊙ tanh(c_t))",
     "act.sigmoid": "σ: (0, 1)",
     "act.tanh": "tanh: (−1, 1)",
+    "act.tanh_proj": "tanh, then W_hr: (−∞, ∞)",
     "act.relu": "relu: [0, ∞)",
     "act.mix": "none (a mix)",
     "gate.rnn.h": "the whole memory, rewritten every step from x_t and h_(t-1)",
