@@ -168,7 +168,19 @@ EN: Final[dict[str, str]] = {
         "b_hn (bias_hh_l0[{rows}]) sits inside r_t ⊙ (W_hn h_(t-1) + b_hn): the reset gate "
         "scales it, so it cannot be folded into b_in."
     ),
-    "explain.lstm_states": "h_n is h_t and c_n is c_t, both at the last step of each layer.",
+    "explain.lstm_states": "h_n is h_t and c_n is c_t of each layer at its last step, t = {last}.",
+    "explain.lstm_states_2dir": (
+        "h_n and c_n hold each layer's h_t and c_t where its direction finishes: forward at "
+        "t = {last}, backward at t = 0 (it runs t = {last} … 0)."
+    ),
+    "explain.lstm_states_packed": (
+        "h_n and c_n hold each sequence's h_t and c_t at its own last step t = length_b − 1 "
+        "({ends}): packing skips the padding after it."
+    ),
+    "explain.lstm_states_packed_2dir": (
+        "h_n and c_n hold each sequence's forward h_t and c_t at its own last step "
+        "t = length_b − 1 ({ends}); the backward direction starts there and finishes at t = 0."
+    ),
     "explain.proj": (
         "proj_size {p}: h_t = W_hr (o_t ⊙ tanh(c_t)) has {p} features, so weight_hh is "
         "({rows}, {p}) and output and h_n carry {p}."

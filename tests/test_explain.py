@@ -157,3 +157,34 @@ def test_h_ts_range_is_what_torch_computes(proj_size: int) -> None:
     assert bounded == (not proj_size)
     assert ("(−1, 1)" in h_t.act) == bounded
     assert ("(−∞, ∞)" in h_t.act) == (not bounded)
+
+
+STATE_NOTES = [
+    (Spec(cell=Cell.LSTM, seq_len=6), ["t = 5"], ["t = 0"]),
+    (Spec(cell=Cell.LSTM, seq_len=6, bidirectional=True), ["t = 5", "backward", "t = 0"], []),
+    (
+        Spec(cell=Cell.LSTM, batch_size=3, seq_len=6, lengths=(6, 3, 1)),
+        ["b=0 at t=5, b=1 at t=2, b=2 at t=0"],
+        ["backward"],
+    ),
+    (
+        Spec(cell=Cell.LSTM, batch_size=3, seq_len=6, lengths=(6, 3, 1), bidirectional=True),
+        ["b=0 at t=5, b=1 at t=2, b=2 at t=0", "backward", "finishes at t = 0"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "says", "not_says"), STATE_NOTES, ids=["1dir", "2dir", "packed", "packed_2dir"]
+)
+def test_h_n_and_c_n_note_says_where_each_direction_finishes(
+    spec: Spec, says: list[str], not_says: list[str]
+) -> None:
+    """'both at the last step of each layer' was wrong backward (t = 0) and packed (own end)."""
+    (note,) = (n for n in lesson(spec).notes if "c_n" in n)
+    assert "last step of each layer" not in note
+    for part in says:
+        assert part in note
+    for part in not_says:
+        assert part not in note
