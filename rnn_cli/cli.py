@@ -513,6 +513,8 @@ DIAGRAM_EXAMPLES = (
 
 def save_svg(path: Path, picture: RenderableType, width: int) -> None:
     """Record at the picture's own width: a terminal's narrower one must not cut the file."""
+    if path.suffix.lower() != ".svg":
+        raise SpecError(f"--svg must name a .svg file: svg={path}; use e.g. --svg rnn.svg")
     recorder = Console(record=True, width=width, file=io.StringIO())
     recorder.print(picture)
     try:

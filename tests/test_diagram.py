@@ -204,3 +204,20 @@ def test_svg_bad_path_exits_2_before_printing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--svg: cannot write" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("name", ["d.png", "d", "d.svg.txt"])
+def test_svg_must_name_an_svg_file(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    result = runner.invoke(app, ["diagram", "--svg", str(path)])
+    assert result.exit_code == 2
+    assert f"--svg must name a .svg file: svg={path}" in result.stderr
+    assert "--svg rnn.svg" in result.stderr  # the fix
+    assert result.stdout == ""
+    assert not path.exists()
+
+
+def test_svg_suffix_in_capitals_is_an_svg(tmp_path: Path) -> None:
+    path = tmp_path / "D.SVG"
+    assert runner.invoke(app, ["diagram", "--svg", str(path)]).exit_code == 0
+    assert path.read_text(encoding="utf-8").startswith("<svg")
