@@ -6,7 +6,7 @@ Pure arithmetic, prose from the catalog. Must not import numpy, torch or rich.
 
 from dataclasses import dataclass
 
-from rnn_cli.explain import text
+from rnn_cli.explain import sequence_ends, text
 from rnn_cli.shapes import layer_input_size
 from rnn_cli.spec import Cell, Spec
 
@@ -78,13 +78,15 @@ def equations(spec: Spec) -> tuple[Equation, ...]:
             Equation(text(n), tanh, text("gate.gru.n")),
             Equation(text("eq.gru_h"), mix, text("gate.gru.h")),
         )
-    h, does = (
-        ("eq.lstm_h_proj", "gate.lstm.h_proj") if spec.proj_size else ("eq.lstm_h", "gate.lstm.h")
+    h, act, does = (
+        ("eq.lstm_h_proj", "act.tanh_proj", "gate.lstm.h_proj")
+        if spec.proj_size
+        else ("eq.lstm_h", "act.tanh", "gate.lstm.h")
     )
     return (
         *(_gate(spec, g) for g in spec.gates),
         Equation(text("eq.lstm_c"), mix, text("gate.lstm.c")),
-        Equation(text(h), tanh, text(does)),
+        Equation(text(h), text(act), text(does)),
     )
 
 
@@ -159,6 +161,14 @@ def packing(spec: Spec) -> tuple[Packing, ...]:
     return tuple(rows)
 
 
+def _states(spec: Spec) -> str:
+    """Which step h_n and c_n come from: per direction, and per sequence when packed."""
+    key = "explain.lstm_states" + ("_packed" if spec.lengths else "")
+    key += "_2dir" if spec.bidirectional else ""
+    ends = sequence_ends(spec.lengths) if spec.lengths else ""
+    return text(key, last=spec.seq_len - 1, ends=ends)
+
+
 def notes(spec: Spec) -> tuple[str, ...]:
     """What the tables cannot say, only where it applies."""
     g, h, n = len(spec.gates), spec.hidden_size, spec.batch_size
@@ -175,7 +185,7 @@ def notes(spec: Spec) -> tuple[str, ...]:
     if spec.cell is Cell.GRU and spec.bias:
         out.append(text("explain.gru_bhn", rows=f"{2 * h}:{3 * h}"))
     if spec.cell is Cell.LSTM:
-        out.append(text("explain.lstm_states"))
+        out.append(_states(spec))
     if spec.proj_size:
         out.append(text("explain.proj", p=spec.proj_size, rows=g * h))
     if spec.num_layers > 1:

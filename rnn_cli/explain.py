@@ -119,6 +119,7 @@ EN: Final[dict[str, str]] = {
     "eq.lstm_h_proj": "h_t = W_hr (o_t ⊙ tanh(c_t))",
     "act.sigmoid": "σ: (0, 1)",
     "act.tanh": "tanh: (−1, 1)",
+    "act.tanh_proj": "tanh, then W_hr: (−∞, ∞)",
     "act.relu": "relu: [0, ∞)",
     "act.mix": "none (a mix)",
     "gate.rnn.h": "the whole memory, rewritten every step from x_t and h_(t-1)",
@@ -169,7 +170,19 @@ EN: Final[dict[str, str]] = {
         "b_hn (bias_hh_l0[{rows}]) sits inside r_t ⊙ (W_hn h_(t-1) + b_hn): the reset gate "
         "scales it, so it cannot be folded into b_in."
     ),
-    "explain.lstm_states": "h_n is h_t and c_n is c_t, both at the last step of each layer.",
+    "explain.lstm_states": "h_n is h_t and c_n is c_t of each layer at its last step, t = {last}.",
+    "explain.lstm_states_2dir": (
+        "h_n and c_n hold each layer's h_t and c_t where its direction finishes: forward at "
+        "t = {last}, backward at t = 0 (it runs t = {last} … 0)."
+    ),
+    "explain.lstm_states_packed": (
+        "h_n and c_n hold each sequence's h_t and c_t at its own last step t = length_b − 1 "
+        "({ends}): packing skips the padding after it."
+    ),
+    "explain.lstm_states_packed_2dir": (
+        "h_n and c_n hold each sequence's forward h_t and c_t at its own last step "
+        "t = length_b − 1 ({ends}); the backward direction starts there and finishes at t = 0."
+    ),
     "explain.proj": (
         "proj_size {p}: h_t = W_hr (o_t ⊙ tanh(c_t)) has {p} features, so weight_hh is "
         "({rows}, {p}) and output and h_n carry {p}."
@@ -201,6 +214,17 @@ EN: Final[dict[str, str]] = {
         "Both directions of a layer read the same x_t; the layer above reads them concatenated."
     ),
     "diagram.legend_skip": "… stands for steps {first} to {last}, drawn alike.",
+    "diagram.ends": "last step of",
+    "diagram.ends_many": "{n} seqs",
+    "diagram.legend_packed": (
+        "Packed lengths {lengths}: each sequence b stops at its own last step t = length_b − 1 "
+        "({ends}); its forward state there becomes h_n[row, b] (■ in the forward rows, b named "
+        "in the '{ends_row}' row where the step is drawn), and its output is zero after it."
+    ),
+    "diagram.legend_packed_2dir": (
+        "The backward direction starts at each sequence's own last step, where its h_0 enters, "
+        "and finishes at t = 0: its h_n rows come from t = 0 for every sequence."
+    ),
     # identities checked on the run's numbers
     "title.identities": "identities, checked on this run's numbers",
     "col.claim": "claim",
@@ -243,6 +267,8 @@ EN: Final[dict[str, str]] = {
         "or x.transpose(0, 1)."
     ),
     "head.warnings": "warnings",
+    # a packed batch's sequences and their last steps, shared by explain and diagram
+    "seq.end": "b={b} at t={t}",
     # rnnx code: comments in the generated script
     "code.header": (
         "# nn.{cell} as rnnx builds it; prints the shapes rnnx shows (its numbers differ)."
@@ -254,11 +280,21 @@ EN: Final[dict[str, str]] = {
     "sweep.rejected": (
         "set aside {n} of {total} configurations that torch rejects, for example: {reason}"
     ),
+    "code.seed": "# --seed {seed} mod 2**63: torch takes 64-bit seeds",
+    "code.lengths": "# one length per sequence, on the CPU",
 }
 
 CATALOG: Final[dict[str, dict[str, str]]] = {"en": EN}
+
+ENDS_SHOWN = 4  # a packed batch's sequences whose last step is spelled out; "…" for the rest
 
 
 def text(key: str, lang: str = "en", **fields: object) -> str:
     """The sentence for key in lang, its {fields} filled in."""
     return CATALOG[lang][key].format(**fields)
+
+
+def sequence_ends(lengths: tuple[int, ...], lang: str = "en") -> str:
+    """(10, 4, 2) -> 'b=0 at t=9, b=1 at t=3, b=2 at t=1': each sequence's last step."""
+    shown = [text("seq.end", lang, b=b, t=n - 1) for b, n in enumerate(lengths[:ENDS_SHOWN])]
+    return ", ".join(shown + (["…"] if len(lengths) > ENDS_SHOWN else []))

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from rnn_cli.backends import torch_net
 from rnn_cli.cli import app
-from rnn_cli.equations import lesson, packing
+from rnn_cli.equations import equations, lesson, packing
 from rnn_cli.render.equations import render
 from rnn_cli.spec import Cell, Nonlinearity, Spec
 from rnn_cli.weights import draw
@@ -139,3 +139,52 @@ def test_layer_above_reads_what_torch_sizes_weight_ih_l1() -> None:
     params = dict(torch_net.build(spec, draw(spec)).named_parameters())
     above = [t for t in lesson(spec).terms if t.symbol == "x_t"][1]
     assert above.shape == (spec.batch_size, params["weight_ih_l1"].shape[1])
+
+
+@pytest.mark.parametrize("proj_size", [0, 3])
+def test_h_ts_range_is_what_torch_computes(proj_size: int) -> None:
+    """tanh bounds h_t to (−1, 1) unless W_hr projects it afterwards: then nothing bounds it."""
+    spec = Spec(cell=Cell.LSTM, proj_size=proj_size, batch_size=4)
+    weights = draw(spec)
+    net = torch_net.build(spec, weights)
+    with torch.no_grad():
+        if proj_size:
+            net.weight_hr_l0.mul_(20.0)
+        output, _ = net(torch.from_numpy(weights.x) * 5.0)
+    h_t = equations(spec)[-1]
+    assert h_t.text.startswith("h_t = ")
+    bounded = bool(output.abs().max() < 1.0)
+    assert bounded == (not proj_size)
+    assert ("(−1, 1)" in h_t.act) == bounded
+    assert ("(−∞, ∞)" in h_t.act) == (not bounded)
+
+
+STATE_NOTES = [
+    (Spec(cell=Cell.LSTM, seq_len=6), ["t = 5"], ["t = 0"]),
+    (Spec(cell=Cell.LSTM, seq_len=6, bidirectional=True), ["t = 5", "backward", "t = 0"], []),
+    (
+        Spec(cell=Cell.LSTM, batch_size=3, seq_len=6, lengths=(6, 3, 1)),
+        ["b=0 at t=5, b=1 at t=2, b=2 at t=0"],
+        ["backward"],
+    ),
+    (
+        Spec(cell=Cell.LSTM, batch_size=3, seq_len=6, lengths=(6, 3, 1), bidirectional=True),
+        ["b=0 at t=5, b=1 at t=2, b=2 at t=0", "backward", "finishes at t = 0"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "says", "not_says"), STATE_NOTES, ids=["1dir", "2dir", "packed", "packed_2dir"]
+)
+def test_h_n_and_c_n_note_says_where_each_direction_finishes(
+    spec: Spec, says: list[str], not_says: list[str]
+) -> None:
+    """'both at the last step of each layer' was wrong backward (t = 0) and packed (own end)."""
+    (note,) = (n for n in lesson(spec).notes if "c_n" in n)
+    assert "last step of each layer" not in note
+    for part in says:
+        assert part in note
+    for part in not_says:
+        assert part not in note

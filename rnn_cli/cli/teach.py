@@ -41,8 +41,11 @@ DIAGRAM_EXAMPLES = (
 )
 
 
-def save_svg(path: Path, picture: RenderableType) -> None:
-    recorder = Console(record=True, width=out.width, file=io.StringIO())
+def save_svg(path: Path, picture: RenderableType, width: int) -> None:
+    """Record at the picture's own width: a terminal's narrower one must not cut the file."""
+    if path.suffix.lower() != ".svg":
+        raise SpecError(f"--svg must name a .svg file: svg={path}; use e.g. --svg rnn.svg")
+    recorder = Console(record=True, width=width, file=io.StringIO())
     recorder.print(picture)
     try:
         recorder.save_svg(str(path), title="rnnx diagram")
@@ -54,9 +57,10 @@ def save_svg(path: Path, picture: RenderableType) -> None:
 @network_command
 def diagram(spec: Spec, svg: SvgOpt = None) -> None:
     """Draw the network unrolled over time: layers, directions, output and h_n."""
-    picture = diagram_render.render(spec)
+    picture = diagram_render.render(spec, out.width)
     if svg is not None:
-        save_svg(svg, picture)  # first, so a bad path fails before anything is printed
+        # first, so a bad path fails before anything is printed
+        save_svg(svg, picture, diagram_render.picture_width(spec, out.width))
     out.print(picture)
 
 

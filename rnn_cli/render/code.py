@@ -1,7 +1,8 @@
 """`rnnx code`: a short runnable PyTorch script that builds a Report's network, runs an input of
 the same shape and prints the shapes, for a student to paste into a notebook.
 
-Writes only the arguments that differ from torch's defaults. Must not import torch.
+Writes only the arguments that differ from torch's defaults; a batch with lengths runs through
+pack_padded_sequence and back, as rnnx's torch backend does. Must not import torch.
 """
 
 from rnn_cli.explain import text
@@ -41,22 +42,66 @@ def _layout(config: dict[str, object]) -> str:
     return "(N, L, H_in)" if config["batch_first"] else "(L, N, H_in)"
 
 
+# each tensor the script prints, as the script names it; h_0 and c_0 are never passed in
+_PRINTED = {
+    "input": "x",
+    "output": "output",
+    "packed_data": "packed_out.data",
+    "batch_sizes": "packed_out.batch_sizes",
+    "h_n": "h_n",
+    "c_n": "c_n",
+}
+
+
+def _imports(packed: bool) -> list[str]:
+    lines = ["import torch", "from torch import nn"]
+    if packed:
+        lines.append("from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence")
+    return lines
+
+
+def _forward(config: dict[str, object], state: str) -> list[str]:
+    """rnn(x), or through pack_padded_sequence and back when the batch has lengths."""
+    lengths = config["lengths"]
+    if not isinstance(lengths, tuple | list):  # None: one length for all, nothing to pack
+        return [f"output, {state} = rnn(x)"]
+    bf = bool(config["batch_first"])
+    return [
+        f"lengths = torch.tensor({list(lengths)})  " + text("code.lengths"),
+        f"packed = pack_padded_sequence(x, lengths, batch_first={bf}, enforce_sorted=False)",
+        f"packed_out, {state} = rnn(packed)",
+        f"output, _ = pad_packed_sequence(packed_out, batch_first={bf}, "
+        f"total_length={config['seq_len']})",
+    ]
+
+
+TORCH_SEEDS = 2**63  # torch.manual_seed overflows past 64 bits; --seed has no upper bound
+
+
+def _seed(seed: object) -> str:
+    """torch.manual_seed(seed), taken mod 2**63 (with a comment saying so) when it is larger."""
+    assert isinstance(seed, int)
+    line = f"torch.manual_seed({seed % TORCH_SEEDS})"
+    return line if seed < TORCH_SEEDS else f"{line}  " + text("code.seed", seed=seed)
+
+
 def render(report: Report) -> str:
     c = report.config
-    is_lstm = c["cell"] == "lstm"
+    state = "(h_n, c_n)" if c["cell"] == "lstm" else "h_n"
     shape = ", ".join(str(s) for s in report.tensors[0].shape)
-    printed = [("input", "x"), ("output", "output"), ("h_n", "h_n")]
-    printed += [("c_n", "c_n")] if is_lstm else []
     lines = [
         text("code.header", cell=str(c["cell"]).upper()),
-        "import torch",
-        "from torch import nn",
+        *_imports(bool(c["lengths"])),
         "",
-        f"torch.manual_seed({c['seed']})",
+        _seed(c["seed"]),
         _module(c),
         f"x = torch.randn({', '.join([shape, *_factory(c)])})  "
         + text("code.input", layout=_layout(c)),
-        f"output, {'(h_n, c_n)' if is_lstm else 'h_n'} = rnn(x)",
-        *(f'print("{name}", tuple({var}.shape))' for name, var in printed),
+        *_forward(c, state),
+        *(
+            f'print("{t.name}", tuple({_PRINTED[t.name]}.shape))'
+            for t in report.tensors
+            if t.name in _PRINTED
+        ),
     ]
     return "\n".join(lines)

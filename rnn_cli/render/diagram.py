@@ -2,40 +2,59 @@
 
 Draws the recurrence arrows, the input feeding layer 0 and layer k feeding layer k+1, the steps
 that become output (the top layer's) and h_n (■, labelled with their row), and h_0 where each
-direction starts. Long sequences keep their first and last steps and draw the middle as "…".
+direction starts. Long sequences keep their first and last steps and draw the middle as "…":
+as many steps as the width allows, up to HEAD + TAIL, down to the first and the last.
 Pure function of a Spec: layout only. Must not import torch.
 """
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from rnn_cli.explain import text
+from rnn_cli.explain import sequence_ends, text
 from rnn_cli.shapes import layer_input_size, state_row
 from rnn_cli.spec import Cell, Spec
 
-HEAD, TAIL = 3, 2  # steps kept at each end of a sequence too long to draw whole
-LABEL = 14  # width of the row labels
+HEAD, TAIL = 3, 2  # the most steps kept at each end of a sequence too long to draw whole
+FEWEST = 3  # columns drawn however narrow the width: the first step, "…", the last step
 PITCH = 8  # characters from one time step's column to the next
 
 
-def columns(seq_len: int) -> tuple[int | None, ...]:
-    """Time steps drawn left to right; None is the "…" column."""
-    if seq_len <= HEAD + TAIL + 1:
+def columns(seq_len: int, room: int) -> tuple[int | None, ...]:
+    """Time steps drawn left to right in at most room columns (never fewer than FEWEST, never
+    more than HEAD + "…" + TAIL); None is the "…" column."""
+    room = max(FEWEST, min(room, HEAD + TAIL + 1))
+    if seq_len <= room:
         return tuple(range(seq_len))
-    return (*range(HEAD), None, *range(seq_len - TAIL, seq_len))
+    head, tail = room // 2, (room - 1) // 2  # 6 -> 3 + 2, 5 -> 2 + 2, 4 -> 2 + 1, 3 -> 1 + 1
+    return (*range(head), None, *range(seq_len - tail, seq_len))
+
+
+def _labels(spec: Spec) -> tuple[int, int]:
+    """The longest layer label, and the longest label of a row without h_0/h_n at its left."""
+    layer = len(text("diagram.layer", k=spec.num_layers - 1, arrow="→"))
+    features = (
+        text("diagram.features", i=layer_input_size(spec, k))
+        for k in range(min(2, spec.num_layers))  # layers above 0 all read D·H_out features
+    )
+    other = (_output(spec), text("diagram.input"), text("diagram.ends"), *features)
+    return layer, max(len(label) for label in other)
 
 
 class _Grid:
-    """Where things go on a line: a label, then the end labels' margin, then one column per step."""
+    """Where things go on a line: a label, the h_0/h_n labels' margin, then one column per step."""
 
-    def __init__(self, spec: Spec) -> None:
-        self.steps = columns(spec.seq_len)
+    def __init__(self, spec: Spec, width: int) -> None:
         self.margin = len(f"h_n[{spec.num_layers * spec.num_directions - 1}]") + 1
-        self.width = LABEL + 2 * self.margin + len(self.steps) * PITCH + 4
+        layer, other = _labels(spec)
+        # a layer row reads "layer 0 → h_0[0] ─▶ □"; other rows only need a space before t=0
+        self.left = max(layer + self.margin + 4, other + 2)
+        room = (width - self.left - self.margin - 4) // PITCH + 1
+        self.steps = columns(spec.seq_len, room)
+        self.width = self.x(len(self.steps) - 1) + self.margin + 4  # to the right h_n/h_0 label
 
     def x(self, j: int) -> int:
         """The centre of the j-th drawn column."""
-        return LABEL + self.margin + j * PITCH + PITCH // 2
+        return self.left + j * PITCH
 
     def blank(self, label: str) -> list[str]:
         line = [" "] * self.width
@@ -52,14 +71,19 @@ def _arrow(n: int, backward: bool) -> str:
     return "◀" + "─" * (n - 1) if backward else "─" * (n - 1) + "▶"
 
 
+def _last_steps(spec: Spec) -> set[int]:
+    """Where the forward direction stops: t = L - 1, or each packed sequence's own last step."""
+    return {n - 1 for n in spec.lengths} if spec.lengths else {spec.seq_len - 1}
+
+
 def _recurrence(spec: Spec, grid: _Grid, layer: int, backward: bool) -> str:
     """One direction of one layer: h_0 enters, a cell per step, h_n leaves (■ is its step)."""
     row = state_row(spec, layer, int(backward))
     line = grid.blank(text("diagram.layer", k=layer, arrow="←" if backward else "→"))
-    final = 0 if backward else len(grid.steps) - 1
+    final = {0} if backward else _last_steps(spec)  # backward: every sequence ends at t = 0
     for j, t in enumerate(grid.steps):
         x = grid.x(j)
-        line[x] = "…" if t is None else "■" if j == final else "□"
+        line[x] = "…" if t is None else "■" if t in final else "□"
         if j + 1 < len(grid.steps):
             _put(line, x + 2, _arrow(PITCH - 3, backward))
     left, right = f"h_n[{row}]", f"h_0[{row}]"
@@ -75,11 +99,25 @@ def _recurrence(spec: Spec, grid: _Grid, layer: int, backward: bool) -> str:
 
 def _tokens(grid: _Grid, label: str, token: str, ellipsis: str = "") -> str:
     """A row with token (formatted with t) under every drawn step."""
+    cells = [ellipsis if t is None else token.format(t=t) for t in grid.steps]
+    return _row(grid, label, cells)
+
+
+def _row(grid: _Grid, label: str, cells: list[str]) -> str:
+    """A row with each cell centred under its drawn step."""
     line = grid.blank(label)
-    for j, t in enumerate(grid.steps):
-        cell = ellipsis if t is None else token.format(t=t)
+    for j, cell in enumerate(cells):
         _put(line, grid.x(j) - len(cell) // 2, cell)
     return "".join(line).rstrip()
+
+
+def _stopping(lengths: tuple[int, ...], t: int | None) -> str:
+    """The packed sequences whose last step is t: "b=1", "b=0,2", or "5 seqs" when too long."""
+    stop = [b for b, n in enumerate(lengths) if n - 1 == t]
+    names = "b=" + ",".join(map(str, stop))
+    if not stop:
+        return ""
+    return names if len(names) < PITCH else text("diagram.ends_many", n=len(stop))
 
 
 def _output(spec: Spec) -> str:
@@ -87,7 +125,11 @@ def _output(spec: Spec) -> str:
 
 
 def _body(spec: Spec, grid: _Grid) -> list[str]:
-    lines = [_tokens(grid, "", "t={t}", "…"), _tokens(grid, _output(spec), "▲")]
+    lines = [_tokens(grid, "", "t={t}", "…")]
+    if spec.lengths:
+        stops = [_stopping(spec.lengths, t) for t in grid.steps]
+        lines.append(_row(grid, text("diagram.ends"), stops))
+    lines.append(_tokens(grid, _output(spec), "▲"))
     for layer in reversed(range(spec.num_layers)):
         if spec.bidirectional:
             lines.append(_recurrence(spec, grid, layer, backward=True))
@@ -109,13 +151,26 @@ def _legend(spec: Spec, grid: _Grid) -> list[str]:
         lines.append(text("diagram.legend_lstm"))
     if spec.bidirectional:
         lines.append(text("diagram.legend_2dir"))
+    if spec.lengths:
+        lengths, ends = ",".join(map(str, spec.lengths)), sequence_ends(spec.lengths)
+        row = text("diagram.ends")
+        lines.append(text("diagram.legend_packed", lengths=lengths, ends=ends, ends_row=row))
+        if spec.bidirectional:
+            lines.append(text("diagram.legend_packed_2dir"))
     if None in grid.steps:
-        lines.append(text("diagram.legend_skip", first=HEAD, last=spec.seq_len - TAIL - 1))
+        drawn, gap = [t for t in grid.steps if t is not None], grid.steps.index(None)
+        lines.append(text("diagram.legend_skip", first=drawn[gap - 1] + 1, last=drawn[gap] - 1))
     return lines
 
 
-def render(spec: Spec) -> RenderableType:
-    grid = _Grid(spec)
+def picture_width(spec: Spec, width: int) -> int:
+    """Columns the picture drawn for width takes: width, or more when FEWEST steps do not fit."""
+    return max(width, _Grid(spec, width).width)
+
+
+def render(spec: Spec, width: int) -> RenderableType:
+    """The picture for a console of width columns: as many steps as fit, down to FEWEST."""
+    grid = _Grid(spec, width)
     title = text(
         "diagram.title",
         cell=spec.cell.name,
