@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rnn_cli.cli import app
+from rnn_cli.render import csv as csv_render
 from rnn_cli.render import sweep as sweep_render
 from rnn_cli.report import SCHEMA
 
@@ -97,6 +98,7 @@ def test_csv_headers_are_pinned() -> None:
     sweep = runner.invoke(app, ["sweep", "-c", "rnn,gru", "--seed", "1,2", "-f", "csv"])
     assert sweep.stdout.splitlines()[0] == ",".join(["cell", "nonlinearity", "seed", *SWEEP_CSV])
     assert list(sweep_render.COLUMNS) == SWEEP_CSV
+    assert list(csv_render.COLUMNS) == SHAPE_CSV
 
 
 def test_docs_name_every_key_and_column() -> None:

@@ -3,15 +3,18 @@
 import csv
 import io
 
-from rnn_cli.explain import text
 from rnn_cli.render import shape_cell
 from rnn_cli.report import Report
+
+
+# a contract with scripts, like the JSON keys: never translated, never renamed
+COLUMNS = ("tensor", "shape", "dimensions")
 
 
 def render(report: Report) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([text("col.tensor"), text("col.shape"), text("col.dims")])
+    writer.writerow(COLUMNS)
     for t in report.tensors:
         writer.writerow([t.name, shape_cell(t.shape), "; ".join(d.meaning for d in t.dims)])
     return buffer.getvalue().rstrip("\n")
