@@ -6,7 +6,6 @@ import io
 from rnn_cli.render import shape_cell
 from rnn_cli.report import Report
 
-
 # a contract with scripts, like the JSON keys: never translated, never renamed
 COLUMNS = ("tensor", "shape", "dimensions")
 
