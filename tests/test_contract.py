@@ -1,6 +1,6 @@
 """The contract with scripts: JSON keys, CSV columns, exit codes, pipes, and the docs listing them.
 
-A change here is a change for every script that reads rnnx: update docs/scripting.md with it, and
+A change here is a change for every script that reads rnnx: update README.md with it, and
 raise report.SCHEMA when a key is renamed or removed.
 """
 
@@ -20,7 +20,7 @@ from rnn_cli.render import sweep as sweep_render
 from rnn_cli.report import SCHEMA
 
 runner = CliRunner()
-DOCS = Path(__file__).parent.parent / "docs" / "scripting.md"
+DOCS = Path(__file__).parent.parent / "README.md"
 
 REPORT_KEYS = ["schema", "config", "tensors", "parameters", "total_parameters",
                "parameter_bytes", "mult_adds", "estimated_bytes", "notes", "seconds",
