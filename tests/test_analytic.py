@@ -11,30 +11,18 @@ from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from rnn_cli import shapes
-from rnn_cli.spec import Cell, DType, Spec
+from rnn_cli.report import config
+from rnn_cli.spec import Backend, Cell, DType, Spec
 from tests.strategies import specs
+from tests.test_shape_json import torch_module as module_from_config
 
 pytestmark = pytest.mark.filterwarnings("ignore:LSTM with projections is not supported with oneDNN")
 TORCH_DTYPE = {DType.FLOAT32: torch.float32, DType.FLOAT64: torch.float64}
 
 
 def torch_module(spec: Spec) -> nn.RNNBase:
-    common = {
-        "input_size": spec.input_size,
-        "hidden_size": spec.hidden_size,
-        "num_layers": spec.num_layers,
-        "bias": spec.bias,
-        "batch_first": spec.batch_first,
-        "dropout": spec.dropout,
-        "bidirectional": spec.bidirectional,
-    }
-    if spec.cell is Cell.RNN:
-        net: nn.RNNBase = nn.RNN(nonlinearity=spec.activation.value, **common)
-    elif spec.cell is Cell.LSTM:
-        net = nn.LSTM(proj_size=spec.proj_size, **common)
-    else:
-        net = nn.GRU(**common)
-    return net.to(TORCH_DTYPE[spec.dtype]).eval()
+    """torch's module for spec, built by torch.nn from the plain config values JSON carries."""
+    return module_from_config(config(spec, Backend.TORCH)).eval()
 
 
 def torch_input(spec: Spec) -> torch.Tensor:
