@@ -29,139 +29,155 @@ from rnn_cli.spec import (
 NETWORK, BATCH, RUN, OUTPUT = "Network", "Batch", "Run", "Output"
 
 
+CellOpt = Annotated[
+    Cell,
+    typer.Option("--cell", "-c", help="nn.RNN, nn.LSTM or nn.GRU.", rich_help_panel=NETWORK),
+]
+InputSizeOpt = Annotated[
+    int,
+    typer.Option(
+        "--input-size",
+        "-i",
+        min=1,
+        help="H_in: features of each x_t.",
+        rich_help_panel=NETWORK,
+    ),
+]
+HiddenSizeOpt = Annotated[
+    int,
+    typer.Option(
+        "--hidden-size", "-H", min=1, help="Features in h_t (and c_t).", rich_help_panel=NETWORK
+    ),
+]
+LayersOpt = Annotated[
+    int,
+    typer.Option(
+        "--layers", "-l", min=1, help="num_layers: stacked layers.", rich_help_panel=NETWORK
+    ),
+]
+BidirectionalOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bidirectional/--unidirectional",
+        help="Run both directions (D = 2).",
+        rich_help_panel=NETWORK,
+    ),
+]
+ProjSizeOpt = Annotated[
+    int,
+    typer.Option(
+        "--proj-size",
+        min=0,
+        help="LSTM only: project h_t to this many features (< hidden).",
+        rich_help_panel=NETWORK,
+    ),
+]
+NonlinearityOpt = Annotated[
+    Nonlinearity | None,
+    typer.Option(
+        "--nonlinearity",
+        help="RNN only: tanh (torch's default) or relu.",
+        rich_help_panel=NETWORK,
+    ),
+]
+BiasOpt = Annotated[
+    bool,
+    typer.Option("--bias/--no-bias", help="Include bias_ih and bias_hh.", rich_help_panel=NETWORK),
+]
+DropoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--dropout", help="0 <= P < 1, between layers, training only.", rich_help_panel=NETWORK
+    ),
+]
+BatchSizeOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--batch-size",
+        "-n",
+        min=1,
+        show_default="1",
+        help="N: sequences in the batch.",
+        rich_help_panel=BATCH,
+    ),
+]
+SeqLenOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--seq-len",
+        "-L",
+        min=1,
+        show_default="10",
+        help="L: time steps per sequence.",
+        rich_help_panel=BATCH,
+    ),
+]
+LengthsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lengths",
+        metavar="10,7,3",
+        help="Packed variable-length batch: one length per sequence (sets N and L).",
+        rich_help_panel=BATCH,
+    ),
+]
+BatchFirstOpt = Annotated[
+    bool,
+    typer.Option(
+        "--batch-first/--seq-first",
+        help="Input (N, L, H_in) or (L, N, H_in); torch's own default is seq-first.",
+        rich_help_panel=BATCH,
+    ),
+]
+UnbatchedOpt = Annotated[
+    bool,
+    typer.Option("--unbatched", help="2-D input (L, H_in), no batch axis.", rich_help_panel=BATCH),
+]
+DtypeOpt = Annotated[
+    DType, typer.Option("--dtype", help="Parameter and input precision.", rich_help_panel=RUN)
+]
+DeviceOpt = Annotated[
+    Device, typer.Option("--device", help="Where torch runs.", rich_help_panel=RUN)
+]
+SeedOpt = Annotated[
+    int,
+    typer.Option(
+        "--seed",
+        min=0,
+        help="Seeds parameters and input, the same for every backend.",
+        rich_help_panel=RUN,
+    ),
+]
+InputShapeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--input-shape",
+        help="Your input's shape, e.g. 64,28,5, or 28,5 unbatched: read as torch would.",
+        metavar="A,B,C",
+        rich_help_panel=BATCH,
+    ),
+]
+
+
 def network_spec(
-    cell: Annotated[
-        Cell,
-        typer.Option("--cell", "-c", help="nn.RNN, nn.LSTM or nn.GRU.", rich_help_panel=NETWORK),
-    ] = Cell.RNN,
-    input_size: Annotated[
-        int,
-        typer.Option(
-            "--input-size",
-            "-i",
-            min=1,
-            help="H_in: features of each x_t.",
-            rich_help_panel=NETWORK,
-        ),
-    ] = 5,
-    hidden_size: Annotated[
-        int,
-        typer.Option(
-            "--hidden-size", "-H", min=1, help="Features in h_t (and c_t).", rich_help_panel=NETWORK
-        ),
-    ] = 8,
-    layers: Annotated[
-        int,
-        typer.Option(
-            "--layers", "-l", min=1, help="num_layers: stacked layers.", rich_help_panel=NETWORK
-        ),
-    ] = 1,
-    bidirectional: Annotated[
-        bool,
-        typer.Option(
-            "--bidirectional/--unidirectional",
-            help="Run both directions (D = 2).",
-            rich_help_panel=NETWORK,
-        ),
-    ] = False,
-    proj_size: Annotated[
-        int,
-        typer.Option(
-            "--proj-size",
-            min=0,
-            help="LSTM only: project h_t to this many features (< hidden).",
-            rich_help_panel=NETWORK,
-        ),
-    ] = 0,
-    nonlinearity: Annotated[
-        Nonlinearity | None,
-        typer.Option(
-            "--nonlinearity",
-            help="RNN only: tanh (torch's default) or relu.",
-            rich_help_panel=NETWORK,
-        ),
-    ] = None,
-    bias: Annotated[
-        bool,
-        typer.Option(
-            "--bias/--no-bias", help="Include bias_ih and bias_hh.", rich_help_panel=NETWORK
-        ),
-    ] = True,
-    dropout: Annotated[
-        float,
-        typer.Option(
-            "--dropout", help="0 <= P < 1, between layers, training only.", rich_help_panel=NETWORK
-        ),
-    ] = 0.0,
-    batch_size: Annotated[
-        int | None,
-        typer.Option(
-            "--batch-size",
-            "-n",
-            min=1,
-            show_default="1",
-            help="N: sequences in the batch.",
-            rich_help_panel=BATCH,
-        ),
-    ] = None,
-    seq_len: Annotated[
-        int | None,
-        typer.Option(
-            "--seq-len",
-            "-L",
-            min=1,
-            show_default="10",
-            help="L: time steps per sequence.",
-            rich_help_panel=BATCH,
-        ),
-    ] = None,
-    lengths: Annotated[
-        str | None,
-        typer.Option(
-            "--lengths",
-            metavar="10,7,3",
-            help="Packed variable-length batch: one length per sequence (sets N and L).",
-            rich_help_panel=BATCH,
-        ),
-    ] = None,
-    batch_first: Annotated[
-        bool,
-        typer.Option(
-            "--batch-first/--seq-first",
-            help="Input (N, L, H_in) or (L, N, H_in); torch's own default is seq-first.",
-            rich_help_panel=BATCH,
-        ),
-    ] = True,
-    unbatched: Annotated[
-        bool,
-        typer.Option(
-            "--unbatched", help="2-D input (L, H_in), no batch axis.", rich_help_panel=BATCH
-        ),
-    ] = False,
-    dtype: Annotated[
-        DType, typer.Option("--dtype", help="Parameter and input precision.", rich_help_panel=RUN)
-    ] = DType.FLOAT32,
-    device: Annotated[
-        Device, typer.Option("--device", help="Where torch runs.", rich_help_panel=RUN)
-    ] = Device.CPU,
-    seed: Annotated[
-        int,
-        typer.Option(
-            "--seed",
-            min=0,
-            help="Seeds parameters and input, the same for every backend.",
-            rich_help_panel=RUN,
-        ),
-    ] = 0,
-    input_shape: Annotated[
-        str | None,
-        typer.Option(
-            "--input-shape",
-            help="Your input's shape, e.g. 64,28,5, or 28,5 unbatched: read as torch would.",
-            metavar="A,B,C",
-            rich_help_panel=BATCH,
-        ),
-    ] = None,
+    cell: CellOpt = Cell.RNN,
+    input_size: InputSizeOpt = 5,
+    hidden_size: HiddenSizeOpt = 8,
+    layers: LayersOpt = 1,
+    bidirectional: BidirectionalOpt = False,
+    proj_size: ProjSizeOpt = 0,
+    nonlinearity: NonlinearityOpt = None,
+    bias: BiasOpt = True,
+    dropout: DropoutOpt = 0.0,
+    batch_size: BatchSizeOpt = None,
+    seq_len: SeqLenOpt = None,
+    lengths: LengthsOpt = None,
+    batch_first: BatchFirstOpt = True,
+    unbatched: UnbatchedOpt = False,
+    dtype: DtypeOpt = DType.FLOAT32,
+    device: DeviceOpt = Device.CPU,
+    seed: SeedOpt = 0,
+    input_shape: InputShapeOpt = None,
 ) -> Spec:
     packed = None if lengths is None else parse_lengths(lengths)
     spec = validate(
