@@ -130,7 +130,7 @@ def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 
 
 def test_python_m_works_like_rnnx() -> None:
-    proc = _run("-m", "rnn_cli", "shape", "--format", "csv")
+    proc = _run("-m", "rnn_cli", "shape", "-B", "analytic", "--format", "csv")
     assert proc.returncode == 0
     assert "output,1x10x8," in proc.stdout
 
@@ -144,8 +144,10 @@ def test_help_does_not_import_torch() -> None:
 
 
 def test_no_colour_in_a_pipe_or_with_no_color() -> None:
-    piped = _run("-m", "rnn_cli", "shape")
-    forced = _run("-m", "rnn_cli", "shape", env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    piped = _run("-m", "rnn_cli", "shape", "-B", "analytic")
+    forced = _run(
+        "-m", "rnn_cli", "shape", "-B", "analytic", env={"NO_COLOR": "1", "FORCE_COLOR": "1"}
+    )
     assert "\x1b[" not in piped.stdout
     assert "\x1b[" not in forced.stdout
 

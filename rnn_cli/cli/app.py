@@ -57,15 +57,17 @@ def _usage_line(e: typer.TyperException) -> str:
     hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
     # Typer validates through pydantic, whose messages start with this noise
     message = e.format_message().replace("\n", " ").replace("Value error, ", "")
-    return message + _bad_input(e) + hint
+    got = _bad_input(e)
+    shown = f" (got {got})" if got is not None and got not in message else ""
+    return message + shown + hint
 
 
-def _bad_input(e: typer.TyperException) -> str:
-    """The rejected value, which Typer keeps only on the pydantic error it raised from."""
+def _bad_input(e: typer.TyperException) -> str | None:
+    """The rejected value's repr, which Typer keeps only on the pydantic error it raised from."""
     errors = getattr(e.__cause__, "errors", None)
     if not callable(errors):
-        return ""
-    return f" (got {errors()[0].get('input')!r})"
+        return None
+    return repr(errors()[0].get("input"))
 
 
 def _fail(message: str, code: int) -> int:

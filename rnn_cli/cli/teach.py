@@ -67,8 +67,8 @@ def diagram(spec: Spec, svg: SvgOpt = None) -> None:
 CODE_EXAMPLES = (
     "Examples:\n\n"
     "  rnnx code --cell lstm --layers 2 --bidirectional > lstm.py && python lstm.py\n\n"
-    "The script builds nn.RNN/LSTM/GRU with only the arguments that differ from torch's\n"
-    "defaults, runs torch.randn of the input's shape and prints the shapes rnnx shape shows.\n"
+    "The script builds nn.RNN/LSTM/GRU with only the arguments that differ from torch's "
+    "defaults, runs torch.randn of the input's shape and prints the shapes rnnx shape shows. "
     "rnnx draws its own numbers, so only the shapes match."
 )
 
