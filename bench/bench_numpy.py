@@ -4,10 +4,12 @@
     timed by them (forward only), alternating numpy and torch so that load on the machine hits
     both alike; median of ROUNDS. Target: numpy/torch ≤ 1.5. Between passes the process
     sleeps PAUSE_S, so that BLAS and OpenMP worker threads still spinning after one backend
-    have gone idle before the other starts.
+    have gone idle before the other starts. Then the same in a child process held to one
+    BLAS/OpenMP thread each, which a busy machine disturbs far less than two threads on two
+    cores.
 (b) A cold `rnnx shape --backend numpy` (NUMPY_COLD_CMD) against a cold interpreter that only
     imports torch, median of COLD_ROUNDS each, alternating. Target: ≤ 0.25.
-Returns lines for bench/run.py; asserts nothing.
+Returns lines for bench/run.py, or run alone: `python bench/bench_numpy.py`. Asserts nothing.
 """
 
 import os
@@ -74,19 +76,43 @@ def cold_times() -> tuple[float, float]:
     return statistics.median(numpy_s), statistics.median(torch_s)
 
 
+def forward_line(threads: str) -> str:
+    numpy_s, torch_s, diff = forward_times()
+    return (
+        f"  {threads}: numpy {numpy_s * 1e3:.1f} ms  torch {torch_s * 1e3:.1f} ms  "
+        f"numpy/torch {numpy_s / torch_s:.2f} (target ≤ 1.5)  max |Δoutput| {diff:.1e}"
+    )
+
+
+def one_thread_line() -> str:
+    """forward_line in a child limited to one BLAS/OpenMP thread: steadier on a shared machine."""
+    env = os.environ | {f"{lib}_NUM_THREADS": "1" for lib in ("OPENBLAS", "OMP", "MKL")}
+    child = [sys.executable, __file__, "forward", "1 thread each"]
+    return subprocess.run(
+        child, env=env, check=True, capture_output=True, text=True
+    ).stdout.rstrip()
+
+
 def main() -> list[str]:
     s = SPEC
     load_before = os.getloadavg()[0]
-    numpy_s, torch_s, diff = forward_times()
-    cold_numpy, cold_torch = cold_times()
-    return [
-        f"machine: {os.cpu_count()} CPUs, 1-min load average {load_before:.1f} before, "
-        f"{os.getloadavg()[0]:.1f} after (timings are only as quiet as the machine)",
+    lines = [
         f"forward {s.cell.value} {s.input_size}→{s.hidden_size}, {s.num_layers} layers, "
         f"bidirectional, N={s.batch_size} L={s.seq_len} {s.dtype.value}, median of {ROUNDS}:",
-        f"  numpy {numpy_s * 1e3:.1f} ms  torch {torch_s * 1e3:.1f} ms  "
-        f"numpy/torch {numpy_s / torch_s:.2f} (target ≤ 1.5)  max |Δoutput| {diff:.1e}",
+        forward_line(f"default threads ({os.cpu_count()} CPUs)"),
+        one_thread_line(),
+    ]
+    cold_numpy, cold_torch = cold_times()
+    return [
+        *lines,
         f"cold start, median of {COLD_ROUNDS}: {' '.join(NUMPY_COLD_CMD[1:])} {cold_numpy:.2f} s, "
         f"bare `import torch` {cold_torch:.2f} s, ratio {cold_numpy / cold_torch:.2f} "
         "(target ≤ 0.25)",
+        f"1-min load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, "
+        f"on {os.cpu_count()} CPUs: timings are only as steady as the machine is quiet",
     ]
+
+
+if __name__ == "__main__":
+    # bench/run.py calls main(); `bench_numpy.py forward LABEL` is one_thread_line's child
+    print(forward_line(sys.argv[2]) if sys.argv[1:2] == ["forward"] else "\n".join(main()))
