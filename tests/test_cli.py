@@ -24,7 +24,7 @@ def rnnx(*args: str) -> tuple[int, str, str]:
     ("args", "needles"),
     [
         (["--cell", "foo"], ["--cell", "'foo'", "'rnn', 'lstm', 'gru'"]),
-        (["--hidden-size", "0"], ["--hidden-size", "'0'", "greater than or equal to 1"]),
+        (["--hidden-size", "0"], ["--hidden-size", "0 is not in the range x>=1"]),
         (["--layers", "two"], ["--layers", "'two'", "integer"]),
         (["--dropout", "1.5"], ["--dropout", "1.5", "[0, 1)"]),
         (["--dropout", "-0.1"], ["--dropout", "-0.1", "[0, 1)"]),

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
+import click
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
@@ -36,12 +37,12 @@ class RnnxGroup(TyperGroup):
     ) -> Any:
         try:
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
-        except typer.TyperException as e:  # Click's usage errors: exit 2
+        except click.ClickException as e:  # usage errors: exit 2
             # a bare `rnnx` has printed its help already and carries no message
             code = _fail(_usage_line(e), e.exit_code) if e.format_message() else e.exit_code
         except RnnxError as e:
             code = _fail(str(e), e.exit_code)
-        except typer.Abort:
+        except click.Abort:
             code = _fail("aborted", 130)
         except BrokenPipeError:  # `rnnx ... | head -1`: the reader left; end quietly
             sys.stdout = None  # no flush of a closed pipe at exit
@@ -52,22 +53,11 @@ class RnnxGroup(TyperGroup):
         return code
 
 
-def _usage_line(e: typer.TyperException) -> str:
+def _usage_line(e: click.ClickException) -> str:
+    """Click's message (it names the option and the value) on one line, and where help is."""
     ctx = getattr(e, "ctx", None)
     hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-    # Typer validates through pydantic, whose messages start with this noise
-    message = e.format_message().replace("\n", " ").replace("Value error, ", "")
-    got = _bad_input(e)
-    shown = f" (got {got})" if got is not None and got not in message else ""
-    return message + shown + hint
-
-
-def _bad_input(e: typer.TyperException) -> str | None:
-    """The rejected value's repr, which Typer keeps only on the pydantic error it raised from."""
-    errors = getattr(e.__cause__, "errors", None)
-    if not callable(errors):
-        return None
-    return repr(errors()[0].get("input"))
+    return e.format_message().replace("\n", " ") + hint
 
 
 def _fail(message: str, code: int) -> int:
