@@ -162,11 +162,13 @@ def packing(spec: Spec) -> tuple[Packing, ...]:
 
 
 def _states(spec: Spec) -> str:
-    """Which step h_n and c_n come from: per direction, and per sequence when packed."""
-    key = "explain.lstm_states" + ("_packed" if spec.lengths else "")
+    """Which step h_n (and c_n) come from: per direction, and per sequence when packed."""
+    key = "explain.states" + ("_packed" if spec.lengths else "")
     key += "_2dir" if spec.bidirectional else ""
     ends = sequence_ends(spec.lengths) if spec.lengths else ""
-    return text(key, last=spec.seq_len - 1, ends=ends)
+    lstm = spec.cell is Cell.LSTM
+    states, values = ("h_n and c_n", "h_t and c_t") if lstm else ("h_n", "h_t")
+    return text(key, states=states, values=values, last=spec.seq_len - 1, ends=ends)
 
 
 def notes(spec: Spec) -> tuple[str, ...]:
@@ -184,8 +186,7 @@ def notes(spec: Spec) -> tuple[str, ...]:
         out.append(text("explain.chunk", g=g, blocks=_per_gate("W_i{g}", spec)))
     if spec.cell is Cell.GRU and spec.bias:
         out.append(text("explain.gru_bhn", rows=f"{2 * h}:{3 * h}"))
-    if spec.cell is Cell.LSTM:
-        out.append(_states(spec))
+    out.append(_states(spec))
     if spec.proj_size:
         out.append(text("explain.proj", p=spec.proj_size, rows=g * h))
     if spec.num_layers > 1:

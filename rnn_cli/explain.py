@@ -170,17 +170,17 @@ EN: Final[dict[str, str]] = {
         "b_hn (bias_hh_l0[{rows}]) sits inside r_t ⊙ (W_hn h_(t-1) + b_hn): the reset gate "
         "scales it, so it cannot be folded into b_in."
     ),
-    "explain.lstm_states": "h_n is h_t and c_n is c_t of each layer at its last step, t = {last}.",
-    "explain.lstm_states_2dir": (
-        "h_n and c_n hold each layer's h_t and c_t where its direction finishes: forward at "
+    "explain.states": "{states}: each layer's {values} at its last step, t = {last}.",
+    "explain.states_2dir": (
+        "{states}: each layer's {values} where its direction finishes: forward at "
         "t = {last}, backward at t = 0 (it runs t = {last} … 0)."
     ),
-    "explain.lstm_states_packed": (
-        "h_n and c_n hold each sequence's h_t and c_t at its own last step t = length_b − 1 "
+    "explain.states_packed": (
+        "{states}: each sequence's {values} at its own last step t = length_b − 1 "
         "({ends}): packing skips the padding after it."
     ),
-    "explain.lstm_states_packed_2dir": (
-        "h_n and c_n hold each sequence's forward h_t and c_t at its own last step "
+    "explain.states_packed_2dir": (
+        "{states}: each sequence's forward {values} at its own last step "
         "t = length_b − 1 ({ends}); the backward direction starts there and finishes at t = 0."
     ),
     "explain.proj": (

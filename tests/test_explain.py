@@ -188,3 +188,11 @@ def test_h_n_and_c_n_note_says_where_each_direction_finishes(
         assert part in note
     for part in not_says:
         assert part not in note
+
+
+@pytest.mark.parametrize("cell", [Cell.RNN, Cell.GRU])
+def test_rnn_and_gru_say_where_h_n_comes_from_too(cell: Cell) -> None:
+    notes = lesson(Spec(cell=cell, bidirectional=True)).notes
+    (note,) = (n for n in notes if n.startswith("h_n"))
+    assert "forward at t = 9, backward at t = 0" in note
+    assert "c_n" not in note
