@@ -4,9 +4,8 @@
     timed by them (forward only), alternating numpy and torch so that load on the machine hits
     both alike; median of ROUNDS. Target: numpy/torch ≤ 1.5. Between passes the process
     sleeps PAUSE_S, so that BLAS and OpenMP worker threads still spinning after one backend
-    have gone idle before the other starts. Then the same in a child process held to one
-    BLAS/OpenMP thread each, which a busy machine disturbs far less than two threads on two
-    cores.
+    have gone idle before the other starts. (A one-thread-each variant no longer compares like
+    with like: numpy runs a bidirectional layer's two directions on two threads of its own.)
 (b) A cold `rnnx shape --backend numpy` (NUMPY_COLD_CMD) against a cold interpreter that only
     imports torch, median of COLD_ROUNDS each, alternating. Target: ≤ 0.25.
 Returns lines for bench/run.py, or run alone: `python bench/bench_numpy.py`. Asserts nothing.
@@ -84,15 +83,6 @@ def forward_line(threads: str) -> str:
     )
 
 
-def one_thread_line() -> str:
-    """forward_line in a child limited to one BLAS/OpenMP thread: steadier on a shared machine."""
-    env = os.environ | {f"{lib}_NUM_THREADS": "1" for lib in ("OPENBLAS", "OMP", "MKL")}
-    child = [sys.executable, __file__, "forward", "1 thread each"]
-    return subprocess.run(
-        child, env=env, check=True, capture_output=True, text=True
-    ).stdout.rstrip()
-
-
 def main() -> list[str]:
     s = SPEC
     load_before = os.getloadavg()[0]
@@ -100,7 +90,6 @@ def main() -> list[str]:
         f"forward {s.cell.value} {s.input_size}→{s.hidden_size}, {s.num_layers} layers, "
         f"bidirectional, N={s.batch_size} L={s.seq_len} {s.dtype.value}, median of {ROUNDS}:",
         forward_line(f"default threads ({os.cpu_count()} CPUs)"),
-        one_thread_line(),
     ]
     cold_numpy, cold_torch = cold_times()
     return [
@@ -114,5 +103,4 @@ def main() -> list[str]:
 
 
 if __name__ == "__main__":
-    # bench/run.py calls main(); `bench_numpy.py forward LABEL` is one_thread_line's child
-    print(forward_line(sys.argv[2]) if sys.argv[1:2] == ["forward"] else "\n".join(main()))
+    print("\n".join(main()))  # bench/run.py calls main()

@@ -7,8 +7,12 @@ Must not import torch or rich: the numpy path has to run where torch is absent o
 
 import statistics
 import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from rnn_cli.backends import Result
 from rnn_cli.backends.numpy_cells import (
@@ -86,28 +90,63 @@ def run_direction(
     return state
 
 
+MapDirections = Callable[[Callable[[int], State], Iterable[int]], Iterator[State]]
+
+
+@contextmanager
+def _directions(d: int) -> Iterator[MapDirections]:
+    """How a layer's directions run: one after the other, or, for two, side by side.
+
+    The two directions of a layer are independent, and a step is mostly single-threaded
+    elementwise work, so two threads use both cores; BLAS is held to one thread meanwhile, or
+    its own threads would fight them (measured: 1.75x torch serial, 1.4x side by side).
+    """
+    if d == 1:
+        yield map
+        return
+    with ThreadPoolExecutor(max_workers=2) as pool, threadpool_limits(1, user_api="blas"):
+        yield pool.map
+
+
+def _layer(
+    spec: Spec,
+    params: dict[str, np.ndarray],
+    x: np.ndarray,
+    layer: int,
+    valid: np.ndarray | None,
+    each: MapDirections,
+) -> tuple[np.ndarray, list[State]]:
+    """One layer, every direction: its output (L, N, D*H_out) and each direction's final state."""
+    seq_len, batch, _ = x.shape
+    out = np.empty((seq_len, batch, spec.num_directions * spec.h_out), x.dtype)
+    step = step_for(spec)
+
+    def one(direction: int) -> State:
+        w = cell_weights(params, layer, direction)
+        cols = out[:, :, direction * spec.h_out : (direction + 1) * spec.h_out]  # a disjoint view
+        state = initial_state(spec, batch, x.dtype)
+        # σ and tanh go through e^-a, which overflows to inf where they saturate exactly
+        with np.errstate(over="ignore"):
+            return run_direction(x, step, w, state, cols, direction == 1, valid)
+
+    return out, list(each(one, range(spec.num_directions)))  # direction order, as map keeps it
+
+
 def forward(spec: Spec, params: dict[str, np.ndarray], x: np.ndarray) -> Forward:
     """The whole network on x as torch takes it; output, h_n, c_n as torch returns them."""
     if spec.unbatched:
         x = x[:, None, :]  # (L, 1, H_in)
     elif spec.batch_first:
         x = np.ascontiguousarray(x.swapaxes(0, 1))  # (L, N, H_in), copied once for all directions
-    seq_len, batch, _ = x.shape
-    step, d = step_for(spec), spec.num_directions
+    seq_len = x.shape[0]
     valid = None
     if spec.lengths is not None:
         valid = np.arange(seq_len)[:, None, None] < np.array(spec.lengths)[:, None]  # (L, N, 1)
     finals: list[State] = []  # row D*layer + direction, as torch orders h_n
-    for layer in range(spec.num_layers):
-        out = np.empty((seq_len, batch, d * spec.h_out), x.dtype)  # (L, N, D*H_out)
-        for direction in range(d):
-            w = cell_weights(params, layer, direction)
-            cols = out[:, :, direction * spec.h_out : (direction + 1) * spec.h_out]
-            state = initial_state(spec, batch, x.dtype)
-            # σ and tanh go through e^-a, which overflows to inf where they saturate exactly
-            with np.errstate(over="ignore"):
-                finals.append(run_direction(x, step, w, state, cols, direction == 1, valid))
-        x = out  # layer k > 0 reads the full output below, both directions
+    with _directions(spec.num_directions) as each:
+        for layer in range(spec.num_layers):
+            x, states = _layer(spec, params, x, layer, valid, each)  # layer k > 0 reads it all
+            finals += states
     h_n = np.stack([s[0] for s in finals])  # (D*layers, N, H_out)
     c_n = np.stack([s[1] for s in finals]) if spec.cell is Cell.LSTM else None
     return _torch_layout(spec, x, h_n, c_n)
