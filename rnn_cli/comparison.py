@@ -3,7 +3,7 @@
 Sits beside report.py (a frozen dataclass, JSON as is). Must not import rich or torch.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 import numpy as np
@@ -11,7 +11,7 @@ import numpy as np
 from rnn_cli import shapes
 from rnn_cli.backends import Result
 from rnn_cli.explain import text
-from rnn_cli.report import config
+from rnn_cli.report import SCHEMA, config
 from rnn_cli.spec import Backend, Cell, DType, Spec, validate
 
 ATOL: dict[DType, float] = {DType.FLOAT32: 1e-5, DType.FLOAT64: 1e-9}
@@ -36,6 +36,7 @@ class Agreement:
 
 @dataclass(frozen=True)
 class Comparison:
+    schema: int = field(default=SCHEMA, kw_only=True)  # first key, as in shape's JSON
     config: dict[str, object]
     cells: tuple[CellRow, ...]  # the chosen cell first
     tensors: tuple[Agreement, ...]

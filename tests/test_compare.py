@@ -23,6 +23,8 @@ def compare_json(*args: str, code: int = 0) -> dict[str, Any]:
 
 def test_json_keys() -> None:
     doc = compare_json("--cell", "lstm", "--backends", "torch,numpy")
+    assert next(iter(doc)) == "schema"
+    assert doc["schema"] == 1
     assert {"config", "cells", "tensors", "seconds", "match"} <= set(doc)
     assert [c["cell"] for c in doc["cells"]] == ["lstm", "rnn"]
     assert {t["name"] for t in doc["tensors"]} == {"output", "h_n", "c_n"}
@@ -60,6 +62,7 @@ def test_projection_is_dropped_for_other_cells() -> None:
         (["--format", "csv"], "--format csv"),
         (["--repeat", "0"], "--repeat"),
         (["--backends", "torch"], "two different backends"),
+        (["--atol", "nan"], "--atol"),
         (["--backends", "numpy,numpy"], "two different backends"),
     ],
 )
@@ -98,3 +101,10 @@ def test_a_wrong_gate_order_is_a_mismatch_exit_1(monkeypatch: pytest.MonkeyPatch
     assert result.exit_code == 1
     assert "✗ differs" in result.stdout
     assert result.stderr.startswith("rnnx: error: output, h_n, c_n differ between torch,numpy")
+
+
+def test_atol_zero_is_taken_at_its_word() -> None:
+    """0 is a tolerance, not "unset": float32 rounding then differs, exit 1."""
+    doc = compare_json("--cell", "lstm", "--atol", "0", code=1)
+    assert doc["atol"] == 0.0
+    assert doc["match"] is False

@@ -1,5 +1,6 @@
 """`rnnx compare`: the cell swapped, and one network through several backends."""
 
+import math
 from typing import Annotated
 
 import typer
@@ -75,6 +76,8 @@ def compare(
         else parse_choices("--with", with_cells, Cell)
     )
     chosen = parse_choices("--backends", backends, Backend)
+    if atol is not None and not math.isfinite(atol):
+        raise SpecError(f"--atol must be a finite number: got {atol}; e.g. --atol 1e-6")
     if len(chosen) < 2:
         raise SpecError(
             f"--backends needs two different backends to compare: got {backends!r}; "
@@ -89,7 +92,8 @@ def compare(
     pipeline.check_memory(spec, pipeline.memory_budget(max_memory))
     weights = draw(spec)
     results = {b: run(spec, b, weights, repeat) for b in chosen}
-    found = comparison.build(spec, others, results, atol or comparison.ATOL[spec.dtype], repeat)
+    tolerance = comparison.ATOL[spec.dtype] if atol is None else atol
+    found = comparison.build(spec, others, results, tolerance, repeat)
     if fmt is Format.TABLE:
         out.print(compare_render.render(found))
     else:
