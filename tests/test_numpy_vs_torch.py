@@ -4,6 +4,7 @@ import dataclasses
 import subprocess
 import sys
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
@@ -46,6 +47,39 @@ def compare(spec: Spec, w: weights.Weights | None = None) -> list[str]:
 @given(spec=specs(max_input=8, max_hidden=8, max_batch=4, max_seq=6, dropouts=(0.0, 0.5)))
 def test_numpy_matches_torch(spec: Spec) -> None:
     assert compare(spec) == []
+
+
+@pytest.mark.parametrize("lengths", [None, (6, 2, 5)])
+@pytest.mark.parametrize("cell", list(Cell))
+def test_directions_side_by_side_agree(
+    cell: Cell, lengths: tuple[int, ...] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Big networks run a layer's two directions in two threads: the same numbers as torch."""
+    monkeypatch.setattr(numpy_net, "SIDE_BY_SIDE_FROM", 0)  # small enough to test, threaded
+    spawned: list[ThreadPoolExecutor] = []
+    monkeypatch.setattr(numpy_net, "ThreadPoolExecutor", _spy(spawned))
+    for dtype in DType:
+        spec = Spec(
+            cell=cell,
+            num_layers=3,
+            bidirectional=True,
+            batch_size=3,
+            seq_len=6,
+            lengths=lengths,
+            dtype=dtype,
+            proj_size=2 if cell is Cell.LSTM else 0,
+        )
+        assert compare(spec) == []
+    assert len(spawned) == 2  # one pool per forward pass, threaded each time
+
+
+def _spy(spawned: list[ThreadPoolExecutor]) -> type[ThreadPoolExecutor]:
+    class Spy(ThreadPoolExecutor):
+        def __init__(self, max_workers: int) -> None:
+            spawned.append(self)
+            super().__init__(max_workers=max_workers)
+
+    return Spy
 
 
 @pytest.mark.parametrize("batch_first", [True, False])

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from rnn_cli import shapes
 from rnn_cli.backends import Result
 from rnn_cli.backends.numpy_cells import (
     CellWeights,
@@ -93,15 +94,20 @@ def run_direction(
 MapDirections = Callable[[Callable[[int], State], Iterable[int]], Iterator[State]]
 
 
+# below this many multiply-adds a forward pass takes about a millisecond, less than setting up
+# the threads and the BLAS limit costs
+SIDE_BY_SIDE_FROM = 10**7
+
+
 @contextmanager
-def _directions(d: int) -> Iterator[MapDirections]:
+def _directions(spec: Spec) -> Iterator[MapDirections]:
     """How a layer's directions run: one after the other, or, for two, side by side.
 
     The two directions of a layer are independent, and a step is mostly single-threaded
     elementwise work, so two threads use both cores; BLAS is held to one thread meanwhile, or
     its own threads would fight them (measured: 1.75x torch serial, 1.4x side by side).
     """
-    if d == 1:
+    if spec.num_directions == 1 or shapes.mult_adds(spec) < SIDE_BY_SIDE_FROM:
         yield map
         return
     with ThreadPoolExecutor(max_workers=2) as pool, threadpool_limits(1, user_api="blas"):
@@ -143,7 +149,7 @@ def forward(spec: Spec, params: dict[str, np.ndarray], x: np.ndarray) -> Forward
     if spec.lengths is not None:
         valid = np.arange(seq_len)[:, None, None] < np.array(spec.lengths)[:, None]  # (L, N, 1)
     finals: list[State] = []  # row D*layer + direction, as torch orders h_n
-    with _directions(spec.num_directions) as each:
+    with _directions(spec) as each:
         for layer in range(spec.num_layers):
             x, states = _layer(spec, params, x, layer, valid, each)  # layer k > 0 reads it all
             finals += states
