@@ -205,3 +205,11 @@ def test_packed_note_indexes_this_layout(layout: str, last: str, own: str) -> No
     (note,) = [n for n in json.loads(stdout)["notes"] if n.startswith("packed")]
     assert f"so {last} is not" in note
     assert f"use {own}." in note
+
+
+def test_bare_rnnx_shows_help_and_succeeds() -> None:
+    code, stdout, stderr = rnnx()
+    assert code == 0
+    assert "Usage" in stdout
+    assert "shape" in stdout
+    assert stderr == ""

@@ -75,7 +75,6 @@ app = typer.Typer(
         "  rnnx shape --layers 2 --bidirectional\n\n"
         "  rnnx shape --cell lstm --proj-size 4 --format json | jq .tensors\n\n" + EXIT_CODES
     ),
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -87,8 +86,9 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -97,6 +97,8 @@ def _root(
     ] = False,
 ) -> None:
     """Explain the shapes of PyTorch's recurrent layers (RNN, LSTM, GRU), dimension by dimension."""
+    if ctx.invoked_subcommand is None:  # a bare `rnnx` asks what there is: help, and success
+        typer.echo(ctx.get_help())
 
 
 def main() -> None:
