@@ -3,8 +3,8 @@
 import dataclasses
 import subprocess
 import sys
+import threading
 import warnings
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
@@ -56,8 +56,8 @@ def test_directions_side_by_side_agree(
 ) -> None:
     """Big networks run a layer's two directions in two threads: the same numbers as torch."""
     monkeypatch.setattr(numpy_net, "SIDE_BY_SIDE_FROM", 0)  # small enough to test, threaded
-    spawned: list[ThreadPoolExecutor] = []
-    monkeypatch.setattr(numpy_net, "ThreadPoolExecutor", _spy(spawned))
+    spawned: list[threading.Thread] = []
+    monkeypatch.setattr(threading, "Thread", _spy(spawned))
     for dtype in DType:
         spec = Spec(
             cell=cell,
@@ -70,14 +70,14 @@ def test_directions_side_by_side_agree(
             proj_size=2 if cell is Cell.LSTM else 0,
         )
         assert compare(spec) == []
-    assert len(spawned) == 2  # one pool per forward pass, threaded each time
+    assert len(spawned) == 2 * 3  # one worker per layer, in each of the two forward passes
 
 
-def _spy(spawned: list[ThreadPoolExecutor]) -> type[ThreadPoolExecutor]:
-    class Spy(ThreadPoolExecutor):
-        def __init__(self, max_workers: int) -> None:
+def _spy(spawned: list[threading.Thread]) -> type[threading.Thread]:
+    class Spy(threading.Thread):
+        def start(self) -> None:
             spawned.append(self)
-            super().__init__(max_workers=max_workers)
+            super().start()
 
     return Spy
 

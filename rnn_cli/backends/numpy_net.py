@@ -6,9 +6,9 @@ Must not import torch or rich: the numpy path has to run where torch is absent o
 """
 
 import statistics
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 import numpy as np
@@ -110,8 +110,33 @@ def _directions(spec: Spec) -> Iterator[MapDirections]:
     if spec.num_directions == 1 or shapes.mult_adds(spec) < SIDE_BY_SIDE_FROM:
         yield map
         return
-    with ThreadPoolExecutor(max_workers=2) as pool, threadpool_limits(1, user_api="blas"):
-        yield pool.map
+    with threadpool_limits(1, user_api="blas"):
+        yield side_by_side
+
+
+def side_by_side(one: Callable[[int], State], directions: Iterable[int]) -> Iterator[State]:
+    """one(0) here and one(1) on a daemon thread at the same time; results in direction order.
+
+    A daemon, not a pool: Ctrl-C stops the main thread at once, and nothing waits at exit for
+    a worker still deep in its own direction.
+    """
+    first, second = directions
+    found: dict[str, State | BaseException] = {}
+
+    def work() -> None:
+        try:
+            found["state"] = one(second)
+        except BaseException as e:  # handed to the caller below
+            found["state"] = e
+
+    worker = threading.Thread(target=work, name="rnnx-reverse", daemon=True)
+    worker.start()
+    state = one(first)
+    worker.join()
+    other = found["state"]
+    if isinstance(other, BaseException):
+        raise other
+    return iter((state, other))
 
 
 def _layer(
