@@ -76,16 +76,14 @@ def shape(
     """Build the network, run a dummy batch, and explain every shape."""
     validate_backend(spec, backend)
     budget = pipeline.memory_budget(max_memory)
-    if save is not None:
-        check_save_path(save)
-        if backend is Backend.ANALYTIC:
-            raise SpecError(
-                "--save needs computed values: backend=analytic; use --backend torch or numpy"
-            )
-    if backend is Backend.ANALYTIC:
-        emit(build(spec, backend, None), fmt)
+    if save is None:
+        emit(pipeline.report_for(spec, backend, budget), fmt)
         return
+    check_save_path(save)
+    if backend is Backend.ANALYTIC:
+        raise SpecError(
+            "--save needs computed values: backend=analytic; use --backend torch or numpy"
+        )
     weights, result = pipeline.compute(spec, backend, budget)
-    if save is not None:  # first: a path that cannot be written fails before anything prints
-        save_npz(save, weights, result)
+    save_npz(save, weights, result)  # first: a path that cannot be written fails before printing
     emit(build(spec, backend, result), fmt)
