@@ -32,6 +32,21 @@ COMPARE_EXAMPLES = (
 )
 
 
+def _computing_backends(spec: Spec, backends: str) -> tuple[Backend, ...]:
+    """--backends read: two different ones at least, each able to compute spec."""
+    chosen = parse_choices("--backends", backends, Backend)
+    if len(chosen) < 2:
+        raise SpecError(
+            f"--backends needs two different backends to compare: got {backends!r}; "
+            "use e.g. --backends torch,numpy"
+        )
+    if Backend.ANALYTIC in chosen:
+        raise SpecError("--backends: analytic computes no values to compare; use e.g. torch,numpy")
+    for backend in chosen:
+        validate_backend(spec, backend)
+    return chosen
+
+
 @app.command(epilog=COMPARE_EXAMPLES)
 @network_command
 def compare(
@@ -75,20 +90,11 @@ def compare(
         if with_cells is None
         else parse_choices("--with", with_cells, Cell)
     )
-    chosen = parse_choices("--backends", backends, Backend)
+    chosen = _computing_backends(spec, backends)
     if atol is not None and not math.isfinite(atol):
         raise SpecError(f"--atol must be a finite number: got {atol}; e.g. --atol 1e-6")
-    if len(chosen) < 2:
-        raise SpecError(
-            f"--backends needs two different backends to compare: got {backends!r}; "
-            "use e.g. --backends torch,numpy"
-        )
-    if Backend.ANALYTIC in chosen:
-        raise SpecError("--backends: analytic computes no values to compare; use e.g. torch,numpy")
     if fmt is Format.CSV:
         raise SpecError("--format csv: compare prints two tables; use table, json or markdown")
-    for backend in chosen:
-        validate_backend(spec, backend)
     pipeline.check_memory(spec, pipeline.memory_budget(max_memory))
     weights = draw(spec)
     results = {b: run(spec, b, weights, repeat) for b in chosen}
