@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rnn_cli.errors import SpecError
 from rnn_cli.explain import text
-from rnn_cli.spec import Spec, validate
+from rnn_cli.spec import Spec, comma_list, validate
 
 
 def parse(value: str) -> tuple[int, ...]:
@@ -23,20 +23,15 @@ def parse(value: str) -> tuple[int, ...]:
     return tuple(int(p) for p in parts)
 
 
-def _flag(dims: tuple[int, ...]) -> str:
-    """(64, 28, 5) -> '64,28,5', as the flag is written."""
-    return ",".join(str(d) for d in dims)
-
-
 def _check_rank(spec: Spec, dims: tuple[int, ...]) -> None:
     if len(dims) not in (2, 3):
         raise SpecError(
-            f"--input-shape {_flag(dims)} has {len(dims)} dimensions: "
+            f"--input-shape {comma_list(dims)} has {len(dims)} dimensions: "
             f"nn.{spec.cell.name} expects 2-D (L, H_in) or 3-D input; drop or merge dimensions"
         )
     if len(dims) == 3 and spec.unbatched:
         raise SpecError(
-            f"--input-shape {_flag(dims)} has 3 dimensions but --unbatched wants 2, "
+            f"--input-shape {comma_list(dims)} has 3 dimensions but --unbatched wants 2, "
             "(L, H_in); drop --unbatched or the batch dimension"
         )
 
@@ -44,7 +39,7 @@ def _check_rank(spec: Spec, dims: tuple[int, ...]) -> None:
 def _check_features(spec: Spec, dims: tuple[int, ...]) -> None:
     if dims[-1] != spec.input_size:
         raise SpecError(
-            f"--input-shape {_flag(dims)}: input.size(-1) must be equal to input_size. "
+            f"--input-shape {comma_list(dims)}: input.size(-1) must be equal to input_size. "
             f"Expected {spec.input_size}, got {dims[-1]} (torch's message); the last dimension "
             f"is the features of each x_t: pass --input-size {dims[-1]}, or reshape x so its "
             f"last dimension is {spec.input_size}"
@@ -55,7 +50,7 @@ def _check_agrees(flag: str, given: int | None, read: int, dims: tuple[int, ...]
     """An explicit --batch-size/--seq-len (None: not given) must agree with what the shape says."""
     if given is not None and given != read:
         raise SpecError(
-            f"{flag} {given} disagrees with --input-shape {_flag(dims)}, which gives {read}; "
+            f"{flag} {given} disagrees with --input-shape {comma_list(dims)}, which gives {read}; "
             f"drop {flag}: --input-shape sets it"
         )
 
@@ -69,7 +64,7 @@ def read(
     """
     if spec.lengths is not None:
         raise SpecError(
-            f"--input-shape {_flag(dims)} and --lengths both set the batch; drop one of them"
+            f"--input-shape {comma_list(dims)} and --lengths both set the batch; drop one of them"
         )
     _check_rank(spec, dims)
     _check_features(spec, dims)
@@ -102,7 +97,9 @@ def note(spec: Spec) -> tuple[str, ...]:
         return ()
     dims = _dims(spec, spec.batch_size, spec.seq_len)
     return (
-        text("note.input_shape", shape=_flag(spec.input_shape), layout=_layout(spec), dims=dims),
+        text(
+            "note.input_shape", shape=comma_list(spec.input_shape), layout=_layout(spec), dims=dims
+        ),
     )
 
 
@@ -121,7 +118,7 @@ def warnings(spec: Spec) -> tuple[str, ...]:
     return (
         text(
             "warn.input_shape",
-            shape=_flag(spec.input_shape),
+            shape=comma_list(spec.input_shape),
             l=seq,
             n=n,
             other_dims=_dims(spec, seq, n),

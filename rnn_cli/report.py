@@ -12,7 +12,7 @@ from rnn_cli.errors import MismatchError
 from rnn_cli.explain import text
 from rnn_cli.identities import Identity
 from rnn_cli.shapes import Param, Tensor
-from rnn_cli.spec import Backend, Cell, Spec
+from rnn_cli.spec import Backend, Cell, Spec, comma_list
 
 # torch's warnings that rnnx turns into notes (substring -> notes key); None drops one that a
 # spec-based note already covers
@@ -62,7 +62,7 @@ def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
         out.append(
             text(
                 "note.packed",
-                lengths=",".join(map(str, spec.lengths)),
+                lengths=comma_list(spec.lengths),
                 last="output[:, -1]" if bf else "output[-1]",
                 own="output[b, length_b - 1]" if bf else "output[length_b - 1, b]",
             )

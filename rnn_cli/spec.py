@@ -150,8 +150,13 @@ def validate(spec: Spec) -> Spec:
     return spec
 
 
+def comma_list(values: tuple[int, ...]) -> str:
+    """(10, 7, 3) -> '10,7,3', as --lengths and --input-shape are written."""
+    return ",".join(map(str, values))
+
+
 def _check_lengths(spec: Spec, lengths: tuple[int, ...]) -> None:
-    shown = ",".join(map(str, lengths))
+    shown = comma_list(lengths)
     if spec.unbatched:
         raise SpecError(f"--lengths needs a batch: lengths={shown} with --unbatched; drop one")
     if not lengths or min(lengths) < 1:
