@@ -111,16 +111,22 @@ def test_default_fits_fifty_columns() -> None:
     assert "h_n[0]" in picture
 
 
+def _diagram_at(
+    width: int, args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[str, str]:
+    """`rnnx diagram ARGS --svg` on a terminal WIDTH columns wide: what it printed, and the SVG."""
+    monkeypatch.setattr(teach, "out", Console(width=width, color_system=None))
+    svg = tmp_path / "d.svg"
+    result = runner.invoke(app, ["diagram", *args, "--svg", str(svg)])
+    assert result.exit_code == 0, result.stderr
+    return result.stdout, svg.read_text(encoding="utf-8").replace("&#160;", " ")
+
+
 def test_narrow_terminal_and_its_svg_keep_the_last_step(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """COLUMNS=60 printed t=8 as the last step and lost h_n[0]; the SVG recorded the cut."""
-    monkeypatch.setattr(teach, "out", Console(width=50, color_system=None))
-    svg = tmp_path / "d.svg"
-    result = runner.invoke(app, ["diagram", "--svg", str(svg)])
-    assert result.exit_code == 0, result.stderr
-    drawn = svg.read_text(encoding="utf-8").replace("&#160;", " ")
-    for shown in (result.stdout, drawn):
+    for shown in _diagram_at(50, [], tmp_path, monkeypatch):
         assert "t=9" in shown
         assert "h_n[0]" in shown
 
@@ -128,12 +134,8 @@ def test_narrow_terminal_and_its_svg_keep_the_last_step(
 def test_svg_keeps_what_a_too_narrow_terminal_cuts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(teach, "out", Console(width=30, color_system=None))
-    svg = tmp_path / "d.svg"
-    result = runner.invoke(app, ["diagram", "--layers", "2", "--svg", str(svg)])
-    assert result.exit_code == 0, result.stderr
-    assert "h_n[1]" not in result.stdout  # a terminal crops what is wider than itself
-    drawn = svg.read_text(encoding="utf-8").replace("&#160;", " ")
+    printed, drawn = _diagram_at(30, ["--layers", "2"], tmp_path, monkeypatch)
+    assert "h_n[1]" not in printed  # a terminal crops what is wider than itself
     assert "t=9" in drawn
     assert "h_n[1]" in drawn
 
