@@ -19,7 +19,8 @@ import time
 
 import numpy as np
 
-from rnn_cli.backends import Result, run
+from rnn_cli.backends import run
+from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Cell, Spec
 from rnn_cli.weights import draw
 

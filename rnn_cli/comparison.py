@@ -9,9 +9,9 @@ from fractions import Fraction
 import numpy as np
 
 from rnn_cli import shapes
-from rnn_cli.backends import Result
-from rnn_cli.explain import text
+from rnn_cli.catalog import text
 from rnn_cli.report import SCHEMA, config
+from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Cell, DType, Spec, validate
 
 ATOL: dict[DType, float] = {DType.FLOAT32: 1e-5, DType.FLOAT64: 1e-9}

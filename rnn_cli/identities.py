@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_cli.backends import Result
-from rnn_cli.explain import text
+from rnn_cli.catalog import text
+from rnn_cli.result import Result
 from rnn_cli.spec import DType, Spec
 
 Index = tuple[int | slice, ...]

@@ -6,8 +6,8 @@ or rich.
 
 from dataclasses import replace
 
+from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
-from rnn_cli.explain import text
 from rnn_cli.spec import Spec, comma_list, validate
 
 

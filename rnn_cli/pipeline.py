@@ -9,12 +9,13 @@ Must not import torch (backends load it on demand) or rich.
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from rnn_cli import machine, shapes, sweep
-from rnn_cli.backends import Result, run
+from rnn_cli import grid, machine, shapes
+from rnn_cli.backends import run
 from rnn_cli.errors import SpecError
-from rnn_cli.render import human_bytes
 from rnn_cli.report import Report, build
-from rnn_cli.spec import Backend, Spec, parse_bytes, validate_backend
+from rnn_cli.result import Result
+from rnn_cli.sizes import human_bytes, parse_bytes
+from rnn_cli.spec import Backend, Spec, validate_backend
 from rnn_cli.weights import Weights, draw
 
 
@@ -61,12 +62,12 @@ def report_for(spec: Spec, backend: Backend, budget: Budget | None) -> Report:
 
 def check_all(specs: Sequence[Spec], backend: Backend, budget: Budget | None) -> None:
     """Every backend and memory check of a sweep, before its first run."""
-    keys = sweep.varied([asdict(spec) for spec in specs])
+    keys = grid.varied([asdict(spec) for spec in specs])
     for i, spec in enumerate(specs, 1):
         try:
             validate_backend(spec, backend)
             if backend is not Backend.ANALYTIC:
                 check_memory(spec, budget)
         except SpecError as e:
-            where = f"configuration {i} of {len(specs)} ({sweep.label(spec, keys)})"
+            where = f"configuration {i} of {len(specs)} ({grid.label(spec, keys)})"
             raise SpecError(f"{where}: {e}") from e

@@ -7,10 +7,10 @@ from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 
 from rnn_cli import identities, input_shape, shapes
-from rnn_cli.backends import Result
+from rnn_cli.catalog import text
 from rnn_cli.errors import MismatchError
-from rnn_cli.explain import text
 from rnn_cli.identities import Identity
+from rnn_cli.result import Result
 from rnn_cli.shapes import Param, Tensor
 from rnn_cli.spec import Backend, Cell, Spec, comma_list
 

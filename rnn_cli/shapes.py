@@ -6,7 +6,7 @@ Must not import numpy, torch or rich.
 
 from dataclasses import dataclass
 
-from rnn_cli.explain import text
+from rnn_cli.catalog import text
 from rnn_cli.spec import Cell, Spec
 
 

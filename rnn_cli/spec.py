@@ -3,9 +3,7 @@
 Must not import numpy, torch or rich: this is the leftmost module after the CLI.
 """
 
-import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import TypeVar
 
@@ -202,34 +200,3 @@ def parse_choices(flag: str, raw: str, choices: type[Choice]) -> tuple[Choice, .
     if not names:
         raise SpecError(f"{flag} is empty; give a comma list such as {','.join(allowed[:2])}")
     return tuple(dict.fromkeys(choices(name) for name in names))
-
-
-# sizes people write: decimal units count in 1000s, binary ones (KiB, MiB...) in 1024s
-_SIZE_UNITS: dict[str, int] = {
-    "": 1,
-    "b": 1,
-    "kb": 10**3,
-    "mb": 10**6,
-    "gb": 10**9,
-    "tb": 10**12,
-    "kib": 2**10,
-    "mib": 2**20,
-    "gib": 2**30,
-    "tib": 2**40,
-}
-_SIZE = re.compile(r"\s*([0-9.]+(?:e[0-9]+)?)\s*([a-z]*)\s*")
-
-
-def parse_bytes(flag: str, value: str) -> int:
-    """4GiB, 512MiB, 1.5GB or 1e9 as a whole number of bytes, or SpecError naming flag and value."""
-    match = _SIZE.fullmatch(value.lower())
-    try:
-        size = int(Decimal(match[1]) * _SIZE_UNITS[match[2]]) if match else 0
-    except (InvalidOperation, KeyError):
-        size = 0
-    if size < 1:
-        raise SpecError(
-            f"{flag} takes a size of at least 1 byte, such as 4GiB, 512MiB, 2GB or 1e9: "
-            f"got {value!r}"
-        )
-    return size

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from rnn_cli.backends import torch_net
 from rnn_cli.cli import app
-from rnn_cli.equations import equations, lesson, packing
+from rnn_cli.lesson import equations, lesson, packing
 from rnn_cli.render.equations import render
 from rnn_cli.spec import Cell, Nonlinearity, Spec
 from rnn_cli.weights import draw

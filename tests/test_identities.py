@@ -10,8 +10,8 @@ from hypothesis import assume, given, settings
 from typer.testing import CliRunner
 
 from rnn_cli.backends import run
+from rnn_cli.catalog import text
 from rnn_cli.cli import app
-from rnn_cli.explain import text
 from rnn_cli.identities import check, claims
 from rnn_cli.report import build
 from rnn_cli.spec import Backend, Cell, Nonlinearity, Spec

@@ -6,7 +6,8 @@ from typer.testing import CliRunner
 from rnn_cli import machine, shapes
 from rnn_cli.cli import app
 from rnn_cli.errors import SpecError
-from rnn_cli.spec import Cell, DType, Spec, parse_bytes
+from rnn_cli.sizes import parse_bytes
+from rnn_cli.spec import Cell, DType, Spec
 
 runner = CliRunner()
 

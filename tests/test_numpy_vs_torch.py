@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 
 from rnn_cli import shapes, weights
-from rnn_cli.backends import Result, numpy_cells, numpy_net, run
+from rnn_cli.backends import numpy_cells, numpy_net, run
 from rnn_cli.backends.numpy_cells import CellWeights, State
+from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Cell, DType, Spec
 from tests.strategies import specs
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from rnn_cli import sweep
+from rnn_cli import grid
 from rnn_cli.cli import app
 from rnn_cli.cli.options import network_spec
 from rnn_cli.errors import SpecError
@@ -59,13 +59,13 @@ def without_seconds(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_parse_list_reads_each_type() -> None:
-    assert sweep.parse_list("--layers", "1, 2,3,2", int, 1) == (1, 2, 3)
-    assert sweep.parse_list("--dropout", "0,0.5", float) == (0.0, 0.5)
-    assert sweep.parse_list("--cell", "gru,lstm", Cell) == (Cell.GRU, Cell.LSTM)
-    assert sweep.parse_list("--bias", "both", bool) == (False, True)
-    assert sweep.parse_list("--bias", "yes,off", bool) == (True, False)
-    kind = sweep.base_type(Nonlinearity | None)
-    assert sweep.parse_list("--nonlinearity", "relu", kind) == (Nonlinearity.RELU,)
+    assert grid.parse_list("--layers", "1, 2,3,2", int, 1) == (1, 2, 3)
+    assert grid.parse_list("--dropout", "0,0.5", float) == (0.0, 0.5)
+    assert grid.parse_list("--cell", "gru,lstm", Cell) == (Cell.GRU, Cell.LSTM)
+    assert grid.parse_list("--bias", "both", bool) == (False, True)
+    assert grid.parse_list("--bias", "yes,off", bool) == (True, False)
+    kind = grid.base_type(Nonlinearity | None)
+    assert grid.parse_list("--nonlinearity", "relu", kind) == (Nonlinearity.RELU,)
 
 
 @pytest.mark.parametrize(
@@ -83,12 +83,12 @@ def test_parse_list_names_flag_and_value(
     flag: str, text: str, kind: Any, minimum: int | None, message: str
 ) -> None:
     with pytest.raises(SpecError, match=message):
-        sweep.parse_list(flag, text, kind, minimum)
+        grid.parse_list(flag, text, kind, minimum)
 
 
 def test_plan_sets_aside_combinations_torch_rejects() -> None:
     choices = {"cell": (Cell.RNN, Cell.LSTM), "proj_size": (0, 4)}
-    plan = sweep.plan(choices, network_spec, 100)
+    plan = grid.plan(choices, network_spec, 100)
     assert [(s.cell, s.proj_size) for s in plan.specs] == [
         (Cell.RNN, 0),
         (Cell.LSTM, 0),
@@ -100,7 +100,7 @@ def test_plan_sets_aside_combinations_torch_rejects() -> None:
 
 def test_plan_with_nothing_valid_raises_the_first_reason() -> None:
     with pytest.raises(SpecError, match="--proj-size applies to --cell lstm only"):
-        sweep.plan({"cell": (Cell.GRU,), "proj_size": (4,)}, network_spec, 100)
+        grid.plan({"cell": (Cell.GRU,), "proj_size": (4,)}, network_spec, 100)
 
 
 def test_plan_refuses_more_than_max_configs_before_building_any() -> None:
@@ -108,7 +108,7 @@ def test_plan_refuses_more_than_max_configs_before_building_any() -> None:
         raise AssertionError("built a configuration")
 
     with pytest.raises(SpecError, match="--max-configs: the grid holds 12 configurations"):
-        sweep.plan({"a": (1, 2, 3), "b": (1, 2, 3, 4)}, never, 11)
+        grid.plan({"a": (1, 2, 3), "b": (1, 2, 3, 4)}, never, 11)
 
 
 def test_csv_has_one_row_per_configuration_varied_columns_first() -> None:

@@ -4,22 +4,10 @@ Each backend is imported only when asked for, so the numpy and analytic paths ne
 Must not import rich.
 """
 
-from dataclasses import dataclass
-
-import numpy as np
-
 from rnn_cli.errors import SpecError
+from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Spec
 from rnn_cli.weights import Weights
-
-
-@dataclass(frozen=True)
-class Result:
-    output: np.ndarray  # shaped as shapes.tensors(spec) "output"
-    h_n: np.ndarray
-    c_n: np.ndarray | None  # LSTM only
-    seconds: float  # median forward-pass time, set-up and imports excluded
-    warnings: tuple[str, ...] = ()  # notes keys or torch's own messages, never printed raw
 
 
 def run(spec: Spec, backend: Backend, weights: Weights, repeat: int = 1) -> Result:

@@ -15,7 +15,6 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from rnn_cli import shapes
-from rnn_cli.backends import Result
 from rnn_cli.backends.numpy_cells import (
     CellWeights,
     State,
@@ -25,6 +24,7 @@ from rnn_cli.backends.numpy_cells import (
     rnn_relu_step,
     rnn_tanh_step,
 )
+from rnn_cli.result import Result
 from rnn_cli.spec import Cell, Nonlinearity, Spec
 from rnn_cli.weights import Weights
 

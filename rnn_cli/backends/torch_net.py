@@ -14,8 +14,8 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-from rnn_cli.backends import Result
 from rnn_cli.errors import SpecError
+from rnn_cli.result import Result
 from rnn_cli.spec import Cell, Device, DType, Spec
 from rnn_cli.weights import Weights
 

@@ -7,11 +7,11 @@ import typer
 
 from rnn_cli import comparison, pipeline
 from rnn_cli.backends import run
+from rnn_cli.catalog import text
 from rnn_cli.cli.app import app, out
 from rnn_cli.cli.options import RUN, FormatOpt, MaxMemoryOpt, network_command
 from rnn_cli.comparison import default_others
 from rnn_cli.errors import MismatchError, SpecError
-from rnn_cli.explain import text
 from rnn_cli.render import compare as compare_render
 from rnn_cli.spec import (
     Backend,

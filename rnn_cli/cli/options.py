@@ -11,7 +11,7 @@ from typing import Annotated, Any, get_args
 
 import typer
 
-from rnn_cli import sweep
+from rnn_cli import grid
 from rnn_cli.input_shape import parse as parse_input_shape
 from rnn_cli.input_shape import read as read_input_shape
 from rnn_cli.spec import (
@@ -292,7 +292,7 @@ def _comma_option(param: inspect.Parameter) -> inspect.Parameter:
     """shape's option taking a comma list: its flags, help and panel; unset keeps its default."""
     kind, info = get_args(param.annotation)
     flags = [_primary_flag(param), *info.param_decls]
-    also = f", or {sweep.BOTH}" if kind is bool else ""
+    also = f", or {grid.BOTH}" if kind is bool else ""
     default = param.default.value if isinstance(param.default, Enum) else param.default
     default = info.show_default if isinstance(info.show_default, str) else default
     option = typer.Option(
@@ -322,7 +322,7 @@ def _choices(**lists: str | None) -> dict[str, tuple[Any, ...]]:
             choices[name] = (param.default if value is None else value,)
         else:
             flag = _primary_flag(param)
-            choices[name] = sweep.parse_list(flag, value, sweep.base_type(kind), info.min)
+            choices[name] = grid.parse_list(flag, value, grid.base_type(kind), info.min)
     return choices
 
 

@@ -6,7 +6,6 @@ import numpy as np
 import typer
 
 from rnn_cli import pipeline
-from rnn_cli.backends import Result
 from rnn_cli.cli.app import EXIT_CODES, app, out
 from rnn_cli.cli.options import BackendOpt, FormatOpt, MaxMemoryOpt, SaveOpt, network_command
 from rnn_cli.errors import SpecError
@@ -15,6 +14,7 @@ from rnn_cli.render import json as json_render
 from rnn_cli.render import markdown as markdown_render
 from rnn_cli.render import table as table_render
 from rnn_cli.report import Report, build
+from rnn_cli.result import Result
 from rnn_cli.spec import (
     Backend,
     Format,

@@ -8,7 +8,8 @@ import typer
 from rich.measure import Measurement
 from rich.progress import Progress
 
-from rnn_cli import pipeline, sweep
+from rnn_cli import grid, pipeline
+from rnn_cli.catalog import text
 from rnn_cli.cli.app import EXIT_CODES, app, err, out
 from rnn_cli.cli.options import (
     BackendOpt,
@@ -18,7 +19,6 @@ from rnn_cli.cli.options import (
     network_spec,
     sweep_command,
 )
-from rnn_cli.explain import text
 from rnn_cli.render import sweep as sweep_render
 from rnn_cli.report import Report
 from rnn_cli.spec import (
@@ -88,11 +88,11 @@ def sweep_grid(
     max_memory: MaxMemoryOpt = None,
 ) -> None:
     """Every combination of comma-listed options, one row each: shapes, parameters, cost."""
-    grid = sweep.plan(choices, network_spec, max_configs)
+    plan = grid.plan(choices, network_spec, max_configs)
     budget = pipeline.memory_budget(max_memory)
-    pipeline.check_all(grid.specs, backend, budget)
-    if grid.rejected:
-        total = len(grid.specs) + len(grid.rejected)
-        _note(text("sweep.rejected", n=len(grid.rejected), total=total, reason=grid.rejected[0]))
-    reports = each_report(grid.specs, lambda spec: pipeline.report_for(spec, backend, budget))
+    pipeline.check_all(plan.specs, backend, budget)
+    if plan.rejected:
+        total = len(plan.specs) + len(plan.rejected)
+        _note(text("sweep.rejected", n=len(plan.rejected), total=total, reason=plan.rejected[0]))
+    reports = each_report(plan.specs, lambda spec: pipeline.report_for(spec, backend, budget))
     emit_sweep(reports, fmt)

@@ -8,8 +8,8 @@ from rich.console import Console, RenderableType
 
 from rnn_cli.cli.app import app, out
 from rnn_cli.cli.options import SvgOpt, network_command
-from rnn_cli.equations import lesson
 from rnn_cli.errors import SpecError
+from rnn_cli.lesson import lesson
 from rnn_cli.render import code as code_render
 from rnn_cli.render import diagram as diagram_render
 from rnn_cli.render import equations as equations_render

@@ -12,14 +12,3 @@ def shape_text(shape: tuple[int, ...]) -> str:
 def shape_cell(shape: tuple[int, ...]) -> str:
     """1x10x16: one token, for CSV and awk."""
     return "x".join(str(s) for s in shape)
-
-
-def human_bytes(n: int) -> str:
-    """6,912 B (6.8 KiB)."""
-    size = float(n)
-    units = ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
-    for unit in units:
-        if size < 1024 or unit == units[-1]:
-            return f"{n:,} B" if unit == "B" else f"{n:,} B ({size:,.1f} {unit})"
-        size /= 1024
-    raise AssertionError("unreachable")

@@ -5,7 +5,7 @@ Writes only the arguments that differ from torch's defaults; a batch with length
 pack_padded_sequence and back, as rnnx's torch backend does. Must not import torch.
 """
 
-from rnn_cli.explain import text
+from rnn_cli.catalog import text
 from rnn_cli.report import Report
 
 # nn.RNN/LSTM/GRU's own defaults: an argument equal to these is left out of the script

@@ -8,8 +8,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from rnn_cli.catalog import text
 from rnn_cli.comparison import Agreement, Comparison
-from rnn_cli.explain import text
 from rnn_cli.render import shape_text
 from rnn_cli.render.markdown import table as md_table
 from rnn_cli.render.table import bullets

@@ -10,7 +10,7 @@ Pure function of a Spec: layout only. Must not import torch.
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from rnn_cli.explain import sequence_ends, text
+from rnn_cli.catalog import sequence_ends, text
 from rnn_cli.shapes import layer_input_size, state_row
 from rnn_cli.spec import Cell, Spec, comma_list
 

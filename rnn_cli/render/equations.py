@@ -8,8 +8,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from rnn_cli.equations import Lesson
-from rnn_cli.explain import text
+from rnn_cli.catalog import text
+from rnn_cli.lesson import Lesson
 from rnn_cli.render import shape_text
 
 

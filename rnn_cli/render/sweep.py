@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from rich import box
 from rich.table import Table
 
-from rnn_cli import sweep
-from rnn_cli.explain import text
+from rnn_cli import grid
+from rnn_cli.catalog import text
 from rnn_cli.render import json as json_render
 from rnn_cli.render import shape_cell, shape_text
 from rnn_cli.render.markdown import table as pipe_table
@@ -24,7 +24,7 @@ COLUMNS = (*STATES, "total_parameters", "mult_adds", "estimated_bytes")
 
 
 def header(reports: Sequence[Report]) -> list[str]:
-    return [*sweep.varied([r.config for r in reports]), *COLUMNS]
+    return [*grid.varied([r.config for r in reports]), *COLUMNS]
 
 
 def _value(v: object) -> str:
@@ -51,13 +51,13 @@ def render_csv(reports: Sequence[Report]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header(reports))
-    keys = sweep.varied([r.config for r in reports])
+    keys = grid.varied([r.config for r in reports])
     writer.writerows(row(r, keys, shape_cell, "d") for r in reports)
     return buffer.getvalue().rstrip("\n")
 
 
 def render_markdown(reports: Sequence[Report]) -> str:
-    keys = sweep.varied([r.config for r in reports])
+    keys = grid.varied([r.config for r in reports])
     rows = [row(r, keys, lambda s: f"`{shape_text(s)}`", ",") for r in reports]
     return "\n".join(pipe_table(header(reports), rows))
 
@@ -67,7 +67,7 @@ def render_table(reports: Sequence[Report]) -> Table:
     backend = reports[0].config["backend"] if reports else ""
     title = text("title.sweep", n=len(reports), backend=backend)
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
-    keys = sweep.varied([r.config for r in reports])
+    keys = grid.varied([r.config for r in reports])
     for name in header(reports):
         numeric = name in COLUMNS[len(STATES) :]
         table.add_column(name, justify="right" if numeric else "left", no_wrap=True)

@@ -9,9 +9,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from rnn_cli.explain import text
-from rnn_cli.render import human_bytes, shape_text
+from rnn_cli.catalog import text
+from rnn_cli.render import shape_text
 from rnn_cli.report import Report
+from rnn_cli.sizes import human_bytes
 
 
 def _title(report: Report) -> str:

@@ -1,7 +1,6 @@
-"""Every sentence rnnx prints, keyed, per language. Must not import torch or rich.
+"""rnnx's sentences in English: the reference catalog every other language mirrors key for key.
 
-A renderer or report never writes prose of its own: it asks `text(key, **fields)`, so a second
-language is one more dictionary here and touches no other module.
+Plain data. Must not import anything beyond the stdlib.
 """
 
 from typing import Final
@@ -283,18 +282,3 @@ EN: Final[dict[str, str]] = {
     "code.seed": "# --seed {seed} mod 2**63: torch takes 64-bit seeds",
     "code.lengths": "# one length per sequence, on the CPU",
 }
-
-CATALOG: Final[dict[str, dict[str, str]]] = {"en": EN}
-
-ENDS_SHOWN = 4  # a packed batch's sequences whose last step is spelled out; "…" for the rest
-
-
-def text(key: str, lang: str = "en", **fields: object) -> str:
-    """The sentence for key in lang, its {fields} filled in."""
-    return CATALOG[lang][key].format(**fields)
-
-
-def sequence_ends(lengths: tuple[int, ...], lang: str = "en") -> str:
-    """(10, 4, 2) -> 'b=0 at t=9, b=1 at t=3, b=2 at t=1': each sequence's last step."""
-    shown = [text("seq.end", lang, b=b, t=n - 1) for b, n in enumerate(lengths[:ENDS_SHOWN])]
-    return ", ".join(shown + (["…"] if len(lengths) > ENDS_SHOWN else []))

@@ -6,7 +6,7 @@ Pure arithmetic, prose from the catalog. Must not import numpy, torch or rich.
 
 from dataclasses import dataclass
 
-from rnn_cli.explain import sequence_ends, text
+from rnn_cli.catalog import sequence_ends, text
 from rnn_cli.shapes import layer_input_size
 from rnn_cli.spec import Cell, Spec
 
