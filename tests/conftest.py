@@ -6,11 +6,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from rich.console import Console, RenderableType
 
 GOLDEN = Path(__file__).parent / "golden"
 # Goldens are regenerated on purpose only: RNNX_REGEN_GOLDEN=1 make test
 REGEN = os.environ.get("RNNX_REGEN_GOLDEN") == "1"
+
+# CI runs the same examples every time (.ci/run sets HYPOTHESIS_PROFILE=ci): a red CI is a bug in
+# the change, never a draw; `make test` on a laptop explores new examples each run
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
+)
 
 
 def plain(renderable: RenderableType, width: int = 100) -> str:

@@ -56,6 +56,19 @@ def test_the_check_can_fail() -> None:
     assert not any(i.holds for i in check(spec, broken))
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_tiny_activations_do_not_make_a_trap_hold(backend: Backend) -> None:
+    """No bias, one input, a 1-wide projection: the top h_t is ~1e-6, under the old 1e-6 atol."""
+    spec = Spec(
+        cell=Cell.LSTM, input_size=1, hidden_size=2, num_layers=3, bidirectional=True,
+        batch_first=False, proj_size=1, bias=False, seq_len=2, unbatched=True, seed=1000,
+    )  # fmt: skip
+    result = run(spec, backend, draw(spec))
+    assert float(np.abs(result.output).max()) < 1e-4  # the top layer, where the claims look
+    assert not [i.claim for i in check(spec, result) if i.holds != i.expected]
+    assert text("note.trap_holds") not in build(spec, backend, result).notes
+
+
 def test_unidirectional_batch_first() -> None:
     assert _claims(Spec()) == {
         "output[:, -1] == h_n[-1]": True,
