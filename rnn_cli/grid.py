@@ -7,11 +7,10 @@ with nothing left is bad input. Must not import numpy, torch or rich.
 
 import itertools
 import math
-import types
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from enum import Enum
-from typing import Any, Union, get_args, get_origin
+from typing import Any
 
 from rnn_cli.errors import SpecError
 from rnn_cli.spec import Spec, parse_choices
@@ -27,14 +26,7 @@ class Plan:
     rejected: tuple[str, ...]  # one SpecError message per configuration set aside
 
 
-def base_type(annotation: Any) -> Any:
-    """Nonlinearity for `Nonlinearity | None`; any other annotation as it is."""
-    if get_origin(annotation) in (Union, types.UnionType):
-        return next(a for a in get_args(annotation) if a is not type(None))
-    return annotation
-
-
-def parse_list(flag: str, value: str, kind: Any, minimum: int | None = None) -> tuple[Any, ...]:
+def parse_list(flag: str, value: str, kind: Any, minimum: float | None = None) -> tuple[Any, ...]:
     """'1,2,3' as (1, 2, 3) of kind (int, float, bool or a str Enum), repeats dropped."""
     if isinstance(kind, type) and issubclass(kind, Enum):
         return parse_choices(flag, value, kind)

@@ -8,19 +8,12 @@ from dataclasses import replace
 
 from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
-from rnn_cli.spec import Spec, comma_list, validate
+from rnn_cli.spec import Spec, comma_list, parse_ints, validate
 
 
 def parse(value: str) -> tuple[int, ...]:
-    """'64,28,5', '(64, 28, 5)' or 'torch.Size([64, 28, 5])' -> (64, 28, 5)."""
-    inner = value.strip().removeprefix("torch.Size").strip("()[] ")
-    parts = [p.strip() for p in inner.split(",") if p.strip()]
-    if not parts or not all(p.isascii() and p.isdecimal() and int(p) > 0 for p in parts):
-        raise SpecError(
-            f"--input-shape must be positive whole numbers separated by commas: got {value!r}; "
-            "pass e.g. --input-shape 64,28,5"
-        )
-    return tuple(int(p) for p in parts)
+    """'64,28,5', '(64, 28, 5)', '64x28x5' or 'torch.Size([64, 28, 5])' -> (64, 28, 5)."""
+    return parse_ints("--input-shape", value, "64,28,5")
 
 
 def _check_rank(spec: Spec, dims: tuple[int, ...]) -> None:

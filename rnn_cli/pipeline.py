@@ -1,21 +1,20 @@
-"""One configuration from Spec to Report, as every command runs it: the memory guard, the seeded
-draw, the backend, the report.
+"""The one way any command runs a configuration: the memory guard, the seeded draw, the backend,
+then the findings (a Report, or a Comparison for `compare`).
 
-A helper of cli.py's commands beside the chain rather than on it: it imports what they need
-(render only for human_bytes in its messages) and never prints or exits.
-Must not import torch (backends load it on demand) or rich.
+Never prints or exits. Must not import render/, rich or torch (backends load it on demand).
 """
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from rnn_cli import grid, machine, shapes
+from rnn_cli import comparison, grid, machine, shapes
 from rnn_cli.backends import run
+from rnn_cli.comparison import Comparison
 from rnn_cli.errors import SpecError
 from rnn_cli.report import Report, build
 from rnn_cli.result import Result
 from rnn_cli.sizes import human_bytes, parse_bytes
-from rnn_cli.spec import Backend, Spec, validate_backend
+from rnn_cli.spec import Backend, Cell, Spec, validate_backend
 from rnn_cli.weights import Weights, draw
 
 
@@ -23,6 +22,13 @@ from rnn_cli.weights import Weights, draw
 class Budget:
     bytes: int  # the most a computing run may be estimated to need
     source: str  # where the figure came from, for the error message
+
+
+@dataclass(frozen=True)
+class Run:
+    report: Report
+    weights: Weights | None  # None: the analytic backend computed nothing
+    result: Result | None
 
 
 def memory_budget(max_memory: str | None) -> Budget | None:
@@ -35,9 +41,9 @@ def memory_budget(max_memory: str | None) -> Budget | None:
     return Budget(available // 2, f"half of the {human_bytes(available)} available")
 
 
-def check_memory(spec: Spec, budget: Budget | None) -> None:
+def check_memory(spec: Spec, budget: Budget | None, copies: int = 1) -> None:
     """The memory guard: refuse, before anything is allocated, a run estimated past the budget."""
-    estimate = shapes.memory_bytes(spec)
+    estimate = copies * shapes.memory_bytes(spec)
     if budget is not None and estimate > budget.bytes:
         raise SpecError(
             f"--max-memory: this run needs about {human_bytes(estimate)} (estimated), over the "
@@ -46,18 +52,33 @@ def check_memory(spec: Spec, budget: Budget | None) -> None:
         )
 
 
-def compute(spec: Spec, backend: Backend, budget: Budget | None) -> tuple[Weights, Result]:
-    """Guard the memory, then draw the seeded numbers and run them through backend."""
+def shape(spec: Spec, backend: Backend, budget: Budget | None) -> Run:
+    """What `shape` (and each sweep row) reports: arithmetic alone with analytic, else a run."""
+    validate_backend(spec, backend)
+    if backend is Backend.ANALYTIC:
+        return Run(build(spec, backend, None), None, None)
     check_memory(spec, budget)
     weights = draw(spec)
-    return weights, run(spec, backend, weights)
+    result = run(spec, backend, weights)
+    return Run(build(spec, backend, result), weights, result)
 
 
-def report_for(spec: Spec, backend: Backend, budget: Budget | None) -> Report:
-    """What `shape` reports for spec: arithmetic alone with analytic, else a guarded run."""
-    if backend is Backend.ANALYTIC:
-        return build(spec, backend, None)
-    return build(spec, backend, compute(spec, backend, budget)[1])
+def compare(
+    spec: Spec,
+    others: tuple[Cell, ...],
+    backends: tuple[Backend, ...],
+    atol: float | None,
+    repeat: int,
+    budget: Budget | None,
+) -> Comparison:
+    """The same seeded numbers through every backend (each holds its tensors: guarded as such)."""
+    for backend in backends:
+        validate_backend(spec, backend)
+    check_memory(spec, budget, copies=len(backends))
+    weights = draw(spec)
+    results = {b: run(spec, b, weights, repeat) for b in backends}
+    tolerance = comparison.ATOL[spec.dtype] if atol is None else atol
+    return comparison.build(spec, others, results, tolerance, repeat)
 
 
 def check_all(specs: Sequence[Spec], backend: Backend, budget: Budget | None) -> None:

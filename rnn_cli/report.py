@@ -22,14 +22,15 @@ _TORCH_WARNINGS: dict[str, str | None] = {
 }
 
 
-# the JSON contract's version: raise it when a key is renamed or removed (docs/scripting.md)
+# the JSON contract's version: raise it when a key is renamed or removed (README: Scripting)
 SCHEMA = 1
 
 
 @dataclass(frozen=True)
 class Report:
     schema: int = field(default=SCHEMA, kw_only=True)  # first key of every JSON document
-    config: dict[str, object]  # every option's value, torch's argument names
+    spec: Spec  # what was asked for; JSON flattens it into "config"
+    backend: Backend
     tensors: tuple[Tensor, ...]  # input, output, h_n, (c_n), h_0, (c_0)
     parameters: tuple[Param, ...]  # named_parameters() order
     total_parameters: int
@@ -43,6 +44,7 @@ class Report:
 
 
 def config(spec: Spec, backend: Backend) -> dict[str, object]:
+    """Every option's value under torch's argument names, plain JSON values: the "config" key."""
     values = {f.name: getattr(spec, f.name) for f in fields(spec)}
     values["nonlinearity"] = spec.activation if spec.cell is Cell.RNN else None
     values["backend"] = backend
@@ -114,7 +116,8 @@ def build(spec: Spec, backend: Backend, result: Result | None) -> Report:
         check(spec, result)
     checked = None if result is None else identities.check(spec, result)
     return Report(
-        config=config(spec, backend),
+        spec=spec,
+        backend=backend,
         tensors=shapes.tensors(spec),
         parameters=shapes.parameters(spec),
         total_parameters=shapes.total_parameters(spec),
@@ -129,5 +132,7 @@ def build(spec: Spec, backend: Backend, result: Result | None) -> Report:
 
 
 def as_dict(report: Report) -> dict[str, object]:
-    """The JSON document: the dataclass as is."""
-    return asdict(report)
+    """The JSON document: the dataclass as is, its Spec and backend flattened into "config"."""
+    flat = asdict(report)  # nested dataclasses (tensors, identities) as dicts
+    del flat["spec"], flat["backend"]
+    return {"schema": flat.pop("schema"), "config": config(report.spec, report.backend), **flat}

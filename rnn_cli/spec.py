@@ -168,15 +168,30 @@ def _check_lengths(spec: Spec, lengths: tuple[int, ...]) -> None:
         )
 
 
+# one grammar for every list of whole numbers rnnx reads: 10,7,3  [10, 7, 3]  (64, 28, 5)  4x1x8
+# torch.Size([4, 1, 8]); ASCII digits only (no 1_0, no other scripts' digits), no empty entries
+_BRACKETS = "()[] "
+MAX_DIGITS = 18  # 10**18 is past any size a machine holds, and int() stays cheap
+
+
+def parse_ints(flag: str, raw: str, example: str) -> tuple[int, ...]:
+    """'10,7,3', '[10, 7, 3]' or '4x1x8' -> positive whole numbers, or SpecError naming flag."""
+    inner = raw.strip().removeprefix("torch.Size").strip(_BRACKETS)
+    sep = "x" if "x" in inner and "," not in inner else ","
+    parts = [p.strip() for p in inner.split(sep)]
+    if sep == "," and len(parts) > 1 and parts[-1] == "":  # (64,) as Python writes a 1-tuple
+        parts.pop()
+    if not all(p.isascii() and p.isdigit() and len(p) <= MAX_DIGITS and int(p) for p in parts):
+        raise SpecError(
+            f"{flag} must be positive whole numbers separated by commas: got {raw!r}; "
+            f"pass e.g. {flag} {example}"
+        )
+    return tuple(int(p) for p in parts)
+
+
 def parse_lengths(raw: str) -> tuple[int, ...]:
     """'10,7,3' -> (10, 7, 3), or SpecError naming --lengths."""
-    try:
-        lengths = tuple(int(part) for part in raw.split(","))
-    except ValueError:
-        raise SpecError(
-            f"--lengths takes comma-separated whole numbers: got {raw!r}; e.g. --lengths 10,7,3"
-        ) from None
-    return lengths
+    return parse_ints("--lengths", raw, "10,7,3")
 
 
 def validate_backend(spec: Spec, backend: Backend) -> None:
@@ -190,7 +205,7 @@ def validate_backend(spec: Spec, backend: Backend) -> None:
 
 def parse_choices(flag: str, raw: str, choices: type[Choice]) -> tuple[Choice, ...]:
     """'lstm,gru' -> (Cell.LSTM, Cell.GRU); an unknown name raises SpecError naming the flag."""
-    names = [part.strip() for part in raw.split(",") if part.strip()]
+    names = [part.strip().lower() for part in raw.split(",") if part.strip()]
     allowed = [c.value for c in choices]
     for name in names:
         if name not in allowed:

@@ -59,7 +59,7 @@ def test_projection_is_dropped_for_other_cells() -> None:
         (["--with", "lstm,transformer"], "'transformer'"),
         (["--backends", "torch,analytic"], "analytic"),
         (["--backends", "jax"], "'jax'"),
-        (["--format", "csv"], "--format csv"),
+        (["--format", "csv"], "'csv' is not one of 'table', 'json', 'markdown'"),
         (["--repeat", "0"], "--repeat"),
         (["--backends", "torch"], "two different backends"),
         (["--atol", "nan"], "--atol"),

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from rnn_cli import grid
+from rnn_cli.build import build_spec
 from rnn_cli.cli import app
-from rnn_cli.cli.options import network_spec
 from rnn_cli.errors import SpecError
 from rnn_cli.spec import Cell, Nonlinearity
 
@@ -64,8 +64,7 @@ def test_parse_list_reads_each_type() -> None:
     assert grid.parse_list("--cell", "gru,lstm", Cell) == (Cell.GRU, Cell.LSTM)
     assert grid.parse_list("--bias", "both", bool) == (False, True)
     assert grid.parse_list("--bias", "yes,off", bool) == (True, False)
-    kind = grid.base_type(Nonlinearity | None)
-    assert grid.parse_list("--nonlinearity", "relu", kind) == (Nonlinearity.RELU,)
+    assert grid.parse_list("--nonlinearity", "relu", Nonlinearity) == (Nonlinearity.RELU,)
 
 
 @pytest.mark.parametrize(
@@ -88,7 +87,7 @@ def test_parse_list_names_flag_and_value(
 
 def test_plan_sets_aside_combinations_torch_rejects() -> None:
     choices = {"cell": (Cell.RNN, Cell.LSTM), "proj_size": (0, 4)}
-    plan = grid.plan(choices, network_spec, 100)
+    plan = grid.plan(choices, build_spec, 100)
     assert [(s.cell, s.proj_size) for s in plan.specs] == [
         (Cell.RNN, 0),
         (Cell.LSTM, 0),
@@ -100,7 +99,7 @@ def test_plan_sets_aside_combinations_torch_rejects() -> None:
 
 def test_plan_with_nothing_valid_raises_the_first_reason() -> None:
     with pytest.raises(SpecError, match="--proj-size applies to --cell lstm only"):
-        grid.plan({"cell": (Cell.GRU,), "proj_size": (4,)}, network_spec, 100)
+        grid.plan({"cell": (Cell.GRU,), "proj_size": (4,)}, build_spec, 100)
 
 
 def test_plan_refuses_more_than_max_configs_before_building_any() -> None:

@@ -3,32 +3,33 @@
 import math
 from typing import Annotated
 
+import click
 import typer
 
-from rnn_cli import comparison, pipeline
-from rnn_cli.backends import run
+from rnn_cli import pipeline
 from rnn_cli.catalog import text
-from rnn_cli.cli.app import app, out
-from rnn_cli.cli.options import RUN, FormatOpt, MaxMemoryOpt, network_command
+from rnn_cli.cli.app import command, epilog, out
+from rnn_cli.cli.options import (
+    BATCH_OPTS,
+    NETWORK_OPTS,
+    OUTPUT,
+    RUN,
+    RUN_OPTS,
+    MaxMemoryOpt,
+    network_command,
+)
 from rnn_cli.comparison import default_others
 from rnn_cli.errors import MismatchError, SpecError
 from rnn_cli.render import compare as compare_render
-from rnn_cli.spec import (
-    Backend,
-    Cell,
-    Format,
-    Spec,
-    parse_choices,
-    validate_backend,
-)
-from rnn_cli.weights import draw
+from rnn_cli.spec import Backend, Cell, Format, Spec, parse_choices
 
-COMPARE_EXAMPLES = (
-    "Examples:\n\n"
-    "  rnnx compare --cell lstm                # LSTM beside RNN; torch beside numpy\n\n"
-    "  rnnx compare --cell rnn --with lstm,gru --dtype float64\n\n"
-    "  rnnx compare --cell gru -f json | jq .match\n\n"
-    "Exit status: 0 every backend agrees, 1 a shape or value differs, 2 bad input."
+TEXT_FORMATS = (Format.TABLE, Format.JSON, Format.MARKDOWN)  # compare prints two tables: no CSV
+
+COMPARE_EXAMPLES = epilog(
+    "rnnx compare --cell lstm                # LSTM beside RNN; torch beside numpy",
+    "rnnx compare --cell rnn --with lstm,gru --dtype float64",
+    "rnnx compare --cell gru -f json | jq .match",
+    "Exit status: 0 every backend agrees, 1 a shape or value differs, 2 bad input.",
 )
 
 
@@ -42,13 +43,11 @@ def _computing_backends(spec: Spec, backends: str) -> tuple[Backend, ...]:
         )
     if Backend.ANALYTIC in chosen:
         raise SpecError("--backends: analytic computes no values to compare; use e.g. torch,numpy")
-    for backend in chosen:
-        validate_backend(spec, backend)
     return chosen
 
 
-@app.command(epilog=COMPARE_EXAMPLES)
-@network_command
+@command(epilog=COMPARE_EXAMPLES)
+@network_command(NETWORK_OPTS, BATCH_OPTS, RUN_OPTS)
 def compare(
     spec: Spec,
     with_cells: Annotated[
@@ -81,7 +80,16 @@ def compare(
             rich_help_panel=RUN,
         ),
     ] = 3,
-    fmt: FormatOpt = Format.TABLE,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            click_type=click.Choice([f.value for f in TEXT_FORMATS], case_sensitive=False),
+            help="table, json or markdown.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = Format.TABLE,
     max_memory: MaxMemoryOpt = None,
 ) -> None:
     """Swap the cell, and check the from-scratch backend against torch: same network?"""
@@ -93,13 +101,8 @@ def compare(
     chosen = _computing_backends(spec, backends)
     if atol is not None and not math.isfinite(atol):
         raise SpecError(f"--atol must be a finite number: got {atol}; e.g. --atol 1e-6")
-    if fmt is Format.CSV:
-        raise SpecError("--format csv: compare prints two tables; use table, json or markdown")
-    pipeline.check_memory(spec, pipeline.memory_budget(max_memory))
-    weights = draw(spec)
-    results = {b: run(spec, b, weights, repeat) for b in chosen}
-    tolerance = comparison.ATOL[spec.dtype] if atol is None else atol
-    found = comparison.build(spec, others, results, tolerance, repeat)
+    budget = pipeline.memory_budget(max_memory)
+    found = pipeline.compare(spec, others, chosen, atol, repeat, budget)
     if fmt is Format.TABLE:
         out.print(compare_render.render(found))
     else:

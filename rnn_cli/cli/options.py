@@ -1,237 +1,292 @@
-"""Options shared by the commands: the network and batch options of `shape` (as one Spec),
-their comma-list form for `sweep`, and the run and output options.
+"""Every shared option, declared once as plain data (`Opt`), and the two forms Typer is shown:
+one value each (`shape`, `compare`, …) and a comma list each (`sweep`).
+
+Adding a network option is one `Opt` here and its keyword in build.build_spec. Typer reads a
+command's options from its signature; `takes` gives the command one built from these Opts.
 """
 
 import functools
 import inspect
-from collections.abc import Callable, Mapping
-from enum import Enum
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, get_args
+from typing import Annotated, Any
 
 import typer
 
-from rnn_cli import grid
-from rnn_cli.input_shape import parse as parse_input_shape
-from rnn_cli.input_shape import read as read_input_shape
-from rnn_cli.spec import (
-    Backend,
-    Cell,
-    Device,
-    DType,
-    Format,
-    Nonlinearity,
-    Spec,
-    parse_lengths,
-    validate,
-)
+from rnn_cli import catalog, grid
+from rnn_cli.build import BATCH_SIZE, SEQ_LEN, build_spec
+from rnn_cli.catalog import Lang
+from rnn_cli.spec import Backend, Cell, Device, DType, Format, Nonlinearity, Spec
 
 NETWORK, BATCH, RUN, OUTPUT = "Network", "Batch", "Run", "Output"
 
 
-CellOpt = Annotated[
-    Cell,
-    typer.Option("--cell", "-c", help="nn.RNN, nn.LSTM or nn.GRU.", rich_help_panel=NETWORK),
-]
-InputSizeOpt = Annotated[
-    int,
-    typer.Option(
-        "--input-size",
-        "-i",
-        min=1,
-        help="H_in: features of each x_t.",
-        rich_help_panel=NETWORK,
-    ),
-]
-HiddenSizeOpt = Annotated[
-    int,
-    typer.Option(
-        "--hidden-size", "-H", min=1, help="Features in h_t (and c_t).", rich_help_panel=NETWORK
-    ),
-]
-LayersOpt = Annotated[
-    int,
-    typer.Option(
-        "--layers", "-l", min=1, help="num_layers: stacked layers.", rich_help_panel=NETWORK
-    ),
-]
-BidirectionalOpt = Annotated[
-    bool,
-    typer.Option(
-        "--bidirectional/--unidirectional",
-        help="Run both directions (D = 2).",
-        rich_help_panel=NETWORK,
-    ),
-]
-ProjSizeOpt = Annotated[
-    int,
-    typer.Option(
-        "--proj-size",
-        min=0,
-        help="LSTM only: project h_t to this many features (< hidden).",
-        rich_help_panel=NETWORK,
-    ),
-]
-NonlinearityOpt = Annotated[
-    Nonlinearity | None,
-    typer.Option(
-        "--nonlinearity",
-        help="RNN only: tanh (torch's default) or relu.",
-        rich_help_panel=NETWORK,
-    ),
-]
-BiasOpt = Annotated[
-    bool,
-    typer.Option("--bias/--no-bias", help="Include bias_ih and bias_hh.", rich_help_panel=NETWORK),
-]
-DropoutOpt = Annotated[
-    float,
-    typer.Option(
-        "--dropout", help="0 <= P < 1, between layers, training only.", rich_help_panel=NETWORK
-    ),
-]
-BatchSizeOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--batch-size",
-        "-n",
-        min=1,
-        show_default="1",
-        help="N: sequences in the batch.",
-        rich_help_panel=BATCH,
-    ),
-]
-SeqLenOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--seq-len",
-        "-L",
-        min=1,
-        show_default="10",
-        help="L: time steps per sequence.",
-        rich_help_panel=BATCH,
-    ),
-]
-LengthsOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--lengths",
-        metavar="10,7,3",
-        help="Packed variable-length batch: one length per sequence (sets N and L).",
-        rich_help_panel=BATCH,
-    ),
-]
-BatchFirstOpt = Annotated[
-    bool,
-    typer.Option(
-        "--batch-first/--seq-first",
-        help="Input (N, L, H_in) or (L, N, H_in); torch's own default is seq-first.",
-        rich_help_panel=BATCH,
-    ),
-]
-UnbatchedOpt = Annotated[
-    bool,
-    typer.Option("--unbatched", help="2-D input (L, H_in), no batch axis.", rich_help_panel=BATCH),
-]
-DtypeOpt = Annotated[
-    DType, typer.Option("--dtype", help="Parameter and input precision.", rich_help_panel=RUN)
-]
-DeviceOpt = Annotated[
-    Device, typer.Option("--device", help="Where torch runs.", rich_help_panel=RUN)
-]
-SeedOpt = Annotated[
-    int,
-    typer.Option(
-        "--seed",
-        min=0,
-        help="Seeds parameters and input, the same for every backend.",
-        rich_help_panel=RUN,
-    ),
-]
-InputShapeOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--input-shape",
-        help="Your input's shape, e.g. 64,28,5, or 28,5 unbatched: read as torch would.",
-        metavar="A,B,C",
-        rich_help_panel=BATCH,
-    ),
-]
+@dataclass(frozen=True)
+class Opt:
+    name: str  # the keyword the command (or build_spec) receives
+    flags: tuple[str, ...]  # the long flag first: ("--hidden-size", "-H")
+    kind: type  # int, float, bool, str, Path or a str Enum
+    default: object  # None: not given (then the help says what applies)
+    help: str
+    panel: str
+    minimum: int | float | None = None
+    off: str | None = None  # a boolean's other flag: "--unidirectional"
+    metavar: str | None = None
+    envvar: str | None = None
+    listable: bool = True  # sweep takes a comma list; False: one value for every row
 
+    @property
+    def flag(self) -> str:
+        return self.flags[0]
 
-def network_spec(
-    cell: CellOpt = Cell.RNN,
-    input_size: InputSizeOpt = 5,
-    hidden_size: HiddenSizeOpt = 8,
-    layers: LayersOpt = 1,
-    bidirectional: BidirectionalOpt = False,
-    proj_size: ProjSizeOpt = 0,
-    nonlinearity: NonlinearityOpt = None,
-    bias: BiasOpt = True,
-    dropout: DropoutOpt = 0.0,
-    batch_size: BatchSizeOpt = None,
-    seq_len: SeqLenOpt = None,
-    lengths: LengthsOpt = None,
-    batch_first: BatchFirstOpt = True,
-    unbatched: UnbatchedOpt = False,
-    dtype: DtypeOpt = DType.FLOAT32,
-    device: DeviceOpt = Device.CPU,
-    seed: SeedOpt = 0,
-    input_shape: InputShapeOpt = None,
-) -> Spec:
-    packed = None if lengths is None else parse_lengths(lengths)
-    spec = validate(
-        Spec(
-            cell=cell,
-            input_size=input_size,
-            hidden_size=hidden_size,
-            num_layers=layers,
-            bidirectional=bidirectional,
-            batch_first=batch_first,
-            proj_size=proj_size,
-            nonlinearity=nonlinearity,
-            bias=bias,
-            dropout=dropout,
-            batch_size=batch_size or (len(packed) if packed else 1),
-            seq_len=seq_len or (max(packed) if packed else 10),
-            lengths=packed,
-            unbatched=unbatched,
-            dtype=dtype,
-            device=device,
-            seed=seed,
+    def _decls(self) -> tuple[str, ...]:
+        first = f"{self.flag}/{self.off}" if self.off else self.flag
+        return (first, *self.flags[1:])
+
+    def single(self) -> inspect.Parameter:
+        """The option as a command takes it: one value of its kind."""
+        info = typer.Option(
+            *self._decls(),
+            help=self.help,
+            rich_help_panel=self.panel,
+            min=self.minimum,
+            metavar=self.metavar,
+            case_sensitive=False,
+            envvar=self.envvar,
+            show_default=self.default is not None,
         )
+        kind: Any = self.kind if self.default is not None else self.kind | None
+        return _param(self.name, Annotated[kind, info], self.default)
+
+    def comma(self) -> inspect.Parameter:
+        """The option as `sweep` takes it: a comma list of values, or `both` for a boolean."""
+        if not self.listable:
+            return self.single()
+        also = f", or {grid.BOTH}" if self.kind is bool else ""
+        shown = getattr(self.default, "value", self.default)
+        shown = str(shown).lower() if isinstance(shown, bool) else shown  # as sweep takes it
+        info = typer.Option(
+            self.flag,
+            *self.flags[1:],
+            metavar="LIST",
+            help=f"{self.help} Comma list{also}." + _default_text(shown),
+            rich_help_panel=self.panel,
+            envvar=self.envvar,
+        )
+        return _param(self.name, Annotated[str | None, info], None)
+
+    def values(self, raw: str | None) -> tuple[Any, ...]:
+        """A comma list read as this option's kind; not given: (its default,)."""
+        if raw is None or not self.listable:
+            return (self.default if raw is None else raw,)
+        return grid.parse_list(self.flag, raw, self.kind, self.minimum)
+
+
+def _param(name: str, annotation: Any, default: object) -> inspect.Parameter:
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default
     )
-    if input_shape is None:
-        return spec
-    return read_input_shape(spec, parse_input_shape(input_shape), batch_size, seq_len)
 
 
-_NETWORK_PARAMS = inspect.signature(network_spec, eval_str=True).parameters
+def _default_text(value: object) -> str:
+    return "" if value is None else f" [default: {value}]"
 
 
-def _take_options(
-    fn: Callable[..., None],
-    params: Mapping[str, inspect.Parameter],
+NETWORK_OPTS: tuple[Opt, ...] = (
+    Opt("cell", ("--cell", "-c"), Cell, Cell.RNN, "nn.RNN, nn.LSTM or nn.GRU.", NETWORK),
+    Opt(
+        "input_size",
+        ("--input-size", "-i"),
+        int,
+        5,
+        "H_in: features of each x_t.",
+        NETWORK,
+        1,
+        metavar="N",
+    ),
+    Opt(
+        "hidden_size",
+        ("--hidden-size", "-H"),
+        int,
+        8,
+        "Features in h_t (and c_t).",
+        NETWORK,
+        1,
+        metavar="N",
+    ),
+    Opt(
+        "layers", ("--layers", "-l"), int, 1, "num_layers: stacked layers.", NETWORK, 1, metavar="N"
+    ),
+    Opt(
+        "bidirectional",
+        ("--bidirectional",),
+        bool,
+        False,
+        "Run both directions (D = 2).",
+        NETWORK,
+        off="--unidirectional",
+    ),
+    Opt(
+        "proj_size",
+        ("--proj-size",),
+        int,
+        0,
+        "LSTM only: project h_t to this many features (< hidden).",
+        NETWORK,
+        0,
+        metavar="N",
+    ),
+    Opt(
+        "nonlinearity",
+        ("--nonlinearity",),
+        Nonlinearity,
+        None,
+        "RNN only: tanh (torch's default) or relu.",
+        NETWORK,
+    ),
+    Opt("bias", ("--bias",), bool, True, "Include bias_ih and bias_hh.", NETWORK, off="--no-bias"),
+    Opt(
+        "dropout",
+        ("--dropout",),
+        float,
+        0.0,
+        "0 <= P < 1, between layers, training only.",
+        NETWORK,
+        metavar="P",
+    ),
+)
+BATCH_OPTS: tuple[Opt, ...] = (
+    Opt(
+        "batch_size",
+        ("--batch-size", "-n"),
+        int,
+        None,
+        f"N: sequences in the batch. Default: {BATCH_SIZE}.",
+        BATCH,
+        1,
+        metavar="N",
+    ),
+    Opt(
+        "seq_len",
+        ("--seq-len", "-L"),
+        int,
+        None,
+        f"L: time steps per sequence. Default: {SEQ_LEN}.",
+        BATCH,
+        1,
+        metavar="N",
+    ),
+    Opt(
+        "lengths",
+        ("--lengths",),
+        str,
+        None,
+        "Packed variable-length batch: one length per sequence (sets N and L).",
+        BATCH,
+        metavar="10,7,3",
+        listable=False,
+    ),
+    Opt(
+        "batch_first",
+        ("--batch-first",),
+        bool,
+        True,
+        "Input (N, L, H_in) or (L, N, H_in); torch's own default is seq-first.",
+        BATCH,
+        off="--seq-first",
+    ),
+    Opt(
+        "unbatched",
+        ("--unbatched",),
+        bool,
+        False,
+        "2-D input (L, H_in), no batch axis.",
+        BATCH,
+        off="--batched",
+    ),
+    Opt(
+        "input_shape",
+        ("--input-shape",),
+        str,
+        None,
+        "Your input's shape, e.g. 64,28,5, or 28,5 unbatched: read as torch would.",
+        BATCH,
+        metavar="A,B,C",
+        listable=False,
+    ),
+)
+RUN_OPTS: tuple[Opt, ...] = (
+    Opt("dtype", ("--dtype",), DType, DType.FLOAT32, "Parameter and input precision.", RUN),
+    Opt("device", ("--device",), Device, Device.CPU, "Where torch runs.", RUN),
+    Opt(
+        "seed",
+        ("--seed",),
+        int,
+        0,
+        "Seeds parameters and input, the same for every backend.",
+        RUN,
+        0,
+        metavar="N",
+    ),
+)
+LANG = Opt(
+    "lang",
+    ("--lang",),
+    Lang,
+    Lang.EN,
+    "Language of what rnnx writes (or RNNX_LANG).",
+    OUTPUT,
+    envvar="RNNX_LANG",
+)
+
+Command = Callable[..., None]
+
+
+def _takes(
+    opts: tuple[Opt, ...],
+    forms: Callable[[Opt], inspect.Parameter],
     into: str,
-    make: Callable[..., object],
-) -> Callable[..., None]:
-    """fn with params' options before its own; their values reach it as into=make(**values)."""
-    own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != into]
-    signature = inspect.Signature([*params.values(), *own])
+    make: Callable[[dict[str, Any]], object],
+) -> Callable[[Command], Command]:
+    """A decorator: the command gets opts' options (then its own) and receives into=make(values)."""
 
-    @functools.wraps(fn)
-    def command(**kwargs: Any) -> None:
-        fn(**{into: make(**{name: kwargs.pop(name) for name in params})}, **kwargs)
+    def decorate(fn: Command) -> Command:
+        own = [
+            p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != into
+        ]
+        own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
+        signature = inspect.Signature([*(forms(o) for o in opts), LANG.single(), *own])
 
-    # Typer reads options from the signature and annotations: show it the merged ones
-    setattr(command, "__signature__", signature)  # noqa: B010
-    command.__annotations__ = {p.name: p.annotation for p in signature.parameters.values()}
-    return command
+        @functools.wraps(fn)
+        def command(**kwargs: Any) -> None:
+            catalog.use(Lang(kwargs.pop(LANG.name)))  # first: the Spec's own errors are in it
+            fn(**{into: make({o.name: kwargs.pop(o.name) for o in opts})}, **kwargs)
+
+        # Typer reads options from the signature (inspect.signature honours __signature__)
+        command.__signature__ = signature  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in signature.parameters.values()}
+        return command
+
+    return decorate
 
 
-def network_command(fn: Callable[..., None]) -> Callable[..., None]:
-    """Give a command every network and batch option of `shape`; it receives them as spec: Spec."""
-    return _take_options(fn, _NETWORK_PARAMS, "spec", network_spec)
+def _spec(values: dict[str, Any]) -> Spec:
+    return build_spec(**values)
+
+
+def network_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:
+    """The command takes groups' options, one value each, and receives them as spec: Spec."""
+    return _takes(sum(groups, ()), Opt.single, "spec", _spec)
+
+
+def sweep_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:
+    """The command takes groups' options as comma lists; it receives choices: {name: values}."""
+    opts: tuple[Opt, ...] = sum(groups, ())
+    by_name = {o.name: o for o in opts}
+    return _takes(
+        opts, Opt.comma, "choices", lambda raw: {n: by_name[n].values(v) for n, v in raw.items()}
+    )
 
 
 BackendOpt = Annotated[
@@ -239,13 +294,20 @@ BackendOpt = Annotated[
     typer.Option(
         "--backend",
         "-B",
+        case_sensitive=False,
         help="torch (reference), numpy (from scratch) or analytic (arithmetic only).",
         rich_help_panel=RUN,
     ),
 ]
 FormatOpt = Annotated[
     Format,
-    typer.Option("--format", "-f", help="table, json, csv or markdown.", rich_help_panel=OUTPUT),
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="table, json, csv or markdown.",
+        rich_help_panel=OUTPUT,
+    ),
 ]
 SaveOpt = Annotated[
     Path | None,
@@ -268,7 +330,6 @@ MaxMemoryOpt = Annotated[
         rich_help_panel=RUN,
     ),
 ]
-
 SvgOpt = Annotated[
     Path | None,
     typer.Option(
@@ -278,64 +339,12 @@ SvgOpt = Annotated[
         rich_help_panel=OUTPUT,
     ),
 ]
-
-
-# rnnx sweep: every option of network_command, as a comma list
-
-
-def _primary_flag(param: inspect.Parameter) -> str:
-    """--bidirectional for "--bidirectional/--unidirectional"; Typer keeps the first as default."""
-    return str(get_args(param.annotation)[1].default).split("/")[0]
-
-
-def _comma_option(param: inspect.Parameter) -> inspect.Parameter:
-    """shape's option taking a comma list: its flags, help and panel; unset keeps its default."""
-    kind, info = get_args(param.annotation)
-    flags = [_primary_flag(param), *info.param_decls]
-    also = f", or {grid.BOTH}" if kind is bool else ""
-    default = param.default.value if isinstance(param.default, Enum) else param.default
-    default = info.show_default if isinstance(info.show_default, str) else default
-    option = typer.Option(
-        *flags,
-        metavar="LIST",
-        help=f"{info.help} Comma list{also}."
-        + ("" if default is None else f" \\[default: {default}]"),
-        rich_help_panel=info.rich_help_panel,
-    )
-    return param.replace(annotation=Annotated[str | None, option], default=None)
-
-
-# their one value is a comma list already: given as in shape, the same for every configuration
-SWEEP_AS_IS = ("lengths", "input_shape")
-_SWEEP_PARAMS = {
-    name: p if name in SWEEP_AS_IS else _comma_option(p) for name, p in _NETWORK_PARAMS.items()
-}
-
-
-def _choices(**lists: str | None) -> dict[str, tuple[Any, ...]]:
-    """Each comma list read as its option's type; an option left out is (shape's default,)."""
-    choices: dict[str, tuple[Any, ...]] = {}
-    for name, value in lists.items():
-        param = _NETWORK_PARAMS[name]
-        kind, info = get_args(param.annotation)
-        if value is None or name in SWEEP_AS_IS:
-            choices[name] = (param.default if value is None else value,)
-        else:
-            flag = _primary_flag(param)
-            choices[name] = grid.parse_list(flag, value, grid.base_type(kind), info.min)
-    return choices
-
-
-def sweep_command(fn: Callable[..., None]) -> Callable[..., None]:
-    """Give a command network_command's options as comma lists; it gets choices: {name: values}."""
-    return _take_options(fn, _SWEEP_PARAMS, "choices", _choices)
-
-
 MaxConfigsOpt = Annotated[
     int,
     typer.Option(
         "--max-configs",
         min=1,
+        metavar="N",
         help="Refuse (exit 2), before running any, a grid of more configurations than this.",
         rich_help_panel=RUN,
     ),

@@ -6,21 +6,25 @@ import numpy as np
 import typer
 
 from rnn_cli import pipeline
-from rnn_cli.cli.app import EXIT_CODES, app, out
-from rnn_cli.cli.options import BackendOpt, FormatOpt, MaxMemoryOpt, SaveOpt, network_command
+from rnn_cli.cli.app import EXIT_CODES, command, epilog, out
+from rnn_cli.cli.options import (
+    BATCH_OPTS,
+    NETWORK_OPTS,
+    RUN_OPTS,
+    BackendOpt,
+    FormatOpt,
+    MaxMemoryOpt,
+    SaveOpt,
+    network_command,
+)
 from rnn_cli.errors import SpecError
 from rnn_cli.render import csv as csv_render
 from rnn_cli.render import json as json_render
 from rnn_cli.render import markdown as markdown_render
 from rnn_cli.render import table as table_render
-from rnn_cli.report import Report, build
+from rnn_cli.report import Report
 from rnn_cli.result import Result
-from rnn_cli.spec import (
-    Backend,
-    Format,
-    Spec,
-    validate_backend,
-)
+from rnn_cli.spec import Backend, Format, Spec
 from rnn_cli.weights import Weights
 
 
@@ -54,18 +58,18 @@ def save_npz(path: Path, weights: Weights, result: Result) -> None:
         raise SpecError(f"--save: cannot write {path}: {e.strerror}; pick a writable path") from e
 
 
-SHAPE_EXAMPLES = (
-    "Examples:\n\n"
-    "  rnnx shape                             # nn.RNN(5, 8, batch_first=True)\n\n"
-    "  rnnx shape --layers 2 --bidirectional  # output (1, 10, 16), h_n (4, 1, 8)\n\n"
-    "  rnnx shape --cell lstm --proj-size 4   # h_n takes proj_size, c_n not\n\n"
-    "  rnnx shape -f json | jq '.tensors[] | {name, shape}'\n\n"
-    "  rnnx shape --cell gru --save run.npz   # every array, torch's names\n\n" + EXIT_CODES
+SHAPE_EXAMPLES = epilog(
+    "rnnx shape                             # nn.RNN(5, 8, batch_first=True)",
+    "rnnx shape --layers 2 --bidirectional  # output (1, 10, 16), h_n (4, 1, 8)",
+    "rnnx shape --cell lstm --proj-size 4   # h_n takes proj_size, c_n not",
+    "rnnx shape -f json | jq '.tensors[] | {name, shape}'",
+    "rnnx shape --cell gru --save run.npz   # every array, torch's names",
+    EXIT_CODES,
 )
 
 
-@app.command(epilog=SHAPE_EXAMPLES)
-@network_command
+@command(epilog=SHAPE_EXAMPLES)
+@network_command(NETWORK_OPTS, BATCH_OPTS, RUN_OPTS)
 def shape(
     spec: Spec,
     backend: BackendOpt = Backend.TORCH,
@@ -74,16 +78,13 @@ def shape(
     max_memory: MaxMemoryOpt = None,
 ) -> None:
     """Build the network, run a dummy batch, and explain every shape."""
-    validate_backend(spec, backend)
-    budget = pipeline.memory_budget(max_memory)
-    if save is None:
-        emit(pipeline.report_for(spec, backend, budget), fmt)
-        return
-    check_save_path(save)
-    if backend is Backend.ANALYTIC:
-        raise SpecError(
-            "--save needs computed values: backend=analytic; use --backend torch or numpy"
-        )
-    weights, result = pipeline.compute(spec, backend, budget)
-    save_npz(save, weights, result)  # first: a path that cannot be written fails before printing
-    emit(build(spec, backend, result), fmt)
+    if save is not None:
+        check_save_path(save)
+        if backend is Backend.ANALYTIC:
+            raise SpecError(
+                "--save needs computed values: backend=analytic; use --backend torch or numpy"
+            )
+    done = pipeline.shape(spec, backend, pipeline.memory_budget(max_memory))
+    if save is not None and done.weights is not None and done.result is not None:
+        save_npz(save, done.weights, done.result)  # first: an unwritable path fails before printing
+    emit(done.report, fmt)

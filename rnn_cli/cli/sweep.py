@@ -9,14 +9,17 @@ from rich.measure import Measurement
 from rich.progress import Progress
 
 from rnn_cli import grid, pipeline
+from rnn_cli.build import build_spec
 from rnn_cli.catalog import text
-from rnn_cli.cli.app import EXIT_CODES, app, err, out
+from rnn_cli.cli.app import EXIT_CODES, command, epilog, err, out
 from rnn_cli.cli.options import (
+    BATCH_OPTS,
+    NETWORK_OPTS,
+    RUN_OPTS,
     BackendOpt,
     FormatOpt,
     MaxConfigsOpt,
     MaxMemoryOpt,
-    network_spec,
     sweep_command,
 )
 from rnn_cli.render import sweep as sweep_render
@@ -67,20 +70,19 @@ def _note(message: str) -> None:
     err.print(f"rnnx: note: {message}", markup=False, highlight=False, soft_wrap=True)
 
 
-SWEEP_EXAMPLES = (
-    "Examples:\n\n"
-    "  rnnx sweep --cell rnn,lstm,gru --layers 1,2,3 --hidden-size 8,16\n\n"
-    "  rnnx sweep -H 256,1024,4096 --bidirectional both -f csv > grid.csv\n\n"
-    "  rnnx sweep -c lstm,gru --proj-size 0,4 -f json | jq '.[].total_parameters'\n\n"
-    "  rnnx sweep -l 1,2 -n 1,32 --backend torch   # every row run for real\n\n"
-    "A combination torch rejects (gru with --proj-size 4) is set aside with a note on stderr.\n\n"
-    + EXIT_CODES
+SWEEP_EXAMPLES = epilog(
+    "rnnx sweep --cell rnn,lstm,gru --layers 1,2,3 --hidden-size 8,16",
+    "rnnx sweep -H 256,1024,4096 --bidirectional both -f csv > grid.csv",
+    "rnnx sweep -c lstm,gru --proj-size 0,4 -f json | jq '.[].total_parameters'",
+    "rnnx sweep -l 1,2 -n 1,32 --backend torch   # every row run for real",
+    "A combination torch rejects (gru with --proj-size 4) is set aside with a note on stderr.",
+    EXIT_CODES,
 )
 
 
-@app.command(name="sweep", epilog=SWEEP_EXAMPLES)
-@sweep_command
-def sweep_grid(
+@command(name="sweep", epilog=SWEEP_EXAMPLES)
+@sweep_command(NETWORK_OPTS, BATCH_OPTS, RUN_OPTS)
+def sweep(
     choices: dict[str, tuple[Any, ...]],
     backend: BackendOpt = Backend.ANALYTIC,
     fmt: FormatOpt = Format.TABLE,
@@ -88,11 +90,11 @@ def sweep_grid(
     max_memory: MaxMemoryOpt = None,
 ) -> None:
     """Every combination of comma-listed options, one row each: shapes, parameters, cost."""
-    plan = grid.plan(choices, network_spec, max_configs)
+    plan = grid.plan(choices, build_spec, max_configs)
     budget = pipeline.memory_budget(max_memory)
     pipeline.check_all(plan.specs, backend, budget)
     if plan.rejected:
         total = len(plan.specs) + len(plan.rejected)
         _note(text("sweep.rejected", n=len(plan.rejected), total=total, reason=plan.rejected[0]))
-    reports = each_report(plan.specs, lambda spec: pipeline.report_for(spec, backend, budget))
+    reports = each_report(plan.specs, lambda spec: pipeline.shape(spec, backend, budget).report)
     emit_sweep(reports, fmt)

@@ -6,8 +6,8 @@ from pathlib import Path
 import typer
 from rich.console import Console, RenderableType
 
-from rnn_cli.cli.app import app, out
-from rnn_cli.cli.options import SvgOpt, network_command
+from rnn_cli.cli.app import command, epilog, out
+from rnn_cli.cli.options import BATCH_OPTS, NETWORK_OPTS, RUN_OPTS, SvgOpt, network_command
 from rnn_cli.errors import SpecError
 from rnn_cli.lesson import lesson
 from rnn_cli.render import code as code_render
@@ -19,25 +19,23 @@ from rnn_cli.spec import (
     Spec,
 )
 
-EXPLAIN_EXAMPLES = (
-    "Examples:\n\n"
-    "  rnnx explain --cell lstm               # i_t, f_t, g_t, o_t, c_t, h_t with their shapes\n\n"
-    "  rnnx explain --cell gru --batch-size 4 # where b_hn sits, terms shaped (4, ...)\n\n"
-    "  rnnx explain --cell lstm --proj-size 4 # h_t = W_hr (o_t ⊙ tanh(c_t))"
+EXPLAIN_EXAMPLES = epilog(
+    "rnnx explain --cell lstm               # i_t, f_t, g_t, o_t, c_t, h_t with their shapes",
+    "rnnx explain --cell gru --batch-size 4 # where b_hn sits, terms shaped (4, ...)",
+    "rnnx explain --cell lstm --proj-size 4 # h_t = W_hr (o_t ⊙ tanh(c_t))",
 )
 
 
-@app.command(epilog=EXPLAIN_EXAMPLES)
-@network_command
+@command(epilog=EXPLAIN_EXAMPLES)
+@network_command(NETWORK_OPTS, BATCH_OPTS)
 def explain(spec: Spec) -> None:
     """Print one time step's equations, every term's shape, and how torch packs the gates."""
     out.print(equations_render.render(lesson(spec)))
 
 
-DIAGRAM_EXAMPLES = (
-    "Examples:\n\n"
-    "  rnnx diagram --layers 2 --bidirectional  # which cell becomes which h_n row\n\n"
-    "  rnnx diagram --seq-len 50 --svg rnn.svg  # long sequences collapse to …"
+DIAGRAM_EXAMPLES = epilog(
+    "rnnx diagram --layers 2 --bidirectional  # which cell becomes which h_n row",
+    "rnnx diagram --seq-len 50 --svg rnn.svg  # long sequences collapse to …",
 )
 
 
@@ -53,8 +51,8 @@ def save_svg(path: Path, picture: RenderableType, width: int) -> None:
         raise SpecError(f"--svg: cannot write {path}: {e.strerror}; pick a writable path") from e
 
 
-@app.command(epilog=DIAGRAM_EXAMPLES)
-@network_command
+@command(epilog=DIAGRAM_EXAMPLES)
+@network_command(NETWORK_OPTS, BATCH_OPTS)
 def diagram(spec: Spec, svg: SvgOpt = None) -> None:
     """Draw the network unrolled over time: layers, directions, output and h_n."""
     picture = diagram_render.render(spec, out.width)
@@ -64,17 +62,16 @@ def diagram(spec: Spec, svg: SvgOpt = None) -> None:
     out.print(picture)
 
 
-CODE_EXAMPLES = (
-    "Examples:\n\n"
-    "  rnnx code --cell lstm --layers 2 --bidirectional > lstm.py && python lstm.py\n\n"
+CODE_EXAMPLES = epilog(
+    "rnnx code --cell lstm --layers 2 --bidirectional > lstm.py && python lstm.py",
     "The script builds nn.RNN/LSTM/GRU with only the arguments that differ from torch's "
     "defaults, runs torch.randn of the input's shape and prints the shapes rnnx shape shows. "
-    "rnnx draws its own numbers, so only the shapes match."
+    "rnnx draws its own numbers, so only the shapes match.",
 )
 
 
-@app.command("code", epilog=CODE_EXAMPLES)
-@network_command
+@command("code", epilog=CODE_EXAMPLES)
+@network_command(NETWORK_OPTS, BATCH_OPTS, RUN_OPTS)
 def code_command(spec: Spec) -> None:
     """Print a runnable PyTorch script that builds this network and prints its shapes."""
     typer.echo(code_render.render(build(spec, Backend.ANALYTIC, None)))

@@ -7,6 +7,7 @@ pack_padded_sequence and back, as rnnx's torch backend does. Must not import tor
 
 from rnn_cli.catalog import text
 from rnn_cli.report import Report
+from rnn_cli.spec import Cell, Device, DType, Spec
 
 # nn.RNN/LSTM/GRU's own defaults: an argument equal to these is left out of the script
 TORCH_DEFAULTS: dict[str, object] = {
@@ -20,26 +21,33 @@ TORCH_DEFAULTS: dict[str, object] = {
 }
 
 
-def _factory(config: dict[str, object]) -> list[str]:
+def _factory(spec: Spec) -> list[str]:
     """dtype= and device=, as torch's factory functions and modules take them, where not default."""
-    out = [] if config["dtype"] == "float32" else [f"dtype=torch.{config['dtype']}"]
-    return out + ([] if config["device"] == "cpu" else [f"device={config['device']!r}"])
+    out = [] if spec.dtype is DType.FLOAT32 else [f"dtype=torch.{spec.dtype.value}"]
+    return out + ([] if spec.device is Device.CPU else [f"device={spec.device.value!r}"])
 
 
-def _module(config: dict[str, object]) -> str:
-    cell = str(config["cell"]).upper()
-    args = [str(config["input_size"]), str(config["hidden_size"])]
+def _module(spec: Spec) -> str:
+    values: dict[str, object] = {
+        "num_layers": spec.num_layers,
+        "nonlinearity": spec.activation.value if spec.cell is Cell.RNN else None,
+        "bias": spec.bias,
+        "batch_first": spec.batch_first,
+        "dropout": spec.dropout,
+        "bidirectional": spec.bidirectional,
+        "proj_size": spec.proj_size,
+    }
+    args = [str(spec.input_size), str(spec.hidden_size)]
     for name, default in TORCH_DEFAULTS.items():
-        value = config[name]
-        if value is not None and value != default:
-            args.append(f"{name}={value!r}")
-    return f"rnn = nn.{cell}({', '.join([*args, *_factory(config)])})"
+        if values[name] is not None and values[name] != default:
+            args.append(f"{name}={values[name]!r}")
+    return f"rnn = nn.{spec.cell.name}({', '.join([*args, *_factory(spec)])})"
 
 
-def _layout(config: dict[str, object]) -> str:
-    if config["unbatched"]:
+def _layout(spec: Spec) -> str:
+    if spec.unbatched:
         return "(L, H_in)"
-    return "(N, L, H_in)" if config["batch_first"] else "(L, N, H_in)"
+    return "(N, L, H_in)" if spec.batch_first else "(L, N, H_in)"
 
 
 # each tensor the script prints, as the script names it; h_0 and c_0 are never passed in
@@ -60,40 +68,39 @@ def _imports(packed: bool) -> list[str]:
     return lines
 
 
-def _forward(config: dict[str, object], state: str) -> list[str]:
+def _forward(spec: Spec, state: str) -> list[str]:
     """rnn(x), or through pack_padded_sequence and back when the batch has lengths."""
-    lengths = config["lengths"]
-    if not isinstance(lengths, tuple | list):  # None: one length for all, nothing to pack
+    lengths = spec.lengths
+    if lengths is None:  # one length for all, nothing to pack
         return [f"output, {state} = rnn(x)"]
-    bf = bool(config["batch_first"])
+    bf = spec.batch_first
     return [
         f"lengths = torch.tensor({list(lengths)})  " + text("code.lengths"),
         f"packed = pack_padded_sequence(x, lengths, batch_first={bf}, enforce_sorted=False)",
         f"packed_out, {state} = rnn(packed)",
         f"output, _ = pad_packed_sequence(packed_out, batch_first={bf}, "
-        f"total_length={config['seq_len']})",
+        f"total_length={spec.seq_len})",
     ]
 
 
 TORCH_SEEDS = 2**63  # torch.manual_seed overflows past 64 bits; --seed has no upper bound
 
 
-def _seed(seed: object) -> str:
+def _seed(seed: int) -> str:
     """torch.manual_seed(seed), taken mod 2**63 (with a comment saying so) when it is larger."""
-    assert isinstance(seed, int)
     line = f"torch.manual_seed({seed % TORCH_SEEDS})"
     return line if seed < TORCH_SEEDS else f"{line}  " + text("code.seed", seed=seed)
 
 
 def render(report: Report) -> str:
-    c = report.config
-    state = "(h_n, c_n)" if c["cell"] == "lstm" else "h_n"
+    c = report.spec
+    state = "(h_n, c_n)" if c.cell is Cell.LSTM else "h_n"
     shape = ", ".join(str(s) for s in report.tensors[0].shape)
     lines = [
-        text("code.header", cell=str(c["cell"]).upper()),
-        *_imports(bool(c["lengths"])),
+        text("code.header", cell=c.cell.name),
+        *_imports(c.lengths is not None),
         "",
-        _seed(c["seed"]),
+        _seed(c.seed),
         _module(c),
         f"x = torch.randn({', '.join([shape, *_factory(c)])})  "
         + text("code.input", layout=_layout(c)),

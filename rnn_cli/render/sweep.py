@@ -16,7 +16,7 @@ from rnn_cli.catalog import text
 from rnn_cli.render import json as json_render
 from rnn_cli.render import shape_cell, shape_text
 from rnn_cli.render.markdown import table as pipe_table
-from rnn_cli.report import Report
+from rnn_cli.report import Report, config
 from rnn_cli.spec import Format
 
 STATES = ("output", "h_n", "c_n")  # c_n is empty for RNN and GRU
@@ -24,7 +24,7 @@ COLUMNS = (*STATES, "total_parameters", "mult_adds", "estimated_bytes")
 
 
 def header(reports: Sequence[Report]) -> list[str]:
-    return [*grid.varied([r.config for r in reports]), *COLUMNS]
+    return [*grid.varied([config(r.spec, r.backend) for r in reports]), *COLUMNS]
 
 
 def _value(v: object) -> str:
@@ -41,7 +41,7 @@ def row(
     shapes = {t.name: t.shape for t in report.tensors}
     counts = (report.total_parameters, report.mult_adds, report.estimated_bytes)
     return [
-        *(_value(report.config[k]) for k in keys),
+        *(_value(config(report.spec, report.backend)[k]) for k in keys),
         *(shape(shapes[s]) if s in shapes else "" for s in STATES),
         *(format(n, number) for n in counts),
     ]
@@ -51,23 +51,23 @@ def render_csv(reports: Sequence[Report]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header(reports))
-    keys = grid.varied([r.config for r in reports])
+    keys = grid.varied([config(r.spec, r.backend) for r in reports])
     writer.writerows(row(r, keys, shape_cell, "d") for r in reports)
     return buffer.getvalue().rstrip("\n")
 
 
 def render_markdown(reports: Sequence[Report]) -> str:
-    keys = grid.varied([r.config for r in reports])
+    keys = grid.varied([config(r.spec, r.backend) for r in reports])
     rows = [row(r, keys, lambda s: f"`{shape_text(s)}`", ",") for r in reports]
     return "\n".join(pipe_table(header(reports), rows))
 
 
 def render_table(reports: Sequence[Report]) -> Table:
     """Every column unwrapped, so each configuration stays on one line (cli.py sizes the width)."""
-    backend = reports[0].config["backend"] if reports else ""
+    backend = reports[0].backend.value if reports else ""
     title = text("title.sweep", n=len(reports), backend=backend)
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
-    keys = grid.varied([r.config for r in reports])
+    keys = grid.varied([config(r.spec, r.backend) for r in reports])
     for name in header(reports):
         numeric = name in COLUMNS[len(STATES) :]
         table.add_column(name, justify="right" if numeric else "left", no_wrap=True)

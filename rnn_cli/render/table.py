@@ -16,8 +16,10 @@ from rnn_cli.sizes import human_bytes
 
 
 def _title(report: Report) -> str:
-    c = report.config
-    return text("title.shape", cell=str(c["cell"]).upper(), backend=c["backend"], dtype=c["dtype"])
+    spec = report.spec
+    return text(
+        "title.shape", cell=spec.cell.name, backend=report.backend.value, dtype=spec.dtype.value
+    )
 
 
 def tensor_table(report: Report) -> Table:
