@@ -1,13 +1,11 @@
 """Shared fixtures: golden files and rendering a Rich renderable to plain text."""
 
-import io
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from rich.console import Console, RenderableType
 
 GOLDEN = Path(__file__).parent / "golden"
 # Goldens are regenerated on purpose only: RNNX_REGEN_GOLDEN=1 make test
@@ -19,15 +17,6 @@ settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
 )
-
-
-def plain(renderable: RenderableType, width: int = 100) -> str:
-    """What a 100-column terminal without colour shows."""
-    console = Console(width=width, file=io.StringIO(), color_system=None)
-    console.print(renderable)
-    out = console.file.getvalue()  # type: ignore[attr-defined]
-    assert isinstance(out, str)
-    return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
 
 
 @pytest.fixture

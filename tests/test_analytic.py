@@ -13,8 +13,8 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 from rnn_cli import shapes
 from rnn_cli.report import config
 from rnn_cli.spec import Backend, Cell, DType, Spec
+from tests.helpers import torch_module as module_from_config
 from tests.strategies import specs
-from tests.test_shape_json import torch_module as module_from_config
 
 pytestmark = pytest.mark.filterwarnings("ignore:LSTM with projections is not supported with oneDNN")
 TORCH_DTYPE = {DType.FLOAT32: torch.float32, DType.FLOAT64: torch.float64}

@@ -1,23 +1,14 @@
 """The CLI through CliRunner and real processes: exit codes, one-line errors, help, version."""
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
 import torch
-from typer.testing import CliRunner
 
 from rnn_cli import __version__
-from rnn_cli.cli import app
-
-runner = CliRunner()
-
-
-def rnnx(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
+from tests.helpers import process, python, rnnx
 
 
 @pytest.mark.parametrize(
@@ -59,9 +50,11 @@ def test_cuda_without_gpu_is_exit_2() -> None:
     assert "--device cpu" in stderr
 
 
-def test_cuda_on_numpy_backend_is_exit_2() -> None:
-    code, _, stderr = rnnx("shape", "--device", "cuda", "--backend", "analytic")
-    assert code == 2
+@pytest.mark.parametrize("backend", ["numpy", "analytic"])
+def test_cuda_on_a_backend_other_than_torch_is_exit_2(backend: str) -> None:
+    code, stdout, stderr = rnnx("shape", "--device", "cuda", "--backend", backend)
+    assert (code, stdout) == (2, "")
+    assert f"backend={backend}" in stderr
     assert "--backend torch" in stderr
 
 
@@ -119,48 +112,52 @@ def test_markdown_is_a_pasteable_table() -> None:
     assert "| `output` | `(1, 10, 16)` |" in stdout
 
 
-def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
-
-
 def test_python_m_works_like_rnnx() -> None:
-    proc = _run("-m", "rnn_cli", "shape", "-B", "analytic", "--format", "csv")
+    proc = python("-m", "rnn_cli", "shape", "-B", "analytic", "--format", "csv")
     assert proc.returncode == 0
     assert "output,1x10x8," in proc.stdout
 
 
 def test_help_does_not_import_torch() -> None:
     code = "import sys; from rnn_cli.cli import app; assert 'torch' not in sys.modules"
-    assert _run("-c", code).returncode == 0
-    proc = _run("-X", "importtime", "-m", "rnn_cli", "--help")
+    assert python("-c", code).returncode == 0
+    proc = python("-X", "importtime", "-m", "rnn_cli", "--help")
     assert proc.returncode == 0
     assert " torch" not in proc.stderr
 
 
-def test_no_colour_in_a_pipe_or_with_no_color() -> None:
-    piped = _run("-m", "rnn_cli", "shape", "-B", "analytic")
-    forced = _run(
-        "-m", "rnn_cli", "shape", "-B", "analytic", env={"NO_COLOR": "1", "FORCE_COLOR": "1"}
-    )
-    assert "\x1b[" not in piped.stdout
-    assert "\x1b[" not in forced.stdout
+TABLES = [["shape", "-B", "analytic"], ["sweep", "-c", "rnn,lstm"]]
 
 
-def test_closed_pipe_ends_quietly() -> None:
-    """A table far longer than a pipe buffer, its reader gone after one line: exit 0, no noise."""
-    args = ["-m", "rnn_cli", "shape", "-B", "analytic", "--layers", "300", "--bidirectional"]
+@pytest.mark.parametrize("args", TABLES)
+def test_colour_only_on_a_terminal_and_never_with_no_color(args: list[str]) -> None:
+    assert "\x1b[" in process(*args, env={"FORCE_COLOR": "1"}).stdout  # as a terminal is served
+    assert "\x1b[" not in process(*args).stdout  # a pipe
+    forced = process(*args, env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert "\x1b" not in forced.stdout + forced.stderr
+
+
+def test_sweep_table_on_a_pipe_has_one_line_per_row() -> None:
+    result = process("sweep", "-c", "rnn,lstm", "-H", "8,4096", "-L", "10,100000")
+    assert result.returncode == 0
+    assert sum(" (1, 100000, 4096) " in line for line in result.stdout.splitlines()) == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["shape", "-B", "analytic", "--layers", "300", "--bidirectional"],
+        ["sweep", "-H", ",".join(map(str, range(1, 300))), "-f", "json"],
+    ],
+)
+def test_closed_pipe_ends_quietly(args: list[str]) -> None:
+    """Output far longer than a pipe buffer, its reader gone after one line: exit 0, no noise."""
     with subprocess.Popen(
-        [sys.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [sys.executable, "-m", "rnn_cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as proc:
         assert proc.stdout is not None
         assert proc.stderr is not None
-        assert b"RNN" in proc.stdout.readline()
+        assert proc.stdout.readline()
         proc.stdout.close()
         assert proc.stderr.read() == b""
         assert proc.wait() == 0

@@ -8,11 +8,8 @@ import sys
 
 import pytest
 import torch
-from typer.testing import CliRunner
 
-from rnn_cli.cli import app
-
-runner = CliRunner()
+from tests.helpers import ok
 
 CONFIGS = [
     [],
@@ -25,12 +22,6 @@ CONFIGS = [
 IDS = ["default", "lstm", "gru", "rnn", "packed", "packed_lstm_seqfirst"]
 
 
-def _invoke(*args: str) -> str:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == 0, result.stderr
-    return result.stdout
-
-
 MARK = "--- next script ---"
 
 
@@ -38,7 +29,7 @@ MARK = "--- next script ---"
 def printed() -> list[dict[str, list[int]]]:
     """Every config's script, run as a student would, one after another in one python: torch
     loads once. 'output (1, 10, 8)' -> {'output': [1, 10, 8]}, one dict per script."""
-    program = f'\nprint("{MARK}")\n'.join(_invoke("code", *args) for args in CONFIGS)
+    program = f'\nprint("{MARK}")\n'.join(ok("code", *args) for args in CONFIGS)
     done = subprocess.run(
         [sys.executable, "-c", program], capture_output=True, text=True, timeout=300, check=True
     )
@@ -56,7 +47,7 @@ def printed() -> list[dict[str, list[int]]]:
 def test_script_prints_the_shapes_rnnx_shows(
     printed: list[dict[str, list[int]]], index: int, args: list[str]
 ) -> None:
-    tensors = json.loads(_invoke("shape", "--format", "json", *args))["tensors"]
+    tensors = json.loads(ok("shape", "--format", "json", *args))["tensors"]
     shown = {t["name"]: t["shape"] for t in tensors if t["name"] in printed[index]}
     assert printed[index] == shown
     assert {"input", "output", "h_n"} <= shown.keys()
@@ -68,7 +59,7 @@ def test_script_prints_the_shapes_rnnx_shows(
 
 @pytest.mark.parametrize("layout", ["--batch-first", "--seq-first"])
 def test_packed_batch_runs_packed(layout: str) -> None:
-    script = _invoke("code", "--lengths", "4,6,2", layout)
+    script = ok("code", "--lengths", "4,6,2", layout)
     batch_first = layout == "--batch-first"
     assert "lengths = torch.tensor([4, 6, 2])" in script
     assert (
@@ -79,8 +70,8 @@ def test_packed_batch_runs_packed(layout: str) -> None:
 
 
 def test_only_arguments_that_differ_from_torchs_defaults() -> None:
-    assert "rnn = nn.RNN(5, 8, batch_first=True)\n" in _invoke("code")
-    script = _invoke("code", "--cell", "lstm", "--seq-first", "--proj-size", "2", "-l", "2")
+    assert "rnn = nn.RNN(5, 8, batch_first=True)\n" in ok("code")
+    script = ok("code", "--cell", "lstm", "--seq-first", "--proj-size", "2", "-l", "2")
     assert "rnn = nn.LSTM(5, 8, num_layers=2, proj_size=2)\n" in script
     assert "output, (h_n, c_n) = rnn(x)" in script
 
@@ -88,13 +79,13 @@ def test_only_arguments_that_differ_from_torchs_defaults() -> None:
 @pytest.mark.parametrize("seed", [0, 2**63 - 1, 2**63, 99999999999999999999999])
 def test_seed_is_one_torch_takes(seed: int) -> None:
     """torch.manual_seed overflows past 64 bits; rnnx takes any seed --seed allows."""
-    found = re.search(r"^torch\.manual_seed\((\d+)\)", _invoke("code", "--seed", str(seed)), re.M)
+    found = re.search(r"^torch\.manual_seed\((\d+)\)", ok("code", "--seed", str(seed)), re.M)
     assert found is not None
     assert int(found.group(1)) == seed % 2**63
     torch.manual_seed(int(found.group(1)))
 
 
 def test_carries_dtype_and_device() -> None:
-    script = _invoke("code", "--dtype", "float64", "--device", "cuda", "--batch-size", "3")
+    script = ok("code", "--dtype", "float64", "--device", "cuda", "--batch-size", "3")
     assert "dtype=torch.float64, device='cuda')" in script
     assert "x = torch.randn(3, 10, 5, dtype=torch.float64, device='cuda')" in script

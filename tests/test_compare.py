@@ -4,19 +4,18 @@ import json
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from rnn_cli.backends import numpy_net
 from rnn_cli.cli import app
+from tests.helpers import rnnx, runner
 from tests.test_numpy_vs_torch import lstm_f_before_i
-
-runner = CliRunner()
 
 
 def compare_json(*args: str, code: int = 0) -> dict[str, Any]:
-    result = runner.invoke(app, ["compare", *args, "--format", "json", "--repeat", "1"])
-    assert result.exit_code == code, result.output
-    doc = json.loads(result.stdout)
+    """compare's JSON document; code: the exit status the run must end with."""
+    outcome = rnnx("compare", *args, "--format", "json", "--repeat", "1")
+    assert outcome.code == code, outcome.stderr
+    doc = json.loads(outcome.stdout)
     assert isinstance(doc, dict)
     return doc
 

@@ -5,21 +5,18 @@ raise report.SCHEMA when a key is renamed or removed.
 """
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from rnn_cli.cli import app
 from rnn_cli.render import csv as csv_render
 from rnn_cli.render import sweep as sweep_render
 from rnn_cli.report import SCHEMA
+from tests.helpers import runner, shape_json
 
-runner = CliRunner()
 DOCS = Path(__file__).parent.parent / "README.md"
 
 REPORT_KEYS = ["schema", "config", "tensors", "parameters", "total_parameters",
@@ -39,31 +36,12 @@ SWEEP_CSV = ["output", "h_n", "c_n", "total_parameters", "mult_adds", "estimated
 EXIT_CODES = "Exit codes: 0 success, 1 a"
 
 
-def shape_json(*args: str) -> dict[str, Any]:
-    result = runner.invoke(app, ["shape", "--backend", "analytic", "-f", "json", *args])
-    assert result.exit_code == 0, result.stderr
-    document = json.loads(result.stdout)
-    assert isinstance(document, dict)
-    return document
-
-
-def rnnx(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """rnnx in its own process, its stdout a pipe (not a terminal)."""
-    return subprocess.run(
-        [sys.executable, "-m", "rnn_cli", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
-
-
 def test_schema_version_is_1() -> None:
     assert SCHEMA == 1
 
 
 def test_shape_json_keys_are_pinned() -> None:
-    document = shape_json("--cell", "lstm", "--proj-size", "2")
+    document = shape_json("-B", "analytic", "--cell", "lstm", "--proj-size", "2")
     assert list(document) == REPORT_KEYS
     assert document["schema"] == 1
     assert list(document["config"]) == CONFIG_KEYS
@@ -73,14 +51,18 @@ def test_shape_json_keys_are_pinned() -> None:
 
 
 def test_identities_keys_are_pinned() -> None:
-    result = runner.invoke(app, ["shape", "--cell", "gru", "--bidirectional", "-f", "json"])
-    identities = json.loads(result.stdout)["identities"]
-    assert identities
-    assert {tuple(i) for i in identities} == {tuple(IDENTITY_KEYS)}
+    identities = shape_json("-B", "numpy", "--cell", "gru", "--bidirectional")["identities"]
+    assert [list(i) for i in identities] == [IDENTITY_KEYS] * len(identities)
+    kinds = {
+        (type(i["claim"]), type(i["expected"]), type(i["holds"]), type(i["why"]))
+        for i in identities
+    }
+    assert kinds == {(str, bool, bool, str)}
+    assert {i["expected"] for i in identities} == {True, False}  # claims and traps both listed
 
 
 def test_tensor_names_are_pinned() -> None:
-    packed = shape_json("--cell", "lstm", "--lengths", "3,2")
+    packed = shape_json("-B", "analytic", "--cell", "lstm", "--lengths", "3,2")
     assert [t["name"] for t in packed["tensors"]] == TENSOR_NAMES
 
 
@@ -89,7 +71,7 @@ def test_sweep_json_is_an_array_of_shape_objects() -> None:
     documents = json.loads(result.stdout)
     assert [d["schema"] for d in documents] == [1, 1]
     assert all(list(d) == REPORT_KEYS for d in documents)
-    assert documents[1] == shape_json("--layers", "2")
+    assert documents[1] == shape_json("-B", "analytic", "--layers", "2")
 
 
 def test_csv_headers_are_pinned() -> None:
@@ -120,35 +102,6 @@ def test_help_states_the_exit_codes(command: list[str]) -> None:
 
 def test_help_offers_shell_completion() -> None:
     assert "--install-completion" in runner.invoke(app, ["--help"]).stdout
-
-
-def test_sweep_table_on_a_pipe_is_plain_and_one_line_per_row() -> None:
-    """(shape's own pipe and NO_COLOR behaviour: tests/test_cli.py)"""
-    result = rnnx("sweep", "-c", "rnn,lstm", "-H", "8,4096", "-L", "10,100000")
-    assert result.returncode == 0
-    assert "\x1b" not in result.stdout + result.stderr
-    assert sum(" (1, 100000, 4096) " in line for line in result.stdout.splitlines()) == 2
-
-
-def test_no_color_means_plain_text_even_on_a_terminal() -> None:
-    styled = rnnx("sweep", "-c", "rnn,lstm", env={"FORCE_COLOR": "1"})  # as a terminal is served
-    assert "\x1b[" in styled.stdout
-    plain = rnnx("sweep", "-c", "rnn,lstm", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
-    assert "\x1b" not in plain.stdout + plain.stderr
-
-
-def test_a_closed_pipe_ends_quietly() -> None:
-    """`rnnx sweep ... | head -1`: the reader leaves early; no traceback, exit 0."""
-    args = [sys.executable, "-m", "rnn_cli", "sweep", "-H", ",".join(map(str, range(1, 300)))]
-    with subprocess.Popen(
-        [*args, "-f", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    ) as p:
-        assert p.stdout is not None
-        assert p.stderr is not None
-        assert p.stdout.readline() == b"[\n"
-        p.stdout.close()  # far more than a pipe buffer is still to come
-        assert p.stderr.read() == b""
-        assert p.wait() == 0
 
 
 def test_analytic_never_imports_torch() -> None:

@@ -10,7 +10,6 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
-from typer.testing import CliRunner
 
 from rnn_cli.backends import torch_net
 from rnn_cli.cli import app, teach
@@ -18,9 +17,7 @@ from rnn_cli.render.diagram import picture_width, render
 from rnn_cli.shapes import state_row
 from rnn_cli.spec import Cell, Spec
 from rnn_cli.weights import draw
-from tests.conftest import plain
-
-runner = CliRunner()
+from tests.helpers import plain, runner
 
 CONFIGS = {
     "rnn_default": Spec(),

@@ -4,7 +4,6 @@ from collections.abc import Callable
 
 import pytest
 import torch
-from typer.testing import CliRunner
 
 from rnn_cli.backends import torch_net
 from rnn_cli.cli import app
@@ -12,7 +11,7 @@ from rnn_cli.lesson import equations, lesson, packing
 from rnn_cli.render.equations import render
 from rnn_cli.spec import Cell, Nonlinearity, Spec
 from rnn_cli.weights import draw
-from tests.conftest import plain
+from tests.helpers import plain, runner
 
 Terms = dict[str, torch.Tensor]
 
@@ -122,14 +121,14 @@ def test_packing_matches_torchs_parameters(spec: Spec) -> None:
 
 
 def test_explain_command() -> None:
-    result = CliRunner().invoke(app, ["explain", "--cell", "gru", "--batch-size", "4"])
+    result = runner.invoke(app, ["explain", "--cell", "gru", "--batch-size", "4"])
     assert result.exit_code == 0, result.stderr
     assert "n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_(t-1) + b_hn))" in result.stdout
     assert "b_hn (bias_hh_l0[16:24])" in result.stdout
 
 
 def test_explain_rejects_a_bad_network() -> None:
-    result = CliRunner().invoke(app, ["explain", "--cell", "gru", "--proj-size", "2"])
+    result = runner.invoke(app, ["explain", "--cell", "gru", "--proj-size", "2"])
     assert result.exit_code == 2
     assert "--proj-size applies to --cell lstm only" in result.stderr
 

@@ -7,7 +7,6 @@ import json
 import numpy as np
 import pytest
 from hypothesis import assume, given, settings
-from typer.testing import CliRunner
 
 from rnn_cli.backends import run
 from rnn_cli.catalog import text
@@ -16,6 +15,7 @@ from rnn_cli.identities import check, claims
 from rnn_cli.report import build
 from rnn_cli.spec import Backend, Cell, Nonlinearity, Spec
 from rnn_cli.weights import draw
+from tests.helpers import runner
 from tests.strategies import specs
 
 # the numpy backend lands on its own branch; test it here as soon as it exists
@@ -113,7 +113,7 @@ def test_a_trap_that_holds_is_shown_as_such() -> None:
 
 
 def test_json_lists_claims_with_holds() -> None:
-    result = CliRunner().invoke(app, ["shape", "--bidirectional", "--format", "json"])
+    result = runner.invoke(app, ["shape", "--bidirectional", "--format", "json"])
     assert result.exit_code == 0, result.stderr
     listed = json.loads(result.stdout)["identities"]
     assert {"claim": "output[:, 0, 8:] == h_n[-1]", "holds": True}.items() <= listed[1].items()
@@ -121,7 +121,7 @@ def test_json_lists_claims_with_holds() -> None:
 
 
 def test_table_marks_traps() -> None:
-    result = CliRunner().invoke(app, ["shape", "--seq-first"], env={"COLUMNS": "100"})
+    result = runner.invoke(app, ["shape", "--seq-first"], env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.stderr
     row = next(line for line in result.stdout.splitlines() if "output[:, -1] == h_n[-1]" in line)
     assert text("id.trap") in row
@@ -129,7 +129,7 @@ def test_table_marks_traps() -> None:
 
 
 def test_analytic_backend_has_a_note_not_an_error() -> None:
-    result = CliRunner().invoke(app, ["shape", "--backend", "analytic", "--format", "json"])
+    result = runner.invoke(app, ["shape", "--backend", "analytic", "--format", "json"])
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["identities"] == []

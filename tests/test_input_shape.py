@@ -5,14 +5,12 @@ import json
 import pytest
 import torch
 from torch import nn
-from typer.testing import CliRunner
 
 from rnn_cli.cli import app
 from rnn_cli.errors import SpecError
 from rnn_cli.input_shape import parse, read, warnings
 from rnn_cli.spec import Spec
-
-runner = CliRunner()
+from tests.helpers import runner
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-from typer.testing import CliRunner
 
 from rnn_cli.backends import torch_net
 from rnn_cli.cli import app
 from rnn_cli.spec import Cell, DType, Spec, validate
 from rnn_cli.weights import draw
-
-runner = CliRunner()
+from tests.helpers import runner
 
 
 def test_shapes_and_bad_lengths() -> None:

@@ -12,7 +12,7 @@ from rnn_cli.render import table as table_render
 from rnn_cli.report import Report, build
 from rnn_cli.spec import Backend, Cell, Spec
 from rnn_cli.weights import draw
-from tests.conftest import plain
+from tests.helpers import plain
 
 CONFIGS: dict[str, Spec] = {
     "rnn_default": Spec(),

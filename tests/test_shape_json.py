@@ -1,19 +1,14 @@
 """`rnnx shape --format json` and `--save` against torch itself, over random configurations."""
 
-import json
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
 import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from rnn_cli.cli import app
-
-runner = CliRunner()
+from tests.helpers import shape_json, torch_module
 
 
 @st.composite
@@ -39,29 +34,6 @@ def cli_args(draw: st.DrawFn) -> list[str]:
     return args
 
 
-def torch_module(config: dict[str, Any]) -> torch.nn.RNNBase:
-    """The network torch builds from rnnx's JSON config, independently of rnnx's backend."""
-    kwargs: dict[str, Any] = {
-        k: config[k]
-        for k in ("input_size", "hidden_size", "num_layers", "bias", "batch_first", "bidirectional")
-    }
-    if config["cell"] == "rnn":
-        kwargs["nonlinearity"] = config["nonlinearity"]
-    if config["cell"] == "lstm":
-        kwargs["proj_size"] = config["proj_size"]
-    cls = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[config["cell"]]
-    dtype = {"float32": torch.float32, "float64": torch.float64}[config["dtype"]]
-    return cls(**kwargs).to(dtype)
-
-
-def shape_json(args: list[str]) -> dict[str, Any]:
-    result = runner.invoke(app, ["shape", *args, "--format", "json"])
-    assert result.exit_code == 0, result.output
-    doc = json.loads(result.stdout)
-    assert isinstance(doc, dict)
-    return doc
-
-
 def forward(net: torch.nn.RNNBase, x: np.ndarray) -> dict[str, tuple[int, ...]]:
     with torch.no_grad():
         out, state = net(torch.from_numpy(x))
@@ -75,7 +47,7 @@ def forward(net: torch.nn.RNNBase, x: np.ndarray) -> dict[str, tuple[int, ...]]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cli_args())
 def test_json_equals_torch(args: list[str]) -> None:
-    doc = shape_json(args)
+    doc = shape_json(*args)
     net = torch_module(doc["config"])
     named = [(name, tuple(p.shape)) for name, p in net.named_parameters()]
     assert [(p["name"], tuple(p["shape"])) for p in doc["parameters"]] == named
@@ -101,7 +73,7 @@ def test_save_holds_what_torch_computes(
     args: list[str], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     path = tmp_path_factory.mktemp("save") / "run.npz"
-    doc = shape_json([*args, "--save", str(path)])
+    doc = shape_json(*args, "--save", str(path))
     saved = np.load(path)
     net = torch_module(doc["config"])
     names = [p["name"] for p in doc["parameters"]]
@@ -128,7 +100,7 @@ def test_save_holds_what_torch_computes(
 def test_study_notebook_shapes(
     args: list[str], output: tuple[int, ...], h_n: tuple[int, ...]
 ) -> None:
-    tensors = {t["name"]: tuple(t["shape"]) for t in shape_json(args)["tensors"]}
+    tensors = {t["name"]: tuple(t["shape"]) for t in shape_json(*args)["tensors"]}
     assert tensors["output"] == output
     assert tensors["h_n"] == h_n
 
@@ -136,6 +108,6 @@ def test_study_notebook_shapes(
 def test_seed_reproduces_and_varies(tmp_path: Path) -> None:
     a, b, c = (tmp_path / f"{n}.npz" for n in "abc")
     for path, seed in ((a, "1"), (b, "1"), (c, "2")):
-        shape_json(["--cell", "gru", "--seed", seed, "--save", str(path)])
+        shape_json("--cell", "gru", "--seed", seed, "--save", str(path))
     assert np.array_equal(np.load(a)["output"], np.load(b)["output"])
     assert not np.array_equal(np.load(a)["output"], np.load(c)["output"])

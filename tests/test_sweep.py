@@ -8,15 +8,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from rnn_cli import grid
 from rnn_cli.build import build_spec
 from rnn_cli.cli import app
 from rnn_cli.errors import SpecError
 from rnn_cli.spec import Cell, Nonlinearity
-
-runner = CliRunner()
+from tests.helpers import runner
 
 
 def invoke(*args: str) -> Any:
