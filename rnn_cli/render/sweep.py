@@ -63,7 +63,7 @@ def render_markdown(reports: Sequence[Report]) -> str:
 
 
 def render_table(reports: Sequence[Report]) -> Table:
-    """Every column unwrapped, so each configuration stays on one line (cli/sweep.py sizes the width)."""
+    """Every column unwrapped: each configuration on one line (cli/sweep.py sets the width)."""
     backend = reports[0].backend.value if reports else ""
     title = text("title.sweep", n=len(reports), backend=backend)
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
