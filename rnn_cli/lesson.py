@@ -95,16 +95,16 @@ def _per_gate(template: str, spec: Spec, sep: str = ", ") -> str:
     return sep.join(template.format(g=g) for g in spec.gates)
 
 
-Dim = tuple[str, int]  # a symbol and its size: ("H_in", 5)
+Sized = tuple[str, int]  # a symbol and its size: ("H_in", 5)
 
 
-def _shape(*dims: Dim) -> tuple[str, tuple[int, ...]]:
+def _shape(*dims: Sized) -> tuple[str, tuple[int, ...]]:
     """(("H", 8), ("H_in", 5)) -> ("(H, H_in)", (8, 5))."""
     symbols = ", ".join(d for d, _ in dims) + ("," if len(dims) == 1 else "")
     return f"({symbols})", tuple(n for _, n in dims)
 
 
-def _batched(spec: Spec, *dims: Dim) -> tuple[str, tuple[int, ...]]:
+def _batched(spec: Spec, *dims: Sized) -> tuple[str, tuple[int, ...]]:
     """A per-step activation: (N, ...) with a batch, as is when unbatched."""
     return _shape(*dims) if spec.unbatched else _shape(("N", spec.batch_size), *dims)
 
