@@ -11,6 +11,7 @@ from rnn_cli import comparison, grid, machine, shapes
 from rnn_cli.backends import run
 from rnn_cli.comparison import Comparison
 from rnn_cli.errors import SpecError
+from rnn_cli.expectations import Answer
 from rnn_cli.report import Report, build
 from rnn_cli.result import Result
 from rnn_cli.sizes import human_bytes, parse_bytes
@@ -52,15 +53,18 @@ def check_memory(spec: Spec, budget: Budget | None, copies: int = 1) -> None:
         )
 
 
-def shape(spec: Spec, backend: Backend, budget: Budget | None) -> Run:
-    """What `shape` (and each sweep row) reports: arithmetic alone with analytic, else a run."""
+def shape(
+    spec: Spec, backend: Backend, budget: Budget | None, answers: tuple[Answer, ...] = ()
+) -> Run:
+    """What `shape` (and each sweep row) reports: arithmetic alone with analytic, else a run;
+    answers are the student's --expect shapes, checked in the report."""
     validate_backend(spec, backend)
     if backend is Backend.ANALYTIC:
-        return Run(build(spec, backend, None), None, None)
+        return Run(build(spec, backend, None, answers), None, None)
     check_memory(spec, budget)
     weights = draw(spec)
     result = run(spec, backend, weights)
-    return Run(build(spec, backend, result), weights, result)
+    return Run(build(spec, backend, result, answers), weights, result)
 
 
 def compare(

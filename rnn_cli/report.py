@@ -6,9 +6,10 @@ Must not import rich or torch.
 from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 
-from rnn_cli import identities, input_shape, shapes
+from rnn_cli import expectations, identities, input_shape, shapes
 from rnn_cli.catalog import text
 from rnn_cli.errors import MismatchError
+from rnn_cli.expectations import Answer, Expectation
 from rnn_cli.identities import Identity
 from rnn_cli.result import Result
 from rnn_cli.shapes import Param, Tensor
@@ -41,6 +42,7 @@ class Report:
     seconds: float | None  # median forward-pass time; None when nothing ran
     identities: tuple[Identity, ...] = ()  # output/h_n relations, checked on computed values
     warnings: tuple[str, ...] = ()  # doubts about what the user meant (--input-shape)
+    expectations: tuple[Expectation, ...] = ()  # --expect: the student's answers, checked
 
 
 def config(spec: Spec, backend: Backend) -> dict[str, object]:
@@ -111,7 +113,9 @@ def _identity_notes(checked: tuple[Identity, ...] | None) -> tuple[str, ...]:
     return ()
 
 
-def build(spec: Spec, backend: Backend, result: Result | None) -> Report:
+def build(
+    spec: Spec, backend: Backend, result: Result | None, answers: tuple[Answer, ...] = ()
+) -> Report:
     if result is not None:
         check(spec, result)
     checked = None if result is None else identities.check(spec, result)
@@ -128,6 +132,7 @@ def build(spec: Spec, backend: Backend, result: Result | None) -> Report:
         seconds=None if result is None else result.seconds,
         identities=checked or (),
         warnings=input_shape.warnings(spec),
+        expectations=expectations.check(spec, answers),
     )
 
 

@@ -281,4 +281,55 @@ EN: Final[dict[str, str]] = {
     ),
     "code.seed": "# --seed {seed} mod 2**63: torch takes 64-bit seeds",
     "code.lengths": "# one length per sequence, on the CPU",
+    # --expect: a student's shape answer, right or wrong and why
+    "exp.holds": "{name} has this shape, as torch gives it",
+    "exp.doubled": (
+        "dimension {i}: {f}, not {got}: the two directions are separate rows of dimension 0 "
+        "({rows} = {layers} layers × 2 directions); only output joins them along its last "
+        "dimension"
+    ),
+    "exp.output_x2": (
+        "dimension {i}: {f}, not {h}: output joins the two directions along its last dimension "
+        "({f} = 2 directions × {h})"
+    ),
+    "exp.batch_first_state": (
+        "batch_first never applies to {name}: it is always (layers·directions, batch, features) "
+        "= ({shape}), whatever the input's layout"
+    ),
+    "exp.rows_directions": (
+        "dimension 0: {rows}, not {layers}: one row per layer and per direction ({rows} = "
+        "{layers} layers × 2 directions); the backward direction has rows of its own"
+    ),
+    "exp.rows_layers": (
+        "dimension 0: {rows}, not {d}: one row per layer and per direction ({rows} = {layers} "
+        "layers × {d} directions); every layer leaves its own final state"
+    ),
+    "exp.proj_h": (
+        "dimension {i}: {f}, not {got}: with proj_size {p}, h_t is projected from hidden_size "
+        "{h} to {p} features before output and h_n store it"
+    ),
+    "exp.proj_c": (
+        "dimension {i}: hidden_size {h}, not proj_size {p}: the cell state is never projected; "
+        "proj_size applies to h_t (output and h_n) only"
+    ),
+    "exp.unbatched": (
+        "{name} has no batch axis: unbatched input (L, H_in) drops it from every tensor, "
+        "h_n and c_n included"
+    ),
+    "exp.batch_kept": (
+        "{name} keeps its batch axis at dimension {i} (batch_size {n}): only 2-D (unbatched) "
+        "input drops it"
+    ),
+    "exp.layout_bf": (
+        "batch_first=True: {name} is (batch, seq, features) = ({shape}); (seq, batch, …) is "
+        "torch's default, seq-first"
+    ),
+    "exp.layout_sf": (
+        "seq-first (batch_first=False): {name} is (seq, batch, features) = ({shape}); "
+        "(batch, seq, …) needs batch_first=True"
+    ),
+    "exp.rank": "{name} has {n} dimensions, not {got}: {dims}",
+    "exp.dim": "dimension {i}: {want}, not {got} ({meaning})",
+    "exp.mismatch": "--expect: torch disagrees on {names}; the reason is printed with each answer",
+    "head.expectations": "Your answers (--expect)",
 }

@@ -1,15 +1,18 @@
 """`rnnx shape`: parse → spec → run → report → render → print, and --save."""
 
 from pathlib import Path
+from typing import Annotated
 
 import numpy as np
 import typer
 
-from rnn_cli import pipeline
+from rnn_cli import expectations, pipeline
+from rnn_cli.catalog import text
 from rnn_cli.cli.app import EXIT_CODES, command, epilog, out
 from rnn_cli.cli.options import (
     BATCH_OPTS,
     NETWORK_OPTS,
+    OUTPUT,
     RUN_OPTS,
     BackendOpt,
     FormatOpt,
@@ -17,7 +20,7 @@ from rnn_cli.cli.options import (
     SaveOpt,
     network_command,
 )
-from rnn_cli.errors import SpecError
+from rnn_cli.errors import MismatchError, SpecError
 from rnn_cli.render import csv as csv_render
 from rnn_cli.render import json as json_render
 from rnn_cli.render import markdown as markdown_render
@@ -76,6 +79,15 @@ def shape(
     fmt: FormatOpt = Format.TABLE,
     save: SaveOpt = None,
     max_memory: MaxMemoryOpt = None,
+    expect: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--expect",
+            metavar="NAME=SHAPE",
+            help="Your answer, e.g. h_n=4,1,16: exit 1 and why, if torch disagrees. Repeatable.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = None,
 ) -> None:
     """Build the network, run a dummy batch, and explain every shape."""
     if save is not None:
@@ -84,7 +96,11 @@ def shape(
             raise SpecError(
                 "--save needs computed values: backend=analytic; use --backend torch or numpy"
             )
-    done = pipeline.shape(spec, backend, pipeline.memory_budget(max_memory))
+    answers = tuple(expectations.parse(raw, spec) for raw in expect or ())
+    done = pipeline.shape(spec, backend, pipeline.memory_budget(max_memory), answers)
     if save is not None and done.weights is not None and done.result is not None:
         save_npz(save, done.weights, done.result)  # first: an unwritable path fails before printing
     emit(done.report, fmt)
+    wrong = [e.name for e in done.report.expectations if not e.holds]
+    if wrong:
+        raise MismatchError(text("exp.mismatch", names=", ".join(wrong)))

@@ -28,6 +28,20 @@ def _identities(report: Report) -> list[str]:
     return [f"**{text('title.identities')}**", "", *table(header, rows), ""]
 
 
+def _answers(report: Report) -> list[str]:
+    """--expect: each answer ✓ or ✗, the shape torch gives, and why."""
+    if not report.expectations:
+        return []
+    lines = [f"**{text('head.expectations')}**", ""]
+    for e in report.expectations:
+        said = f"`{e.name} = {shape_text(e.shape)}`"
+        if e.holds:
+            lines.append(f"- ✓ {said}: {e.why}")
+        else:
+            lines.append(f"- ✗ {said} → `{shape_text(e.expected_shape)}`: {e.why}")
+    return [*lines, ""]
+
+
 def render(report: Report) -> str:
     tensors = [
         [f"`{t.name}`", f"`{shape_text(t.shape)}`", "<br>".join(d.meaning for d in t.dims)]
@@ -38,6 +52,7 @@ def render(report: Report) -> str:
         for p in report.parameters
     ]
     lines = [
+        *_answers(report),
         *table([text("col.tensor"), text("col.shape"), text("col.dims")], tensors),
         "",
         *(f"- ⚠ {w}" for w in report.warnings),

@@ -65,6 +65,19 @@ def bullets(heading: str, mark: str, items: tuple[str, ...], style: str) -> Grou
     return Group(Text(heading, style=f"bold {style}".strip()), grid)
 
 
+def answers(report: Report) -> RenderableType:
+    """The student's --expect answers, each ✓ or ✗ with why, first: it is their question."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for e in report.expectations:
+        mark, style = ("✓", "green") if e.holds else ("✗", "bold red")
+        said = f"{e.name} = {shape_text(e.shape)}"
+        line = said if e.holds else f"{said} → {shape_text(e.expected_shape)}"
+        grid.add_row(Text(mark, style=style), Group(Text(line, style=style), Text(e.why)))
+    return Group(Text(text("head.expectations"), style="bold"), grid, Text(""))
+
+
 def notes(report: Report) -> RenderableType:
     warnings = [bullets(text("head.warnings"), "⚠", report.warnings, "yellow")]
     return Group(
@@ -91,6 +104,7 @@ def identity_table(report: Report) -> RenderableType:
 def render(report: Report) -> RenderableType:
     identities = [identity_table(report)] if report.identities else []
     return Group(
+        *([answers(report)] if report.expectations else []),
         tensor_table(report),
         notes(report),
         *identities,
