@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 
 from rnn_cli import grid, machine, shapes
 from rnn_cli.backends import run
+from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
 from rnn_cli.report import Report, build
 from rnn_cli.result import Result
@@ -32,7 +33,7 @@ def memory_budget(max_memory: str | None) -> Budget | None:
     available = machine.available_bytes()
     if available is None:
         return None
-    return Budget(available // 2, f"half of the {human_bytes(available)} available")
+    return Budget(available // 2, text("budget.half", free=human_bytes(available)))
 
 
 def check_memory(spec: Spec, budget: Budget | None) -> None:
@@ -40,9 +41,12 @@ def check_memory(spec: Spec, budget: Budget | None) -> None:
     estimate = shapes.memory_bytes(spec)
     if budget is not None and estimate > budget.bytes:
         raise SpecError(
-            f"--max-memory: this run needs about {human_bytes(estimate)} (estimated), over the "
-            f"budget of {human_bytes(budget.bytes)} ({budget.source}); use --backend analytic "
-            "for the shapes without computing, or raise --max-memory"
+            text(
+                "error.memory",
+                need=human_bytes(estimate),
+                budget=human_bytes(budget.bytes),
+                source=budget.source,
+            )
         )
 
 
@@ -69,5 +73,5 @@ def check_all(specs: Sequence[Spec], backend: Backend, budget: Budget | None) ->
             if backend is not Backend.ANALYTIC:
                 check_memory(spec, budget)
         except SpecError as e:
-            where = f"configuration {i} of {len(specs)} ({grid.label(spec, keys)})"
-            raise SpecError(f"{where}: {e}") from e
+            label = grid.label(spec, keys)
+            raise SpecError(text("error.in_config", i=i, n=len(specs), label=label, error=e)) from e

@@ -15,6 +15,7 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from rnn_cli import __version__
+from rnn_cli.catalog import text
 from rnn_cli.errors import RnnxError
 
 # NO_COLOR asks for plain text: no colour, and no bold or italic escapes either
@@ -43,7 +44,7 @@ class RnnxGroup(TyperGroup):
         except RnnxError as e:
             code = _fail(str(e), e.exit_code)
         except click.Abort:
-            code = _fail("aborted", 130)
+            code = _fail(text("error.aborted"), 130)
         except BrokenPipeError:  # `rnnx ... | head -1`: the reader left; end quietly
             sys.stdout = None  # no flush of a closed pipe at exit
             code = 0

@@ -6,6 +6,7 @@ import numpy as np
 import typer
 
 from rnn_cli import pipeline
+from rnn_cli.catalog import text
 from rnn_cli.cli.app import EXIT_CODES, app, out
 from rnn_cli.cli.options import BackendOpt, FormatOpt, MaxMemoryOpt, SaveOpt, network_command
 from rnn_cli.errors import SpecError
@@ -34,14 +35,11 @@ def emit(report: Report, fmt: Format) -> None:
 
 def check_save_path(path: Path) -> None:
     if path.suffix != ".npz":
-        raise SpecError(f"--save must name a .npz file: save={path}; use e.g. --save run.npz")
+        raise SpecError(text("error.save_suffix", path=path))
     if path.is_dir():
-        raise SpecError(f"--save names a directory: save={path}; give a file name such as run.npz")
+        raise SpecError(text("error.save_dir", path=path))
     if not path.parent.is_dir():
-        raise SpecError(
-            f"--save: directory {path.parent} does not exist: save={path}; "
-            "create it or pick another path"
-        )
+        raise SpecError(text("error.save_parent", parent=path.parent, path=path))
 
 
 def save_npz(path: Path, weights: Weights, result: Result) -> None:
@@ -51,7 +49,7 @@ def save_npz(path: Path, weights: Weights, result: Result) -> None:
     try:
         np.savez(path, **arrays)  # type: ignore[arg-type]
     except OSError as e:
-        raise SpecError(f"--save: cannot write {path}: {e.strerror}; pick a writable path") from e
+        raise SpecError(text("error.save_write", path=path, reason=e.strerror)) from e
 
 
 SHAPE_EXAMPLES = (
@@ -81,9 +79,7 @@ def shape(
         return
     check_save_path(save)
     if backend is Backend.ANALYTIC:
-        raise SpecError(
-            "--save needs computed values: backend=analytic; use --backend torch or numpy"
-        )
+        raise SpecError(text("error.save_analytic"))
     weights, result = pipeline.compute(spec, backend, budget)
     save_npz(save, weights, result)  # first: a path that cannot be written fails before printing
     emit(build(spec, backend, result), fmt)
