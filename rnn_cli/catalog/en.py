@@ -195,6 +195,7 @@ EN: Final[dict[str, str]] = {
         "t = L−1 … 0 with its own weights."
     ),
     "explain.no_bias": "--no-bias: no b terms, no bias_ih or bias_hh.",
+    "explain.both": "{a} and {b}",
     # rnnx diagram
     "diagram.title": "nn.{cell} unrolled: layers {layers} × directions {d} × time steps {steps}",
     "diagram.layer": "layer {k} {arrow}",
