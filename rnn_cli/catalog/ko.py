@@ -57,8 +57,8 @@ KO: Final[dict[str, str]] = {
         "같이 batch_first는 무시됩니다."
     ),
     "note.bidirectional": (
-        "output[..., :{h}]는 정방향 (forward direction), output[..., {h}:]는 "
-        "역방향 (backward direction)입니다."
+        "output[..., :{h}]: 정방향 (forward direction), output[..., {h}:]: "
+        "역방향 (backward direction)."
     ),
     "note.dropout": (
         "dropout {p}: 층 사이에서 학습할 때만 작동합니다. 이번 추론 실행에는 적용되지 않습니다."
@@ -68,8 +68,8 @@ KO: Final[dict[str, str]] = {
         "적용합니다."
     ),
     "note.packed": (
-        "패킹 (packing)된 길이 {lengths}: 시퀀스마다 자기 길이에서 멈추고 그 뒤의 출력은 0이므로, "
-        "{last}는 짧은 시퀀스의 마지막 시점이 아닙니다. {own}을(를) 쓰세요."
+        "패킹 (packing)된 길이 {lengths}: 시퀀스마다 자기 길이에서 멈추고 그 뒤의 출력은 "
+        "0입니다. 짧은 시퀀스의 마지막 시점으로는 {last} 대신 {own}을(를) 쓰세요."
     ),
     "note.torch_warning": "torch의 경고: {message}",
     "note.onednn_proj": (
@@ -103,7 +103,7 @@ KO: Final[dict[str, str]] = {
     "cmp.none": "—",
     "cmp.summary_match": "모든 백엔드가 일치합니다 (atol {atol:g})",
     "cmp.summary_mismatch": "백엔드끼리 결과가 다릅니다 (atol {atol:g})",
-    "cmp.mismatch": "{names}: {backends} 사이의 차이가 atol {atol:g}를 넘습니다",
+    "cmp.mismatch": "{names}: {backends} 사이의 차이가 atol {atol:g}보다 큽니다",
     # headings and summary lines
     "title.shape": "{cell} · {backend} 백엔드 · {dtype}",
     "col.tensor": "텐서",
@@ -255,9 +255,9 @@ KO: Final[dict[str, str]] = {
     "id.backward": "역방향은 t = L−1 … 0 순서로 진행하므로 t = 0에서 끝납니다",
     "id.trap_backward": "마지막 시점에서 역방향은 겨우 첫 시점을 계산했을 뿐입니다",
     "id.trap_cat": "시퀀스를 요약하는 흔한 방법이지만, 마지막 시점의 output은 아닙니다",
-    "id.packed_last": "시퀀스 {b}는 자기 길이 {n}에서 멈춥니다: 그 h_n은 시점 {t}의 output입니다",
+    "id.packed_last": "시퀀스 {b}: 자기 길이 {n}에서 멈춥니다. 그 h_n은 시점 {t}의 output입니다",
     "id.trap_packed": (
-        "패딩된 시점은 0입니다: {last}는 짧은 시퀀스의 패딩이지 마지막 시점이 아닙니다"
+        "패딩된 시점은 0입니다: 짧은 시퀀스에서 {last} 자리는 마지막 시점이 아니라 패딩입니다"
     ),
     "id.trap_layer0": "h_n[0]은 층 0입니다. 맨 위 층의 행은 맨 끝에 옵니다",
     "id.trap_layout_bf": "batch_first=True에서는 마지막 시점이 아니라 마지막 시퀀스를 가리킵니다",
@@ -278,8 +278,8 @@ KO: Final[dict[str, str]] = {
     "read.dims_2": "L = 시점 {l}개, H_in = 특성 {h}개",
     "note.input_shape": "--input-shape {shape}: torch가 읽는 대로 읽음 ({layout}): {dims}.",
     "warn.input_shape": (
-        "--input-shape {shape}: torch는 배치 {n}개의 시점 {l}개로 읽지만, {l}은 배치 크기처럼 "
-        "보이고 (2의 거듭제곱) {n}은 그렇지 않습니다. {other_dims}을(를) 뜻했다면 {flag}을(를) "
+        "--input-shape {shape}: torch는 배치 {n}개의 시점 {l}개로 읽지만, 2의 거듭제곱인 {l} "
+        "쪽이 배치 크기처럼 보입니다 ({n}은(는) 아님). {other_dims}을(를) 뜻했다면 {flag} 옵션을 "
         "주거나 x.transpose(0, 1)을 쓰세요."
     ),
     "head.warnings": "경고",
@@ -326,8 +326,9 @@ KO: Final[dict[str, str]] = {
         "--lengths: 양의 정수여야 합니다 (받은 값 {lengths}); 예: --lengths 10,7,3"
     ),
     "error.lengths_mismatch": (
-        "--lengths {lengths}: 배치 크기 (batch_size) {n}, 시퀀스 길이 (seq_len) {l}이라는 뜻인데 "
-        "batch_size={batch_size}, seq_len={seq_len}을 받았습니다; --batch-size/--seq-len을 빼세요"
+        "--lengths {lengths}: 배치 크기 (batch_size) {n}, 시퀀스 길이 (seq_len) {l}에 해당하는데 "
+        "받은 값은 batch_size={batch_size}, seq_len={seq_len}입니다; --batch-size/--seq-len "
+        "옵션을 빼세요"
     ),
     "error.lengths_parse": (
         "--lengths: 쉼표로 구분한 정수를 받습니다 (받은 값 {raw!r}); 예: --lengths 10,7,3"
@@ -357,16 +358,17 @@ KO: Final[dict[str, str]] = {
         "--unbatched나 배치 차원을 빼세요"
     ),
     "error.input_shape_features": (
-        "--input-shape {shape}: input.size(-1)은 input_size와 같아야 합니다. {expected}이어야 "
-        "하는데 {got}입니다 (torch의 메시지). 마지막 차원은 각 x_t의 특성 수입니다: "
-        "--input-size {got}를 주거나, 마지막 차원이 {expected}가 되도록 x의 모양을 바꾸세요"
+        "--input-shape {shape}: input.size(-1)은 input_size와 같아야 합니다. 기댓값 "
+        "{expected}, 받은 값 {got} (torch의 메시지). 마지막 차원은 각 x_t의 특성 수입니다: "
+        "--input-size {got} 옵션을 주거나, 마지막 차원이 {expected}이(가) 되도록 x의 모양을 "
+        "바꾸세요"
     ),
     "error.input_shape_disagrees": (
-        "{flag} {given}: --input-shape {shape}에서 읽은 값 {read}와 다릅니다; "
-        "{flag}를 빼세요 (--input-shape가 정함)"
+        "{flag} {given}: --input-shape {shape}에서 읽은 값은 {read}입니다; "
+        "{flag} 옵션을 빼세요 (--input-shape가 정함)"
     ),
     "error.input_shape_lengths": (
-        "--input-shape {shape}와 --lengths가 둘 다 배치를 정합니다; 하나를 빼세요"
+        "--input-shape {shape}, --lengths: 둘 다 배치를 정합니다; 하나를 빼세요"
     ),
     "error.grid_minimum": "{flag}: 값은 {minimum} 이상이어야 합니다 ({value!r} 안의 {got})",
     "error.grid_item": "{flag}: {expected}의 쉼표 목록을 받습니다 ({value!r} 안의 {item!r})",
@@ -382,18 +384,19 @@ KO: Final[dict[str, str]] = {
     ),
     "budget.half": "사용 가능한 {free}의 절반",
     "error.memory": (
-        "--max-memory: 이 실행에는 약 {need}(추정)가 필요해 예산 {budget} ({source})을 넘습니다; "
-        "계산 없이 모양만 보려면 --backend analytic을 쓰거나 --max-memory를 올리세요"
+        "--max-memory: 이 실행에 필요한 메모리 (추정 약 {need})가 예산 {budget} ({source})보다 "
+        "큽니다; 계산 없이 모양만 보려면 --backend analytic을 쓰거나 --max-memory를 올리세요"
     ),
     "error.in_config": "설정 {i}/{n} ({label}): {error}",
     "error.no_tensors": (
-        "--backend {backend}는 여기서 텐서를 계산하지 않습니다; --backend torch 또는 numpy를 쓰세요"
+        "--backend {backend}: 여기서는 텐서를 계산하지 않습니다; --backend torch 또는 numpy를 "
+        "쓰세요"
     ),
     "error.shape_mismatch": "{name}: 백엔드의 결과는 {shape}, 계산으로는 {expected}",
     "error.save_suffix": "--save는 .npz 파일이어야 합니다: save={path}; 예: --save run.npz",
     "error.save_dir": "--save가 디렉터리입니다: save={path}; run.npz 같은 파일 이름을 주세요",
     "error.save_parent": (
-        "--save: 디렉터리 {parent}가 없습니다: save={path}; "
+        "--save: {parent} 디렉터리가 없습니다: save={path}; "
         "디렉터리를 만들거나 다른 경로를 고르세요"
     ),
     "error.save_write": "--save: {path}에 쓸 수 없습니다: {reason}; 쓸 수 있는 경로를 고르세요",
