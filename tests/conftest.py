@@ -22,6 +22,12 @@ def plain(renderable: RenderableType, width: int = 100) -> str:
     return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
 
 
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's RNNX_LANG=ko must not turn the English goldens Korean."""
+    monkeypatch.delenv("RNNX_LANG", raising=False)
+
+
 @pytest.fixture
 def golden() -> Callable[[str, str], None]:
     """Compare text with tests/golden/<name>.txt (write it instead when regenerating)."""

@@ -6,11 +6,15 @@ import subprocess
 import sys
 
 import pytest
+from typer.testing import CliRunner
 
 from rnn_cli import catalog
 from rnn_cli.catalog import Lang, lang_from_env, text
 from rnn_cli.catalog.en import EN
+from rnn_cli.cli import app
 from rnn_cli.errors import SpecError
+
+KOREAN = {"RNNX_LANG": "ko"}
 
 
 def placeholders(sentence: str) -> set[tuple[str, str, str]]:
@@ -84,3 +88,18 @@ def test_english_runs_never_load_another_language() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
     ).stdout
     assert found.strip() == "['rnn_cli.catalog.en']"
+
+
+def test_rnnx_lang_chooses_the_language_of_a_run() -> None:
+    runner = CliRunner()
+    try:
+        shown = runner.invoke(app, ["shape", "--cell", "lstm", "--proj-size", "8"], env=KOREAN)
+        assert shown.exit_code == 2
+        assert "--proj-size는 --hidden-size보다 작아야 합니다" in shown.stderr
+        bad = runner.invoke(app, ["shape"], env={"RNNX_LANG": "fr"})
+        assert bad.exit_code == 2
+        assert bad.stderr == "rnnx: error: RNNX_LANG: unknown language 'fr'; choose from en, ko\n"
+    finally:
+        catalog.use(Lang.EN)
+    english = runner.invoke(app, ["shape", "--cell", "lstm", "--proj-size", "8"])
+    assert "--proj-size must be smaller than --hidden-size" in english.stderr

@@ -1,6 +1,7 @@
 """rnnx in Korean: every command's output leaves no English sentence, goldens at 80 columns, and
 the diagram's columns line up when labels are two cells wide."""
 
+import json
 import re
 import string
 from collections.abc import Callable, Iterator
@@ -124,6 +125,33 @@ def test_korean_output_holds_no_english_sentence(
             catalog.use(Lang.EN)
     assert english_in(shown) == []
     assert re.search("[가-힣]", shown)
+
+
+def _keys(value: object) -> object:
+    """value's structure: every key, list lengths, no prose."""
+    if isinstance(value, dict):
+        return {k: _keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_keys(v) for v in value]
+    return type(value).__name__
+
+
+@pytest.mark.parametrize("command", ["shape", "compare"])
+def test_json_keeps_its_names_in_korean(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys, tensor and parameter names and enum values are the same; only prose follows --lang."""
+    args = [command, "--cell", "lstm", "--layers", "2", "--bidirectional", "-f", "json"]
+    english = json.loads(_run(args))
+    monkeypatch.setenv("RNNX_LANG", "ko")
+    try:
+        korean = json.loads(_run(args))
+    finally:
+        catalog.use(Lang.EN)
+    assert _keys(korean) == _keys(english)
+    assert korean["config"] == english["config"]
+    if command == "shape":
+        for ko_t, en_t in zip(korean["tensors"], english["tensors"], strict=True):
+            assert (ko_t["name"], ko_t["shape"]) == (en_t["name"], en_t["shape"])
+        assert korean["notes"] != english["notes"]
 
 
 BAD_INPUT = [

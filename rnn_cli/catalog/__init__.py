@@ -50,7 +50,8 @@ def lang_from_env(environ: dict[str, str] | None = None) -> Lang:
         return Lang(value)
     except ValueError:
         choices = ", ".join(lang.value for lang in Lang)
-        raise SpecError(text("error.lang_env", value=raw, choices=choices)) from None
+        # the environment chose no language we know: say so in English, whatever ran before
+        raise SpecError(EN["error.lang_env"].format(value=raw, choices=choices)) from None
 
 
 def current() -> Lang:

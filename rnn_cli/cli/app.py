@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
-from rnn_cli import __version__
+from rnn_cli import __version__, catalog
 from rnn_cli.catalog import text
 from rnn_cli.errors import RnnxError
 
@@ -37,6 +37,7 @@ class RnnxGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         try:
+            catalog.use(catalog.lang_from_env())  # --lang, read per command, overrides it
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except click.ClickException as e:  # usage errors: exit 2
             # a bare `rnnx` has printed its help already and carries no message
