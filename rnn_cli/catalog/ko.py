@@ -133,27 +133,21 @@ KO: Final[dict[str, str]] = {
     "act.relu": "relu: [0, ∞)",
     "act.mix": "없음 (섞임)",
     "gate.rnn.h": "은닉 상태 (hidden state): 메모리 전체, 시점마다 x_t와 h_(t-1)로 새로 씀",
-    "gate.lstm.i": "입력 게이트 (input gate): 후보 g_t를 셀에 얼마나 쓸지",
-    "gate.lstm.f": (
-        "삭제 게이트 (forget gate, 망각 게이트): c_(t-1)을 얼마나 남길지 (1) 지울지 (0)"
-    ),
+    "gate.lstm.i": "입력 게이트 (input gate): 후보 g_t를 셀에 쓸 양",
+    "gate.lstm.f": "삭제 게이트 (forget gate, 망각 게이트): c_(t-1)을 남길지 (1) 지울지 (0)",
     "gate.lstm.g": "후보 (candidate): 셀에 새로 쓸 수 있는 내용",
-    "gate.lstm.o": "출력 게이트 (output gate): 셀의 내용을 h_t로 얼마나 내보낼지",
+    "gate.lstm.o": "출력 게이트 (output gate): 셀에서 h_t로 내보낼 양",
     "gate.lstm.c": "셀 상태 (cell state): 남긴 이전 기억과 받아들인 새 내용",
-    "gate.lstm.h": "은닉 상태 (hidden state): 게이트를 거친 셀, 다음 시점으로 넘겨지고 출력됨",
-    "gate.lstm.h_proj": (
-        "은닉 상태 (hidden state), 특성 P개로 투영됨: 다음 시점으로 넘겨지고 출력됨"
-    ),
-    "gate.gru.r": "리셋 게이트 (reset gate): 후보 n_t가 h_(t-1)을 얼마나 볼 수 있는지",
-    "gate.gru.z": "업데이트 게이트 (update gate): h_(t-1)을 얼마나 남길지 (1) 바꿀지 (0)",
-    "gate.gru.n": (
-        "새 게이트 (new gate): 후보 은닉 상태 (candidate hidden state), x_t와 리셋된 h_(t-1)로 만듦"
-    ),
+    "gate.lstm.h": "은닉 상태 (hidden state): 게이트를 거친 셀, 다음 시점과 출력으로",
+    "gate.lstm.h_proj": "은닉 상태 (hidden state), 특성 P개로 투영됨: 다음 시점과 출력으로",
+    "gate.gru.r": "리셋 게이트 (reset gate): 후보 n_t가 보는 h_(t-1)의 양",
+    "gate.gru.z": "업데이트 게이트 (update gate): h_(t-1)을 남길지 (1) 바꿀지 (0)",
+    "gate.gru.n": "새 게이트 (new gate): 후보 은닉 상태, x_t와 리셋된 h_(t-1)로 만듦",
     "gate.gru.h": "은닉 상태 (hidden state): z_t가 이전 상태와 후보를 섞음",
     "col.equation": "식",
     "col.nonlinearity": "비선형 함수",
     "col.term": "항",
-    "col.as": "기호로",
+    "col.as": "기호",
     "col.blocks": "dim 0을 따라 쌓인 블록",
     "col.rows": "행",
     "title.explain": "nn.{cell}: 층 0의 한 시점 t, {sizes}",
