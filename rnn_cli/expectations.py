@@ -38,24 +38,18 @@ def parse(raw: str, spec: Spec) -> Answer:
     name, sep, shape = raw.partition("=")
     names = [t.name for t in shapes.tensors(spec)]
     if not sep or name.strip() not in names:
-        raise SpecError(
-            f"--expect takes NAME=SHAPE with NAME one of {', '.join(names)}: got {raw!r}; "
-            "e.g. --expect h_n=4,1,8"
-        )
+        raise SpecError(text("error.expect_name", names=", ".join(names), raw=raw))
     try:
         return name.strip(), parse_ints("--expect", shape, "h_n=4,1,8")
     except SpecError:
-        raise SpecError(
-            f"--expect {name.strip()}=SHAPE needs positive whole numbers separated by commas: "
-            f"got {raw!r}; e.g. --expect h_n=4,1,8"
-        ) from None
+        raise SpecError(text("error.expect_shape", name=name.strip(), raw=raw)) from None
 
 
 def _feature(spec: Spec, t: Tensor) -> str:
     """What a state's last dimension is: 'hidden_size 8' or 'proj_size 4'."""
     if spec.proj_size and t.name not in ("c_n", "c_0"):
-        return f"proj_size {spec.proj_size}"
-    return f"hidden_size {spec.hidden_size}"
+        return text("exp.feature_proj", p=spec.proj_size)
+    return text("exp.feature_hidden", h=spec.hidden_size)
 
 
 def _with(shape: tuple[int, ...], i: int, size: int) -> tuple[int, ...]:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Any
 
+from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
 from rnn_cli.spec import Spec, parse_choices
 
@@ -38,7 +39,7 @@ def parse_list(flag: str, value: str, kind: Any, minimum: float | None = None) -
             values.append(_parse_one(flag, item, kind, value))
         if minimum is not None and values[-1] < minimum:
             raise SpecError(
-                f"{flag} takes values of at least {minimum}: got {values[-1]} in {value!r}"
+                text("error.grid_minimum", flag=flag, minimum=minimum, got=values[-1], value=value)
             )
     return tuple(dict.fromkeys(values))
 
@@ -50,7 +51,7 @@ def _parse_one(flag: str, item: str, kind: Any, value: str) -> Any:
         return kind(item)
     except ValueError:
         raise SpecError(
-            f"{flag} takes a comma list of {_expected(kind)}: got {item!r} in {value!r}"
+            text("error.grid_item", flag=flag, expected=_expected(kind), item=item, value=value)
         ) from None
 
 
@@ -62,8 +63,9 @@ def _parse_bool(item: str) -> bool:
 
 def _expected(kind: Any) -> str:
     if kind is bool:
-        return f"true, false or {BOTH}"
-    return {int: "whole numbers", float: "numbers"}.get(kind, str(kind))
+        return text("grid.bools", both=BOTH)
+    key = {int: "grid.ints", float: "grid.floats"}.get(kind)
+    return text(key) if key else str(kind)
 
 
 def varied(rows: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
@@ -91,10 +93,7 @@ def plan(
     """make(**one value per option) for every combination, first option varying slowest."""
     total = size(choices)
     if total > max_configs:
-        raise SpecError(
-            f"--max-configs: the grid holds {total:,} configurations, more than "
-            f"max_configs={max_configs:,}; shorten the comma lists or raise --max-configs"
-        )
+        raise SpecError(text("error.max_configs", total=total, max_configs=max_configs))
     specs: list[Spec] = []
     rejected: list[SpecError] = []
     for combination in itertools.product(*choices.values()):

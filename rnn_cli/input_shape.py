@@ -19,23 +19,26 @@ def parse(value: str) -> tuple[int, ...]:
 def _check_rank(spec: Spec, dims: tuple[int, ...]) -> None:
     if len(dims) not in (2, 3):
         raise SpecError(
-            f"--input-shape {comma_list(dims)} has {len(dims)} dimensions: "
-            f"nn.{spec.cell.name} expects 2-D (L, H_in) or 3-D input; drop or merge dimensions"
+            text(
+                "error.input_shape_rank",
+                shape=comma_list(dims),
+                n=len(dims),
+                cell=spec.cell.name,
+            )
         )
     if len(dims) == 3 and spec.unbatched:
-        raise SpecError(
-            f"--input-shape {comma_list(dims)} has 3 dimensions but --unbatched wants 2, "
-            "(L, H_in); drop --unbatched or the batch dimension"
-        )
+        raise SpecError(text("error.input_shape_unbatched", shape=comma_list(dims)))
 
 
 def _check_features(spec: Spec, dims: tuple[int, ...]) -> None:
     if dims[-1] != spec.input_size:
         raise SpecError(
-            f"--input-shape {comma_list(dims)}: input.size(-1) must be equal to input_size. "
-            f"Expected {spec.input_size}, got {dims[-1]} (torch's message); the last dimension "
-            f"is the features of each x_t: pass --input-size {dims[-1]}, or reshape x so its "
-            f"last dimension is {spec.input_size}"
+            text(
+                "error.input_shape_features",
+                shape=comma_list(dims),
+                expected=spec.input_size,
+                got=dims[-1],
+            )
         )
 
 
@@ -43,8 +46,13 @@ def _check_agrees(flag: str, given: int | None, read: int, dims: tuple[int, ...]
     """An explicit --batch-size/--seq-len (None: not given) must agree with what the shape says."""
     if given is not None and given != read:
         raise SpecError(
-            f"{flag} {given} disagrees with --input-shape {comma_list(dims)}, which gives {read}; "
-            f"drop {flag}: --input-shape sets it"
+            text(
+                "error.input_shape_disagrees",
+                flag=flag,
+                given=given,
+                shape=comma_list(dims),
+                read=read,
+            )
         )
 
 
@@ -56,9 +64,7 @@ def read(
     batch_size and seq_len are the flags as given (None when absent): they must agree with dims.
     """
     if spec.lengths is not None:
-        raise SpecError(
-            f"--input-shape {comma_list(dims)} and --lengths both set the batch; drop one of them"
-        )
+        raise SpecError(text("error.input_shape_lengths", shape=comma_list(dims)))
     _check_rank(spec, dims)
     _check_features(spec, dims)
     if len(dims) == 2:

@@ -167,7 +167,8 @@ def _states(spec: Spec) -> str:
     key += "_2dir" if spec.bidirectional else ""
     ends = sequence_ends(spec.lengths) if spec.lengths else ""
     lstm = spec.cell is Cell.LSTM
-    states, values = ("h_n and c_n", "h_t and c_t") if lstm else ("h_n", "h_t")
+    states = text("explain.both", a="h_n", b="c_n") if lstm else "h_n"
+    values = text("explain.both", a="h_t", b="c_t") if lstm else "h_t"
     return text(key, states=states, values=values, last=spec.seq_len - 1, ends=ends)
 
 

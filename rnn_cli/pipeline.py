@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 
 from rnn_cli import comparison, grid, machine, shapes
 from rnn_cli.backends import run
+from rnn_cli.catalog import text
 from rnn_cli.comparison import Comparison
 from rnn_cli.errors import SpecError
 from rnn_cli.expectations import Answer
@@ -39,7 +40,7 @@ def memory_budget(max_memory: str | None) -> Budget | None:
     available = machine.available_bytes()
     if available is None:
         return None
-    return Budget(available // 2, f"half of the {human_bytes(available)} available")
+    return Budget(available // 2, text("budget.half", free=human_bytes(available)))
 
 
 def check_memory(spec: Spec, budget: Budget | None, copies: int = 1) -> None:
@@ -47,9 +48,12 @@ def check_memory(spec: Spec, budget: Budget | None, copies: int = 1) -> None:
     estimate = copies * shapes.memory_bytes(spec)
     if budget is not None and estimate > budget.bytes:
         raise SpecError(
-            f"--max-memory: this run needs about {human_bytes(estimate)} (estimated), over the "
-            f"budget of {human_bytes(budget.bytes)} ({budget.source}); use --backend analytic "
-            "for the shapes without computing, or raise --max-memory"
+            text(
+                "error.memory",
+                need=human_bytes(estimate),
+                budget=human_bytes(budget.bytes),
+                source=budget.source,
+            )
         )
 
 
@@ -94,5 +98,5 @@ def check_all(specs: Sequence[Spec], backend: Backend, budget: Budget | None) ->
             if backend is not Backend.ANALYTIC:
                 check_memory(spec, budget)
         except SpecError as e:
-            where = f"configuration {i} of {len(specs)} ({grid.label(spec, keys)})"
-            raise SpecError(f"{where}: {e}") from e
+            label = grid.label(spec, keys)
+            raise SpecError(text("error.in_config", i=i, n=len(specs), label=label, error=e)) from e

@@ -100,7 +100,7 @@ def check(spec: Spec, result: Result) -> None:
         shape = None if array is None else tuple(array.shape)
         if shape != expected.get(name):
             raise MismatchError(
-                f"{name}: the backend gave {shape}, the arithmetic {expected.get(name)}"
+                text("error.shape_mismatch", name=name, shape=shape, expected=expected.get(name))
             )
 
 

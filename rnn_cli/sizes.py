@@ -6,6 +6,7 @@ Must not import anything beyond the stdlib and rnn_cli.errors.
 import re
 from decimal import Decimal, InvalidOperation
 
+from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
 
 
@@ -44,8 +45,5 @@ def parse_bytes(flag: str, value: str) -> int:
     except (InvalidOperation, KeyError):
         size = 0
     if size < 1:
-        raise SpecError(
-            f"{flag} takes a size of at least 1 byte, such as 4GiB, 512MiB, 2GB or 1e9: "
-            f"got {value!r}"
-        )
+        raise SpecError(text("error.size", flag=flag, value=value))
     return size

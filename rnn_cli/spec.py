@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
 
+from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
 
 
@@ -104,7 +105,7 @@ class Spec:
 
 def _positive(flag: str, value: int) -> None:
     if value < 1:
-        raise SpecError(f"{flag} must be at least 1: got {value}; pass a positive whole number")
+        raise SpecError(text("error.not_positive", flag=flag, value=value))
 
 
 def validate(spec: Spec) -> Spec:
@@ -120,31 +121,29 @@ def validate(spec: Spec) -> Spec:
     ):
         _positive(flag, value)
     if spec.seed < 0:
-        raise SpecError(f"--seed must be 0 or more: got {spec.seed}; pass e.g. --seed 0")
+        raise SpecError(text("error.seed", seed=spec.seed))
     if spec.proj_size < 0:
-        raise SpecError(f"--proj-size must be 0 (off) or positive: got {spec.proj_size}")
+        raise SpecError(text("error.proj_negative", proj_size=spec.proj_size))
     if spec.proj_size > 0 and spec.cell is not Cell.LSTM:
         raise SpecError(
-            f"--proj-size applies to --cell lstm only: proj_size={spec.proj_size}, "
-            f"cell={spec.cell.value}; drop --proj-size or use --cell lstm"
+            text("error.proj_lstm_only", proj_size=spec.proj_size, cell=spec.cell.value)
         )
     if spec.proj_size > 0 and spec.proj_size >= spec.hidden_size:
         raise SpecError(
-            f"--proj-size must be smaller than --hidden-size: proj_size={spec.proj_size}, "
-            f"hidden_size={spec.hidden_size} (torch: proj_size has to be smaller than hidden_size)"
+            text("error.proj_not_smaller", proj_size=spec.proj_size, hidden_size=spec.hidden_size)
         )
     if spec.nonlinearity is not None and spec.cell is not Cell.RNN:
         raise SpecError(
-            f"--nonlinearity applies to --cell rnn only: nonlinearity={spec.nonlinearity.value}, "
-            f"cell={spec.cell.value}; drop --nonlinearity (LSTM and GRU gates are fixed)"
+            text(
+                "error.nonlinearity_rnn_only",
+                nonlinearity=spec.nonlinearity.value,
+                cell=spec.cell.value,
+            )
         )
     if not 0.0 <= spec.dropout < 1.0:
-        raise SpecError(f"--dropout must be in [0, 1): got {spec.dropout}; pass e.g. --dropout 0.2")
+        raise SpecError(text("error.dropout_range", dropout=spec.dropout))
     if spec.unbatched and spec.batch_size != 1:
-        raise SpecError(
-            f"--batch-size does not apply with --unbatched: batch_size={spec.batch_size}; "
-            "drop --unbatched or --batch-size"
-        )
+        raise SpecError(text("error.unbatched_batch", batch_size=spec.batch_size))
     return spec
 
 
@@ -156,15 +155,19 @@ def comma_list(values: tuple[int, ...]) -> str:
 def _check_lengths(spec: Spec, lengths: tuple[int, ...]) -> None:
     shown = comma_list(lengths)
     if spec.unbatched:
-        raise SpecError(f"--lengths needs a batch: lengths={shown} with --unbatched; drop one")
+        raise SpecError(text("error.lengths_unbatched", lengths=shown))
     if not lengths or min(lengths) < 1:
-        raise SpecError(
-            f"--lengths must be positive whole numbers: got {shown}; e.g. --lengths 10,7,3"
-        )
+        raise SpecError(text("error.lengths_positive", lengths=shown))
     if len(lengths) != spec.batch_size or max(lengths) != spec.seq_len:
         raise SpecError(
-            f"--lengths {shown} means batch_size {len(lengths)} and seq_len {max(lengths)}: "
-            f"got batch_size={spec.batch_size}, seq_len={spec.seq_len}; drop --batch-size/--seq-len"
+            text(
+                "error.lengths_mismatch",
+                lengths=shown,
+                n=len(lengths),
+                l=max(lengths),
+                batch_size=spec.batch_size,
+                seq_len=spec.seq_len,
+            )
         )
 
 
@@ -182,10 +185,7 @@ def parse_ints(flag: str, raw: str, example: str) -> tuple[int, ...]:
     if sep == "," and len(parts) > 1 and parts[-1] == "":  # (64,) as Python writes a 1-tuple
         parts.pop()
     if not all(p.isascii() and p.isdigit() and len(p) <= MAX_DIGITS and int(p) for p in parts):
-        raise SpecError(
-            f"{flag} must be positive whole numbers separated by commas: got {raw!r}; "
-            f"pass e.g. {flag} {example}"
-        )
+        raise SpecError(text("error.ints", flag=flag, raw=raw, example=example))
     return tuple(int(p) for p in parts)
 
 
@@ -197,10 +197,7 @@ def parse_lengths(raw: str) -> tuple[int, ...]:
 def validate_backend(spec: Spec, backend: Backend) -> None:
     """Checks that involve the backend as well as the network."""
     if spec.device is Device.CUDA and backend is not Backend.TORCH:
-        raise SpecError(
-            f"--device cuda runs on --backend torch only: backend={backend.value}; "
-            "drop --device cuda or use --backend torch"
-        )
+        raise SpecError(text("error.cuda_backend", backend=backend.value))
 
 
 def parse_choices(flag: str, raw: str, choices: type[Choice]) -> tuple[Choice, ...]:
@@ -210,8 +207,14 @@ def parse_choices(flag: str, raw: str, choices: type[Choice]) -> tuple[Choice, .
     for name in names:
         if name not in allowed:
             raise SpecError(
-                f"{flag}: unknown choice {name!r} in {raw!r}; choose from {', '.join(allowed)}"
+                text(
+                    "error.unknown_choice",
+                    flag=flag,
+                    name=name,
+                    raw=raw,
+                    allowed=", ".join(allowed),
+                )
             )
     if not names:
-        raise SpecError(f"{flag} is empty; give a comma list such as {','.join(allowed[:2])}")
+        raise SpecError(text("error.empty_choices", flag=flag, example=",".join(allowed[:2])))
     return tuple(dict.fromkeys(choices(name) for name in names))

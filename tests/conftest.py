@@ -19,6 +19,12 @@ settings.load_profile(
 )
 
 
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's RNNX_LANG=ko must not turn the English goldens Korean."""
+    monkeypatch.delenv("RNNX_LANG", raising=False)
+
+
 @pytest.fixture
 def golden() -> Callable[[str, str], None]:
     """Compare text with tests/golden/<name>.txt (write it instead when regenerating)."""

@@ -4,6 +4,7 @@ Each backend is imported only when asked for, so the numpy and analytic paths ne
 Must not import rich.
 """
 
+from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
 from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Spec
@@ -20,6 +21,4 @@ def run(spec: Spec, backend: Backend, weights: Weights, repeat: int = 1) -> Resu
         from rnn_cli.backends import numpy_net
 
         return numpy_net.run(spec, weights, repeat)
-    raise SpecError(
-        f"--backend {backend.value} computes no tensors here; use --backend torch or numpy"
-    )
+    raise SpecError(text("error.no_tensors", backend=backend.value))

@@ -14,6 +14,7 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
+from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
 from rnn_cli.result import Result
 from rnn_cli.spec import Cell, Device, DType, Spec
@@ -25,10 +26,7 @@ _DTYPES: dict[DType, torch.dtype] = {DType.FLOAT32: torch.float32, DType.FLOAT64
 
 def _device(spec: Spec) -> torch.device:
     if spec.device is Device.CUDA and not torch.cuda.is_available():
-        raise SpecError(
-            "--device cuda: torch sees no CUDA GPU on this machine "
-            "(torch.cuda.is_available() is False); use --device cpu"
-        )
+        raise SpecError(text("error.no_cuda"))
     return torch.device(spec.device.value)
 
 

@@ -2,15 +2,22 @@
 process (`use`), so no caller threads it through. Must not import numpy, torch or rich.
 
 A renderer, a finding or an error never writes prose of its own: it asks `text(key, **fields)`.
+English is loaded always; another language's module only when it is chosen.
 """
 
+import importlib
+import os
 from enum import Enum
 
 from rnn_cli.catalog.en import EN
+from rnn_cli.errors import SpecError
+
+ENV = "RNNX_LANG"  # the environment's choice of language; --lang overrides it
 
 
 class Lang(str, Enum):
     EN = "en"
+    KO = "ko"
 
 
 _CATALOGS: dict[Lang, dict[str, str]] = {Lang.EN: EN}
@@ -19,9 +26,32 @@ _current: list[Lang] = [Lang.EN]  # the process's one language, set once by the 
 ENDS_SHOWN = 4  # a packed batch's sequences whose last step is spelled out; "…" for the rest
 
 
+def catalog(lang: Lang) -> dict[str, str]:
+    """Every sentence of lang, keyed; rnn_cli.catalog.<lang> is imported on first use."""
+    if lang not in _CATALOGS:
+        module = importlib.import_module(f"rnn_cli.catalog.{lang.value}")
+        _CATALOGS[lang] = getattr(module, lang.name)
+    return _CATALOGS[lang]
+
+
 def use(lang: Lang) -> None:
     """Choose the language every later text() answers in."""
+    catalog(lang)  # load it now, so a missing module fails here and not mid-output
     _current[0] = lang
+
+
+def lang_from_env(environ: dict[str, str] | None = None) -> Lang:
+    """RNNX_LANG as a Lang (unset or empty: English); else SpecError naming it and the choices."""
+    raw = (os.environ if environ is None else environ).get(ENV, "")
+    value = raw.strip().lower()
+    if not value:
+        return Lang.EN
+    try:
+        return Lang(value)
+    except ValueError:
+        choices = ", ".join(lang.value for lang in Lang)
+        # the environment chose no language we know: say so in English, whatever ran before
+        raise SpecError(EN["error.lang_env"].format(value=raw, choices=choices)) from None
 
 
 def current() -> Lang:
@@ -30,7 +60,7 @@ def current() -> Lang:
 
 def text(key: str, **fields: object) -> str:
     """The sentence for key in the process's language, its {fields} filled in."""
-    return _CATALOGS[_current[0]][key].format(**fields)
+    return catalog(_current[0])[key].format(**fields)
 
 
 def sequence_ends(lengths: tuple[int, ...]) -> str:

@@ -195,6 +195,7 @@ EN: Final[dict[str, str]] = {
         "t = L−1 … 0 with its own weights."
     ),
     "explain.no_bias": "--no-bias: no b terms, no bias_ih or bias_hh.",
+    "explain.both": "{a} and {b}",
     # rnnx diagram
     "diagram.title": "nn.{cell} unrolled: layers {layers} × directions {d} × time steps {steps}",
     "diagram.layer": "layer {k} {arrow}",
@@ -332,4 +333,124 @@ EN: Final[dict[str, str]] = {
     "exp.dim": "dimension {i}: {want}, not {got} ({meaning})",
     "exp.mismatch": "--expect: torch disagrees on {names}; the reason is printed with each answer",
     "head.expectations": "Your answers (--expect)",
+    # errors: one line each, naming the flag, the value and the fix (`rnnx: error: ` goes before)
+    "error.lang_env": "RNNX_LANG: unknown language {value!r}; choose from {choices}",
+    "error.not_positive": "{flag} must be at least 1: got {value}; pass a positive whole number",
+    "error.seed": "--seed must be 0 or more: got {seed}; pass e.g. --seed 0",
+    "error.proj_negative": "--proj-size must be 0 (off) or positive: got {proj_size}",
+    "error.proj_lstm_only": (
+        "--proj-size applies to --cell lstm only: proj_size={proj_size}, cell={cell}; "
+        "drop --proj-size or use --cell lstm"
+    ),
+    "error.proj_not_smaller": (
+        "--proj-size must be smaller than --hidden-size: proj_size={proj_size}, "
+        "hidden_size={hidden_size} (torch: proj_size has to be smaller than hidden_size)"
+    ),
+    "error.nonlinearity_rnn_only": (
+        "--nonlinearity applies to --cell rnn only: nonlinearity={nonlinearity}, cell={cell}; "
+        "drop --nonlinearity (LSTM and GRU gates are fixed)"
+    ),
+    "error.dropout_range": "--dropout must be in [0, 1): got {dropout}; pass e.g. --dropout 0.2",
+    "error.unbatched_batch": (
+        "--batch-size does not apply with --unbatched: batch_size={batch_size}; "
+        "drop --unbatched or --batch-size"
+    ),
+    "error.lengths_unbatched": (
+        "--lengths needs a batch: lengths={lengths} with --unbatched; drop one"
+    ),
+    "error.lengths_positive": (
+        "--lengths must be positive whole numbers: got {lengths}; e.g. --lengths 10,7,3"
+    ),
+    "error.lengths_mismatch": (
+        "--lengths {lengths} means batch_size {n} and seq_len {l}: got batch_size={batch_size}, "
+        "seq_len={seq_len}; drop --batch-size/--seq-len"
+    ),
+    "error.cuda_backend": (
+        "--device cuda runs on --backend torch only: backend={backend}; "
+        "drop --device cuda or use --backend torch"
+    ),
+    "error.no_cuda": (
+        "--device cuda: torch sees no CUDA GPU on this machine "
+        "(torch.cuda.is_available() is False); use --device cpu"
+    ),
+    "error.unknown_choice": "{flag}: unknown choice {name!r} in {raw!r}; choose from {allowed}",
+    "error.empty_choices": "{flag} is empty; give a comma list such as {example}",
+    "error.input_shape_rank": (
+        "--input-shape {shape} has {n} dimensions: nn.{cell} expects 2-D (L, H_in) or 3-D "
+        "input; drop or merge dimensions"
+    ),
+    "error.input_shape_unbatched": (
+        "--input-shape {shape} has 3 dimensions but --unbatched wants 2, (L, H_in); "
+        "drop --unbatched or the batch dimension"
+    ),
+    "error.input_shape_features": (
+        "--input-shape {shape}: input.size(-1) must be equal to input_size. Expected "
+        "{expected}, got {got} (torch's message); the last dimension is the features of each "
+        "x_t: pass --input-size {got}, or reshape x so its last dimension is {expected}"
+    ),
+    "error.input_shape_disagrees": (
+        "{flag} {given} disagrees with --input-shape {shape}, which gives {read}; "
+        "drop {flag}: --input-shape sets it"
+    ),
+    "error.input_shape_lengths": (
+        "--input-shape {shape} and --lengths both set the batch; drop one of them"
+    ),
+    "error.grid_minimum": "{flag} takes values of at least {minimum}: got {got} in {value!r}",
+    "error.grid_item": "{flag} takes a comma list of {expected}: got {item!r} in {value!r}",
+    "grid.bools": "true, false or {both}",
+    "grid.ints": "whole numbers",
+    "grid.floats": "numbers",
+    "error.max_configs": (
+        "--max-configs: the grid holds {total:,} configurations, more than "
+        "max_configs={max_configs:,}; shorten the comma lists or raise --max-configs"
+    ),
+    "error.size": (
+        "{flag} takes a size of at least 1 byte, such as 4GiB, 512MiB, 2GB or 1e9: got {value!r}"
+    ),
+    "budget.half": "half of the {free} available",
+    "error.memory": (
+        "--max-memory: this run needs about {need} (estimated), over the budget of {budget} "
+        "({source}); use --backend analytic for the shapes without computing, or raise "
+        "--max-memory"
+    ),
+    "error.in_config": "configuration {i} of {n} ({label}): {error}",
+    "error.no_tensors": (
+        "--backend {backend} computes no tensors here; use --backend torch or numpy"
+    ),
+    "error.shape_mismatch": "{name}: the backend gave {shape}, the arithmetic {expected}",
+    "error.save_suffix": "--save must name a .npz file: save={path}; use e.g. --save run.npz",
+    "error.save_dir": ("--save names a directory: save={path}; give a file name such as run.npz"),
+    "error.save_parent": (
+        "--save: directory {parent} does not exist: save={path}; create it or pick another path"
+    ),
+    "error.save_write": "--save: cannot write {path}: {reason}; pick a writable path",
+    "error.save_analytic": (
+        "--save needs computed values: backend=analytic; use --backend torch or numpy"
+    ),
+    "error.backends_two": (
+        "--backends needs two different backends to compare: got {backends!r}; "
+        "use e.g. --backends torch,numpy"
+    ),
+    "error.backends_analytic": (
+        "--backends: analytic computes no values to compare; use e.g. torch,numpy"
+    ),
+    "error.atol": "--atol must be a finite number: got {atol}; e.g. --atol 1e-6",
+    "error.svg_suffix": "--svg must name a .svg file: svg={path}; use e.g. --svg rnn.svg",
+    "error.svg_write": "--svg: cannot write {path}: {reason}; pick a writable path",
+    "error.aborted": "aborted",
+    "error.ints": (
+        "{flag} must be positive whole numbers separated by commas: got {raw!r}; "
+        "pass e.g. {flag} {example}"
+    ),
+    "error.expect_name": (
+        "--expect takes NAME=SHAPE with NAME one of {names}: got {raw!r}; e.g. --expect h_n=4,1,8"
+    ),
+    "error.expect_shape": (
+        "--expect {name}=SHAPE needs positive whole numbers separated by commas: got {raw!r}; "
+        "e.g. --expect h_n=4,1,8"
+    ),
+    "error.contradict": "{first} and {then} contradict each other: give one of them",
+    "error.twice": "{flag} given twice ({first}, then {then}): give it once",
+    "exp.feature_hidden": "hidden_size {h}",
+    "exp.feature_proj": "proj_size {p}",
 }

@@ -14,7 +14,8 @@ import typer
 from rich.console import Console
 from typer.core import TyperCommand, TyperGroup
 
-from rnn_cli import __version__
+from rnn_cli import __version__, catalog
+from rnn_cli.catalog import text
 from rnn_cli.errors import RnnxError
 
 # NO_COLOR asks for plain text: no colour, and no bold or italic escapes either
@@ -36,6 +37,7 @@ class RnnxGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         try:
+            catalog.use(catalog.lang_from_env())  # --lang, read per command, overrides it
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except click.ClickException as e:  # usage errors: exit 2
             # a bare `rnnx` has printed its help already and carries no message
@@ -43,7 +45,7 @@ class RnnxGroup(TyperGroup):
         except RnnxError as e:
             code = _fail(str(e), e.exit_code)
         except click.Abort:
-            code = _fail("aborted", 130)
+            code = _fail(text("error.aborted"), 130)
         except BrokenPipeError:  # `rnnx ... | head -1`: the reader left; end quietly
             sys.stdout = None  # no flush of a closed pipe at exit
             code = 0
@@ -87,9 +89,8 @@ class RnnxCommand(TyperCommand):
 
 def _twice(param: click.Parameter, first: str, then: str) -> str:
     if (first in param.secondary_opts) != (then in param.secondary_opts):
-        return f"{first} and {then} contradict each other: give one of them"
-    long = max(param.opts, key=len)
-    return f"{long} given twice ({first}, then {then}): give it once"
+        return text("error.contradict", first=first, then=then)
+    return text("error.twice", flag=max(param.opts, key=len), first=first, then=then)
 
 
 def _given(

@@ -37,12 +37,9 @@ def _computing_backends(spec: Spec, backends: str) -> tuple[Backend, ...]:
     """--backends read: two different ones at least, each able to compute spec."""
     chosen = parse_choices("--backends", backends, Backend)
     if len(chosen) < 2:
-        raise SpecError(
-            f"--backends needs two different backends to compare: got {backends!r}; "
-            "use e.g. --backends torch,numpy"
-        )
+        raise SpecError(text("error.backends_two", backends=backends))
     if Backend.ANALYTIC in chosen:
-        raise SpecError("--backends: analytic computes no values to compare; use e.g. torch,numpy")
+        raise SpecError(text("error.backends_analytic"))
     return chosen
 
 
@@ -100,7 +97,7 @@ def compare(
     )
     chosen = _computing_backends(spec, backends)
     if atol is not None and not math.isfinite(atol):
-        raise SpecError(f"--atol must be a finite number: got {atol}; e.g. --atol 1e-6")
+        raise SpecError(text("error.atol", atol=atol))
     budget = pipeline.memory_budget(max_memory)
     found = pipeline.compare(spec, others, chosen, atol, repeat, budget)
     if fmt is Format.TABLE:

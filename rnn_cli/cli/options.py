@@ -33,7 +33,6 @@ class Opt:
     minimum: int | float | None = None
     off: str | None = None  # a boolean's other flag: "--unidirectional"
     metavar: str | None = None
-    envvar: str | None = None
     listable: bool = True  # sweep takes a comma list; False: one value for every row
 
     @property
@@ -53,7 +52,6 @@ class Opt:
             min=self.minimum,
             metavar=self.metavar,
             case_sensitive=False,
-            envvar=self.envvar,
             show_default=self.default is not None,
         )
         kind: Any = self.kind if self.default is not None else self.kind | None
@@ -72,7 +70,6 @@ class Opt:
             metavar="LIST",
             help=f"{self.help} Comma list{also}." + _default_text(shown),
             rich_help_panel=self.panel,
-            envvar=self.envvar,
         )
         return _param(self.name, Annotated[str | None, info], None)
 
@@ -234,10 +231,9 @@ LANG = Opt(
     "lang",
     ("--lang",),
     Lang,
-    Lang.EN,
-    "Language of what rnnx writes (or RNNX_LANG).",
+    None,  # not given: RNNX_LANG, which main() has applied, else English
+    "Language rnnx writes in: en or ko. Default: $RNNX_LANG, else en.",
     OUTPUT,
-    envvar="RNNX_LANG",
 )
 
 Command = Callable[..., None]
@@ -260,7 +256,9 @@ def _takes(
 
         @functools.wraps(fn)
         def command(**kwargs: Any) -> None:
-            catalog.use(Lang(kwargs.pop(LANG.name)))  # first: the Spec's own errors are in it
+            lang = kwargs.pop(LANG.name)
+            if lang is not None:  # first: the Spec's own errors are in it
+                catalog.use(lang)
             fn(**{into: make({o.name: kwargs.pop(o.name) for o in opts})}, **kwargs)
 
         # Typer reads options from the signature (inspect.signature honours __signature__)

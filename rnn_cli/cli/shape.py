@@ -41,14 +41,11 @@ def emit(report: Report, fmt: Format) -> None:
 
 def check_save_path(path: Path) -> None:
     if path.suffix != ".npz":
-        raise SpecError(f"--save must name a .npz file: save={path}; use e.g. --save run.npz")
+        raise SpecError(text("error.save_suffix", path=path))
     if path.is_dir():
-        raise SpecError(f"--save names a directory: save={path}; give a file name such as run.npz")
+        raise SpecError(text("error.save_dir", path=path))
     if not path.parent.is_dir():
-        raise SpecError(
-            f"--save: directory {path.parent} does not exist: save={path}; "
-            "create it or pick another path"
-        )
+        raise SpecError(text("error.save_parent", parent=path.parent, path=path))
 
 
 def save_npz(path: Path, weights: Weights, result: Result) -> None:
@@ -58,7 +55,7 @@ def save_npz(path: Path, weights: Weights, result: Result) -> None:
     try:
         np.savez(path, **arrays)  # type: ignore[arg-type]
     except OSError as e:
-        raise SpecError(f"--save: cannot write {path}: {e.strerror}; pick a writable path") from e
+        raise SpecError(text("error.save_write", path=path, reason=e.strerror)) from e
 
 
 SHAPE_EXAMPLES = epilog(
@@ -93,9 +90,7 @@ def shape(
     if save is not None:
         check_save_path(save)
         if backend is Backend.ANALYTIC:
-            raise SpecError(
-                "--save needs computed values: backend=analytic; use --backend torch or numpy"
-            )
+            raise SpecError(text("error.save_analytic"))
     answers = tuple(expectations.parse(raw, spec) for raw in expect or ())
     done = pipeline.shape(spec, backend, pipeline.memory_budget(max_memory), answers)
     if save is not None and done.weights is not None and done.result is not None:

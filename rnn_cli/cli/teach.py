@@ -6,6 +6,7 @@ from pathlib import Path
 import typer
 from rich.console import Console, RenderableType
 
+from rnn_cli.catalog import text
 from rnn_cli.cli.app import command, epilog, out
 from rnn_cli.cli.options import BATCH_OPTS, NETWORK_OPTS, RUN_OPTS, SvgOpt, network_command
 from rnn_cli.errors import SpecError
@@ -42,13 +43,13 @@ DIAGRAM_EXAMPLES = epilog(
 def save_svg(path: Path, picture: RenderableType, width: int) -> None:
     """Record at the picture's own width: a terminal's narrower one must not cut the file."""
     if path.suffix.lower() != ".svg":
-        raise SpecError(f"--svg must name a .svg file: svg={path}; use e.g. --svg rnn.svg")
+        raise SpecError(text("error.svg_suffix", path=path))
     recorder = Console(record=True, width=width, file=io.StringIO())
     recorder.print(picture)
     try:
         recorder.save_svg(str(path), title="rnnx diagram")
     except OSError as e:
-        raise SpecError(f"--svg: cannot write {path}: {e.strerror}; pick a writable path") from e
+        raise SpecError(text("error.svg_write", path=path, reason=e.strerror)) from e
 
 
 @command(epilog=DIAGRAM_EXAMPLES)

@@ -4,9 +4,12 @@ Draws the recurrence arrows, the input feeding layer 0 and layer k feeding layer
 that become output (the top layer's) and h_n (■, labelled with their row), and h_0 where each
 direction starts. Long sequences keep their first and last steps and draw the middle as "…":
 as many steps as the width allows, up to HEAD + TAIL, down to the first and the last.
+A line is a list with one entry per terminal column: a wide character (Korean labels) takes its
+own cell and an empty one after it, so positions are columns as Rich's cell_len counts them.
 Pure function of a Spec: layout only. Must not import torch.
 """
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -31,13 +34,13 @@ def columns(seq_len: int, room: int) -> tuple[int | None, ...]:
 
 def _labels(spec: Spec) -> tuple[int, int]:
     """The longest layer label, and the longest label of a row without h_0/h_n at its left."""
-    layer = len(text("diagram.layer", k=spec.num_layers - 1, arrow="→"))
+    layer = cell_len(text("diagram.layer", k=spec.num_layers - 1, arrow="→"))
     features = (
         text("diagram.features", i=layer_input_size(spec, k))
         for k in range(min(2, spec.num_layers))  # layers above 0 all read D·H_out features
     )
     other = (_output(spec), text("diagram.input"), text("diagram.ends"), *features)
-    return layer, max(len(label) for label in other)
+    return layer, max(cell_len(label) for label in other)
 
 
 class _Grid:
@@ -58,12 +61,18 @@ class _Grid:
 
     def blank(self, label: str) -> list[str]:
         line = [" "] * self.width
-        line[: len(label)] = label
+        _put(line, 0, label)
         return line
 
 
+def _cells(token: str) -> list[str]:
+    """One entry per column: "층 0" -> ["층", "", " ", "0"] (층 is two columns wide)."""
+    return [part for ch in token for part in (ch, *[""] * (cell_len(ch) - 1))]
+
+
 def _put(line: list[str], start: int, token: str) -> None:
-    line[start : start + len(token)] = token
+    cells = _cells(token)
+    line[start : start + len(cells)] = cells
 
 
 def _arrow(n: int, backward: bool) -> str:
@@ -91,7 +100,7 @@ def _recurrence(spec: Spec, grid: _Grid, layer: int, backward: bool) -> str:
         left, right = right, left
     first, last = grid.x(0), grid.x(len(grid.steps) - 1)
     _put(line, first - 3, _arrow(2, backward))
-    _put(line, first - 4 - len(left), left)
+    _put(line, first - 4 - cell_len(left), left)
     _put(line, last + 2, _arrow(2, backward))
     _put(line, last + 5, right)
     return "".join(line).rstrip()
@@ -107,7 +116,7 @@ def _row(grid: _Grid, label: str, cells: list[str]) -> str:
     """A row with each cell centred under its drawn step."""
     line = grid.blank(label)
     for j, cell in enumerate(cells):
-        _put(line, grid.x(j) - len(cell) // 2, cell)
+        _put(line, grid.x(j) - cell_len(cell) // 2, cell)
     return "".join(line).rstrip()
 
 
@@ -117,7 +126,7 @@ def _stopping(lengths: tuple[int, ...], t: int | None) -> str:
     names = "b=" + ",".join(map(str, stop))
     if not stop:
         return ""
-    return names if len(names) < PITCH else text("diagram.ends_many", n=len(stop))
+    return names if cell_len(names) < PITCH else text("diagram.ends_many", n=len(stop))
 
 
 def _output(spec: Spec) -> str:

@@ -5,6 +5,7 @@ Takes a Lesson (rnn_cli.equations) and computes nothing. Must not import torch.
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -22,8 +23,9 @@ def _equations(lesson: Lesson) -> Table:
     table.add_column(text("col.equation"), overflow="fold")
     table.add_column(text("col.nonlinearity"), no_wrap=True)
     for eq in lesson.equations:
-        cell = Text(eq.text, style="bold").append(f"\n  {eq.does}", style="dim")
-        table.add_row(cell, Text(eq.act))
+        # a description that wraps stays indented under its own first line
+        does = Padding(Text(eq.does, style="dim"), (0, 0, 0, 2))
+        table.add_row(Group(Text(eq.text, style="bold"), does), Text(eq.act))
     return table
 
 

@@ -1,0 +1,469 @@
+"""rnnx's sentences in Korean: every key of EN, the same {placeholders}, the study notebook's terms.
+
+Terms are those Korean courses use (README's glossary): 은닉 상태, 셀 상태, 시점, 층, 삭제 게이트 …
+Rule for the English term in parentheses, as the Korean PyTorch tutorials write it: it follows the
+Korean term in the entries that open a command's output, so a reader meets it first there: the
+dimension meanings (dim.*), explain's gate descriptions (gate.*), the diagram's title and output
+line, compare's change lines (cmp.c_n_*, cmp.params), and the notes that introduce a term no
+dimension names (정방향/역방향, 패킹). Later mentions use the Korean term alone. Formulas, tensor
+names and flags stay as torch writes them. Notes are 합니다-style sentences; table cells are terse.
+
+Plain data. Must not import anything beyond the stdlib.
+"""
+
+from typing import Final
+
+KO: Final[dict[str, str]] = {
+    # dimensions of tensors
+    "dim.batch": "배치 크기 (batch_size) {n}",
+    "dim.seq": "시퀀스 길이 (seq_len) {n}: 시점 (time step) {n}개",
+    "dim.input": "입력 크기 (input_size) {n}: 특성 {n}개",
+    "dim.hidden": "은닉 상태의 크기 (hidden_size) {h}",
+    "dim.proj": "투영 크기 (proj_size) {p} (은닉 상태의 크기 {h}에서 투영)",
+    "dim.hidden_2dir": "{n} = 방향 2개 × 은닉 상태의 크기 (hidden_size) {h}",
+    "dim.proj_2dir": "{n} = 방향 2개 × 투영 크기 (proj_size) {p}",
+    "dim.packed_steps": "{n} = {terms}: 실제 시점 전부, 패딩 (padding)은 뺌",
+    "dim.batch_sizes": (
+        "시퀀스 길이 (seq_len) {n}: batch_sizes[t] = 시점 t에 아직 진행 중인 시퀀스의 수"
+    ),
+    "dim.cell_state": "은닉 상태의 크기 (hidden_size) {h} (셀 상태 (cell state)는 투영되지 않음)",
+    "dim.rows_1dir": "{n} = 층 (layer) {layers}개 × 방향 1개, 층마다 한 행: 행 = 층",
+    "dim.rows_2dir": "{n} = 층 (layer) {layers}개 × 방향 2개, 순서 {order}: 행 = 2·층 + 방향",
+    # parameters, torch's gate blocks
+    "param.gates": "게이트 (gate) {g}개 ({names}) × 은닉 {h}",
+    "param.one_gate": "은닉 {h}",
+    "param.by_input": "{rows} × 입력 {i}",
+    "param.by_below_1dir": "{rows} × {i}: 층 {below} 출력의 특성 수",
+    "param.by_below_2dir": "{rows} × {i} = 방향 2개 × 층 {below}의 출력 {h_out}",
+    "param.by_hidden": "{rows} × 은닉 {h}",
+    "param.by_proj": "{rows} × 투영 {p} (h_t가 투영됨)",
+    "param.bias": "{rows}",
+    "param.proj": "투영 {p} × 은닉 {h}: h_t = W_hr (o_t ⊙ tanh(c_t))",
+    # notes under the tensor table, each shown only where it applies
+    "note.torch_default": (
+        "rnnx의 기본값은 (공부 노트처럼) batch_first=True입니다. torch 자체의 기본값은 "
+        "batch_first=False, 곧 시퀀스 우선 (L, N, H_in)입니다."
+    ),
+    "note.seq_first": "시퀀스 우선 (batch_first=False): 입력과 출력이 (L, N, 특성)입니다.",
+    "note.states_ignore_batch_first": (
+        "batch_first는 h_n, c_n, h_0에는 적용되지 않습니다: 이들은 언제나 "
+        "(층·방향, 배치, 특성)입니다."
+    ),
+    "note.proj": (
+        "투영 크기 {p}: output과 h_n은 특성 {p}개, c_n은 은닉 상태의 크기 {h}를 유지합니다."
+    ),
+    "note.unbatched": (
+        "배치 없는 입력 (L, H_in): 입력, 출력, h_n, c_n, h_0에서 배치 축이 빠지고, torch와 "
+        "같이 batch_first는 무시됩니다."
+    ),
+    "note.bidirectional": (
+        "output[..., :{h}]: 정방향 (forward direction), output[..., {h}:]: "
+        "역방향 (backward direction)."
+    ),
+    "note.dropout": (
+        "dropout {p}: 층 사이에서 학습할 때만 작동합니다. 이번 추론 실행에는 적용되지 않습니다."
+    ),
+    "note.dropout_one_layer": (
+        "dropout {p}: 층이 1개이면 아무 효과가 없습니다. torch는 마지막 층을 뺀 모든 층 뒤에 "
+        "적용합니다."
+    ),
+    "note.packed": (
+        "패킹 (packing)된 길이 {lengths}: 시퀀스마다 자기 길이에서 멈추고 그 뒤의 출력은 "
+        "0입니다. 짧은 시퀀스의 마지막 시점으로는 {last} 대신 {own}을(를) 쓰세요."
+    ),
+    "note.torch_warning": "torch의 경고: {message}",
+    "note.onednn_proj": (
+        "torch는 proj_size가 있는 LSTM을 oneDNN이 아닌 기본 커널로 실행합니다: 결과는 같고 "
+        "CPU에서 더 느립니다."
+    ),
+    # rnnx compare
+    "cmp.chosen": "선택한 셀",
+    "cmp.instead": "{chosen} 대신 {cell}",
+    "cmp.c_n_new": "c_n: 새로 생김, LSTM의 셀 상태 (cell state)",
+    "cmp.c_n_gone": "c_n: 사라짐, 셀 상태 (cell state)는 LSTM에만 있음",
+    "cmp.params": "파라미터 {ratio}: 게이트 (gate) 블록 {g}개 ({names})",
+    "cmp.params_plain": "파라미터 {ratio}: 가중치 블록 하나, 게이트 없음",
+    "cmp.unchanged": "output과 h_n: 그대로",
+    "cmp.h_out": "output과 h_n: 특성 {was}개 대신 {h}개",
+    "cmp.dropped": (
+        "proj_size와 nonlinearity는 한 셀에만 있는 옵션입니다: 다른 셀은 이것 없이 실행합니다."
+    ),
+    "cmp.dropout": "dropout은 학습할 때만 작동합니다: 여기서는 어느 백엔드도 적용하지 않습니다.",
+    "cmp.title_cells": "셀을 바꾸면 무엇이 달라질까?",
+    "cmp.title_backends": "같은 신경망일까? {backends}, 같은 파라미터와 입력",
+    "cmp.col_cell": "셀",
+    "cmp.col_params": "파라미터",
+    "cmp.col_mult_adds": "곱셈-덧셈",
+    "cmp.col_changes": "달라진 점",
+    "cmp.col_diff": "최대 |Δ|",
+    "cmp.col_verdict": "판정",
+    "cmp.col_seconds": "순전파 ({n}회의 중앙값)",
+    "cmp.same": "✓ 같음",
+    "cmp.differs": "✗ 다름",
+    "cmp.none": "—",
+    "cmp.summary_match": "모든 백엔드가 일치합니다 (atol {atol:g})",
+    "cmp.summary_mismatch": "백엔드끼리 결과가 다릅니다 (atol {atol:g})",
+    "cmp.mismatch": "{names}: {backends} 사이의 차이가 atol {atol:g}보다 큽니다",
+    # headings and summary lines
+    "title.shape": "{cell} · {backend} 백엔드 · {dtype}",
+    "col.tensor": "텐서",
+    "col.shape": "모양",
+    "col.dims": "차원",
+    "col.parameter": "파라미터",
+    "col.count": "개수",
+    "col.meaning": "의미",
+    "sum.total": "전체 파라미터 수",
+    "sum.bytes": "파라미터 바이트",
+    "sum.mult_adds": "순전파 한 번의 곱셈-덧셈 횟수",
+    "sum.estimate": "계산에 필요한 메모리 (추정)",
+    "head.notes": "참고",
+    # rnnx explain: the equations are torch's docs' own, in every language
+    "eq.affine": "W_i{g} x_t + b_i{g} + W_h{g} h_(t-1) + b_h{g}",
+    "eq.affine_nobias": "W_i{g} x_t + W_h{g} h_(t-1)",
+    "eq.gate": "{g}_t = {act}({affine})",
+    "eq.gru_n": "n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_(t-1) + b_hn))",
+    "eq.gru_n_nobias": "n_t = tanh(W_in x_t + r_t ⊙ (W_hn h_(t-1)))",
+    "eq.gru_h": "h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_(t-1)",
+    "eq.lstm_c": "c_t = f_t ⊙ c_(t-1) + i_t ⊙ g_t",
+    "eq.lstm_h": "h_t = o_t ⊙ tanh(c_t)",
+    "eq.lstm_h_proj": "h_t = W_hr (o_t ⊙ tanh(c_t))",
+    "act.sigmoid": "σ: (0, 1)",
+    "act.tanh": "tanh: (−1, 1)",
+    "act.tanh_proj": "tanh 다음 W_hr: (−∞, ∞)",
+    "act.relu": "relu: [0, ∞)",
+    "act.mix": "없음 (섞임)",
+    "gate.rnn.h": "은닉 상태 (hidden state): 메모리 전체, 시점마다 x_t와 h_(t-1)로 새로 씀",
+    "gate.lstm.i": "입력 게이트 (input gate): 후보 g_t를 셀에 쓸 양",
+    "gate.lstm.f": "삭제 게이트 (forget gate, 망각 게이트): c_(t-1)을 남길지 (1) 지울지 (0)",
+    "gate.lstm.g": "후보 (candidate): 셀에 새로 쓸 수 있는 내용",
+    "gate.lstm.o": "출력 게이트 (output gate): 셀에서 h_t로 내보낼 양",
+    "gate.lstm.c": "셀 상태 (cell state): 남긴 이전 기억과 받아들인 새 내용",
+    "gate.lstm.h": "은닉 상태 (hidden state): 게이트를 거친 셀, 다음 시점과 출력으로",
+    "gate.lstm.h_proj": "은닉 상태 (hidden state), 특성 P개로 투영됨: 다음 시점과 출력으로",
+    "gate.gru.r": "리셋 게이트 (reset gate): 후보 n_t가 보는 h_(t-1)의 양",
+    "gate.gru.z": "업데이트 게이트 (update gate): h_(t-1)을 남길지 (1) 바꿀지 (0)",
+    "gate.gru.n": "새 게이트 (new gate): 후보 은닉 상태, x_t와 리셋된 h_(t-1)로 만듦",
+    "gate.gru.h": "은닉 상태 (hidden state): z_t가 이전 상태와 후보를 섞음",
+    "col.equation": "식",
+    "col.nonlinearity": "비선형 함수",
+    "col.term": "항",
+    "col.as": "기호",
+    "col.blocks": "dim 0을 따라 쌓인 블록",
+    "col.rows": "행",
+    "title.explain": "nn.{cell}: 층 0의 한 시점 t, {sizes}",
+    "title.terms": "이 설정에서 각 항의 모양",
+    "title.packing": "torch가 게이트를 쌓는 방식 (층 0, 정방향; 모든 층과 방향이 같음)",
+    "size.batch": "N = {n}",
+    "size.input": "H_in = {n}",
+    "size.hidden": "H = {n} (hidden_size)",
+    "size.proj": "P = {n} (proj_size)",
+    "term.x": "시점 t의 입력 (층 0)",
+    "term.x_above": "층 k > 0: 아래 층의 h_t, 두 방향을 이어 붙임",
+    "term.h_prev": "이전 은닉 상태; t = 0에서는 h_0 (주지 않으면 0)",
+    "term.c_prev": "이전 셀 상태; t = 0에서는 c_0",
+    "term.w_ih": "입력-은닉 가중치 (층 0)",
+    "term.w_hh": "은닉-은닉 가중치",
+    "term.b": "편향",
+    "term.product": "비선형 함수를 거치기 전의 각 행렬 곱",
+    "term.gates": "게이트, 은닉 유닛마다 숫자 하나",
+    "term.c": "셀 상태 (투영되지 않음)",
+    "term.o_tanh_c": "투영 전의 은닉 상태",
+    "term.w_hr": "투영, weight_hr_l0",
+    "term.h": "새 은닉 상태: 시점 t의 출력",
+    "explain.batched": (
+        "배치가 있으면 torch는 행 단위로 곱합니다: x_t W_i·ᵀ, {n_in} @ {t_in} → {n_out}."
+    ),
+    "explain.chunk": "weight_ih_l0.chunk({g}, 0)은 ({blocks})를 이 순서로 돌려줍니다.",
+    "explain.gru_bhn": (
+        "b_hn (bias_hh_l0[{rows}])은 r_t ⊙ (W_hn h_(t-1) + b_hn) 안에 있습니다: 리셋 게이트가 "
+        "이 값을 조절하므로 b_in에 합칠 수 없습니다."
+    ),
+    "explain.states": "{states}: 각 층의 마지막 시점 t = {last}의 {values}입니다.",
+    "explain.states_2dir": (
+        "{states}: 각 층에서 방향이 끝나는 곳의 {values}입니다: 정방향은 t = {last}, "
+        "역방향은 t = 0 (t = {last} … 0 순서로 진행)."
+    ),
+    "explain.states_packed": (
+        "{states}: 각 시퀀스의 자기 마지막 시점 t = length_b − 1 ({ends})의 {values}입니다: "
+        "패킹은 그 뒤의 패딩을 건너뜁니다."
+    ),
+    "explain.states_packed_2dir": (
+        "{states}: 정방향은 각 시퀀스의 자기 마지막 시점 t = length_b − 1 ({ends})의 "
+        "{values}입니다. 역방향은 그곳에서 시작해 t = 0에서 끝납니다."
+    ),
+    "explain.proj": (
+        "투영 크기 {p}: h_t = W_hr (o_t ⊙ tanh(c_t))의 특성이 {p}개이므로 weight_hh는 "
+        "({rows}, {p})이고 output과 h_n도 특성 {p}개입니다."
+    ),
+    "explain.layers": (
+        "층 k > 0은 x_t = 아래 층의 출력, 곧 D·H_out = {d}·{h_out} = {i}개의 특성을 읽습니다: "
+        "weight_ih_l1은 ({rows}, {i})입니다."
+    ),
+    "explain.bidirectional": (
+        "모든 파라미터에는 모양이 같은 _reverse 짝이 있습니다: 역방향은 자기 가중치로 "
+        "t = L−1 … 0 순서로 진행합니다."
+    ),
+    "explain.no_bias": "--no-bias: b 항도, bias_ih와 bias_hh도 없습니다.",
+    "explain.both": "{a}, {b}",
+    # rnnx diagram
+    "diagram.title": (
+        "nn.{cell}을 펼친 그림: 층 (layer) {layers} × 방향 (direction) {d} × "
+        "시점 (time step) {steps}"
+    ),
+    "diagram.layer": "층 {k} {arrow}",
+    "diagram.input": "입력",
+    "diagram.features": "특성 {i}개",
+    "diagram.output_1dir": "{out} = 맨 위 층의 은닉 상태 (hidden state) h_t: 특성 {h}개.",
+    "diagram.output_2dir": (
+        "{out} = 맨 위 층의 [정방향 (forward) h_t | 역방향 (backward) h_t]: 2·{h} = 특성 {n}개."
+    ),
+    "diagram.legend": (
+        "■ 상태가 h_n이 되는 시점 (행 번호는 화살표 끝에); □ 그 밖의 시점; "
+        "h_0은 방향마다 시작하는 곳으로 들어갑니다."
+    ),
+    "diagram.legend_lstm": "화살표마다 h_t와 c_t가 흐릅니다. c_n의 행은 h_n의 행과 같습니다.",
+    "diagram.legend_2dir": "한 층의 두 방향은 같은 x_t를 읽고, 위 층은 둘을 이어 붙여 읽습니다.",
+    "diagram.legend_skip": "…: 시점 {first}부터 {last}까지, 모두 같은 모양입니다.",
+    "diagram.ends": "끝나는 시점",
+    "diagram.ends_many": "b {n}개",
+    "diagram.legend_packed": (
+        "패킹 (packing)된 길이 {lengths}: 시퀀스 b는 자기 마지막 시점 t = length_b − 1 "
+        "({ends})에서 멈춥니다. 그곳의 정방향 상태가 h_n[row, b]가 되고 (정방향 행의 ■, b는 "
+        "그 시점 아래 '{ends_row}' 행에 표시), 그 뒤의 출력은 0입니다."
+    ),
+    "diagram.legend_packed_2dir": (
+        "역방향은 시퀀스마다 자기 마지막 시점에서 h_0을 받아 시작하고 t = 0에서 끝납니다: "
+        "역방향의 h_n 행은 모든 시퀀스에서 t = 0의 값입니다."
+    ),
+    # identities checked on the run's numbers
+    "title.identities": "이번 실행의 숫자로 확인한 항등식",
+    "col.claim": "주장",
+    "col.torch_says": "torch 기준",
+    "col.numbers": "이 숫자",
+    "id.expected": "항상",
+    "id.trap": "함정",
+    "id.holds": "✓ 같음",
+    "id.differs": "✗ 다름",
+    "id.last": "output은 모든 시점에서 맨 위 층의 h_t이고, h_n[-1]은 그 마지막 시점입니다",
+    "id.forward": "마지막 시점의 정방향 절반은 맨 위 층의 정방향 h_n입니다",
+    "id.backward": "역방향은 t = L−1 … 0 순서로 진행하므로 t = 0에서 끝납니다",
+    "id.trap_backward": "마지막 시점에서 역방향은 겨우 첫 시점을 계산했을 뿐입니다",
+    "id.trap_cat": "시퀀스를 요약하는 흔한 방법이지만, 마지막 시점의 output은 아닙니다",
+    "id.packed_last": "시퀀스 {b}: 자기 길이 {n}에서 멈춥니다. 그 h_n은 시점 {t}의 output입니다",
+    "id.trap_packed": (
+        "패딩된 시점은 0입니다: 짧은 시퀀스에서 {last} 자리는 마지막 시점이 아니라 패딩입니다"
+    ),
+    "id.trap_layer0": "h_n[0]은 층 0입니다. 맨 위 층의 행은 맨 끝에 옵니다",
+    "id.trap_layout_bf": "batch_first=True에서는 마지막 시점이 아니라 마지막 시퀀스를 가리킵니다",
+    "id.trap_layout_sf": "batch_first=False에서는 마지막 시점이 아니라 마지막 시퀀스를 가리킵니다",
+    "note.trap_holds": (
+        "함정이 이 숫자에서 성립하는 것은 이 설정 때문일 뿐입니다 (시점이 하나이거나, relu가 "
+        "양쪽을 0으로 만듦). 일반적으로는 성립하지 않습니다."
+    ),
+    "note.identities_need_values": (
+        "output과 h_n 사이의 항등식은 계산한 숫자로 확인합니다: --backend torch 또는 numpy로 "
+        "실행하세요."
+    ),
+    # --input-shape
+    "read.batch_first": "batch_first=True",
+    "read.seq_first": "batch_first=False",
+    "read.unbatched": "배치 없음, 2차원",
+    "read.dims_3": "N = 시퀀스 {n}개, L = 시점 {l}개, H_in = 특성 {h}개",
+    "read.dims_2": "L = 시점 {l}개, H_in = 특성 {h}개",
+    "note.input_shape": "--input-shape {shape}: torch가 읽는 대로 읽음 ({layout}): {dims}.",
+    "warn.input_shape": (
+        "--input-shape {shape}: torch는 배치 {n}개의 시점 {l}개로 읽지만, 2의 거듭제곱인 {l} "
+        "쪽이 배치 크기처럼 보입니다 ({n}은(는) 아님). {other_dims}을(를) 뜻했다면 {flag} 옵션을 "
+        "주거나 x.transpose(0, 1)을 쓰세요."
+    ),
+    "head.warnings": "경고",
+    # a packed batch's sequences and their last steps, shared by explain and diagram
+    "seq.end": "b={b}: t={t}",
+    # rnnx code: comments in the generated script
+    "code.header": "# rnnx가 만드는 nn.{cell}; rnnx가 보여주는 모양을 출력합니다 (숫자는 다름).",
+    "code.input": "# {layout}",
+    # rnnx sweep
+    "title.sweep": "스윕 · 설정 {n}개 · {backend} 백엔드",
+    "sweep.progress": "설정 {n}개 실행 중",
+    "sweep.rejected": "torch가 거부하는 설정 {n}개를 뺐습니다 (전체 {total}개 중). 예: {reason}",
+    "code.seed": "# --seed {seed} mod 2**63: torch는 64비트 시드를 받습니다",
+    "code.lengths": "# 시퀀스마다 길이 하나, CPU에 둠",
+    # errors: one line each, naming the flag, the value and the fix
+    "error.lang_env": "RNNX_LANG: 알 수 없는 언어 {value!r}; {choices} 중에서 고르세요",
+    "error.not_positive": "{flag}: 1 이상이어야 합니다 (받은 값 {value}); 양의 정수를 주세요",
+    "error.seed": "--seed: 0 이상이어야 합니다 (받은 값 {seed}); 예: --seed 0",
+    "error.proj_negative": "--proj-size: 0 (끄기) 또는 양수여야 합니다 (받은 값 {proj_size})",
+    "error.proj_lstm_only": (
+        "--proj-size는 --cell lstm에만 쓸 수 있습니다: proj_size={proj_size}, cell={cell}; "
+        "--proj-size를 빼거나 --cell lstm을 쓰세요"
+    ),
+    "error.proj_not_smaller": (
+        "--proj-size는 --hidden-size보다 작아야 합니다: proj_size={proj_size}, "
+        "hidden_size={hidden_size} (torch: 투영 크기 (proj_size)는 은닉 상태의 크기 "
+        "(hidden_size)보다 작아야 함)"
+    ),
+    "error.nonlinearity_rnn_only": (
+        "--nonlinearity는 --cell rnn에만 쓸 수 있습니다: nonlinearity={nonlinearity}, "
+        "cell={cell}; --nonlinearity를 빼세요 (LSTM과 GRU의 게이트는 정해져 있음)"
+    ),
+    "error.dropout_range": (
+        "--dropout: [0, 1) 안의 값이어야 합니다 (받은 값 {dropout}); 예: --dropout 0.2"
+    ),
+    "error.unbatched_batch": (
+        "--batch-size는 --unbatched와 함께 쓸 수 없습니다: batch_size={batch_size}; "
+        "--unbatched나 --batch-size를 빼세요"
+    ),
+    "error.lengths_unbatched": (
+        "--lengths에는 배치가 필요합니다: --unbatched와 함께 lengths={lengths}; 하나를 빼세요"
+    ),
+    "error.lengths_positive": (
+        "--lengths: 양의 정수여야 합니다 (받은 값 {lengths}); 예: --lengths 10,7,3"
+    ),
+    "error.lengths_mismatch": (
+        "--lengths {lengths}: 배치 크기 (batch_size) {n}, 시퀀스 길이 (seq_len) {l}에 해당하는데 "
+        "받은 값은 batch_size={batch_size}, seq_len={seq_len}입니다; --batch-size/--seq-len "
+        "옵션을 빼세요"
+    ),
+    "error.cuda_backend": (
+        "--device cuda는 --backend torch에서만 실행됩니다: backend={backend}; "
+        "--device cuda를 빼거나 --backend torch를 쓰세요"
+    ),
+    "error.no_cuda": (
+        "--device cuda: torch가 이 컴퓨터에서 CUDA GPU를 찾지 못했습니다 "
+        "(torch.cuda.is_available()이 False); --device cpu를 쓰세요"
+    ),
+    "error.unknown_choice": (
+        "{flag}: {raw!r} 안의 {name!r}: 알 수 없는 선택지입니다; {allowed} 중에서 고르세요"
+    ),
+    "error.empty_choices": "{flag}: 비어 있습니다; {example}처럼 쉼표로 구분한 목록을 주세요",
+    "error.input_shape_rank": (
+        "--input-shape {shape}: 차원이 {n}개입니다. nn.{cell}은 2차원 (L, H_in) 또는 3차원 "
+        "입력을 받습니다; 차원을 빼거나 합치세요"
+    ),
+    "error.input_shape_unbatched": (
+        "--input-shape {shape}: 차원이 3개인데 --unbatched는 2개 (L, H_in)를 받습니다; "
+        "--unbatched나 배치 차원을 빼세요"
+    ),
+    "error.input_shape_features": (
+        "--input-shape {shape}: input.size(-1)은 input_size와 같아야 합니다. 기댓값 "
+        "{expected}, 받은 값 {got} (torch의 메시지). 마지막 차원은 각 x_t의 특성 수입니다: "
+        "--input-size {got} 옵션을 주거나, 마지막 차원이 {expected}이(가) 되도록 x의 모양을 "
+        "바꾸세요"
+    ),
+    "error.input_shape_disagrees": (
+        "{flag} {given}: --input-shape {shape}에서 읽은 값은 {read}입니다; "
+        "{flag} 옵션을 빼세요 (--input-shape가 정함)"
+    ),
+    "error.input_shape_lengths": (
+        "--input-shape {shape}, --lengths: 둘 다 배치를 정합니다; 하나를 빼세요"
+    ),
+    "error.grid_minimum": "{flag}: 값은 {minimum} 이상이어야 합니다 ({value!r} 안의 {got})",
+    "error.grid_item": "{flag}: {expected}의 쉼표 목록을 받습니다 ({value!r} 안의 {item!r})",
+    "grid.bools": "true, false 또는 {both}",
+    "grid.ints": "정수",
+    "grid.floats": "숫자",
+    "error.max_configs": (
+        "--max-configs: 격자의 설정이 {total:,}개로 max_configs={max_configs:,}보다 많습니다; "
+        "쉼표 목록을 줄이거나 --max-configs를 올리세요"
+    ),
+    "error.size": (
+        "{flag}: 1바이트 이상의 크기여야 합니다 (예: 4GiB, 512MiB, 2GB, 1e9); 받은 값 {value!r}"
+    ),
+    "budget.half": "사용 가능한 {free}의 절반",
+    "error.memory": (
+        "--max-memory: 이 실행에 필요한 메모리 (추정 약 {need})가 예산 {budget} ({source})보다 "
+        "큽니다; 계산 없이 모양만 보려면 --backend analytic을 쓰거나 --max-memory를 올리세요"
+    ),
+    "error.in_config": "설정 {i}/{n} ({label}): {error}",
+    "error.no_tensors": (
+        "--backend {backend}: 여기서는 텐서를 계산하지 않습니다; --backend torch 또는 numpy를 "
+        "쓰세요"
+    ),
+    "error.shape_mismatch": "{name}: 백엔드의 결과는 {shape}, 계산으로는 {expected}",
+    "error.save_suffix": "--save는 .npz 파일이어야 합니다: save={path}; 예: --save run.npz",
+    "error.save_dir": "--save가 디렉터리입니다: save={path}; run.npz 같은 파일 이름을 주세요",
+    "error.save_parent": (
+        "--save: {parent} 디렉터리가 없습니다: save={path}; "
+        "디렉터리를 만들거나 다른 경로를 고르세요"
+    ),
+    "error.save_write": "--save: {path}에 쓸 수 없습니다: {reason}; 쓸 수 있는 경로를 고르세요",
+    "error.save_analytic": (
+        "--save에는 계산한 값이 필요합니다: backend=analytic; --backend torch 또는 numpy를 쓰세요"
+    ),
+    "error.backends_two": (
+        "--backends: 비교하려면 서로 다른 백엔드가 둘 이상 필요합니다 (받은 값 {backends!r}); "
+        "예: --backends torch,numpy"
+    ),
+    "error.backends_analytic": (
+        "--backends: analytic은 비교할 값을 계산하지 않습니다; 예: torch,numpy"
+    ),
+    "error.atol": "--atol: 유한한 숫자여야 합니다 (받은 값 {atol}); 예: --atol 1e-6",
+    "error.svg_suffix": "--svg는 .svg 파일이어야 합니다: svg={path}; 예: --svg rnn.svg",
+    "error.svg_write": "--svg: {path}에 쓸 수 없습니다: {reason}; 쓸 수 있는 경로를 고르세요",
+    "error.aborted": "중단됨",
+    "error.ints": (
+        "{flag}: 쉼표로 구분한 양의 정수여야 합니다 (받은 값 {raw!r}); 예: {flag} {example}"
+    ),
+    "error.expect_name": (
+        "--expect는 NAME=SHAPE 꼴이고 NAME은 {names} 중 하나입니다 (받은 값 {raw!r}); "
+        "예: --expect h_n=4,1,8"
+    ),
+    "error.expect_shape": (
+        "--expect {name}=SHAPE: 쉼표로 구분한 양의 정수여야 합니다 (받은 값 {raw!r}); "
+        "예: --expect h_n=4,1,8"
+    ),
+    "error.contradict": "{first}와 {then}은 서로 반대입니다: 하나만 주세요",
+    "error.twice": "{flag}가 두 번 주어졌습니다 ({first}, 그다음 {then}): 한 번만 주세요",
+    "exp.feature_hidden": "은닉 상태의 크기 (hidden_size) {h}",
+    "exp.feature_proj": "투영 크기 (proj_size) {p}",
+    "head.expectations": "내 답 (--expect)",
+    "exp.holds": "{name}: torch가 내는 모양과 같습니다",
+    "exp.doubled": (
+        "{i}번 차원: {got}이 아니라 {f}: 두 방향은 0번 차원의 서로 다른 행입니다 "
+        "({rows} = 층 {layers}개 × 방향 2개); 두 방향을 마지막 차원에서 이어 붙이는 것은 "
+        "output뿐입니다"
+    ),
+    "exp.output_x2": (
+        "{i}번 차원: {h}가 아니라 {f}: output은 두 방향을 마지막 차원에서 이어 붙입니다 "
+        "({f} = 방향 2개 × {h})"
+    ),
+    "exp.batch_first_state": (
+        "batch_first는 {name}에 적용되지 않습니다: 입력 배치가 어떻든 언제나 "
+        "(층·방향, 배치, 특성) = ({shape})입니다"
+    ),
+    "exp.rows_directions": (
+        "0번 차원: {layers}가 아니라 {rows}: 층마다, 방향마다 한 행입니다 "
+        "({rows} = 층 {layers}개 × 방향 2개); 역방향 (backward direction)도 자기 행을 가집니다"
+    ),
+    "exp.rows_layers": (
+        "0번 차원: {d}가 아니라 {rows}: 층마다, 방향마다 한 행입니다 ({rows} = 층 {layers}개 × "
+        "방향 {d}개); 층마다 자기 마지막 상태를 남깁니다"
+    ),
+    "exp.proj_h": (
+        "{i}번 차원: {got}이 아니라 {f}: 투영 크기 (proj_size) {p}이면 h_t는 저장되기 전에 "
+        "은닉 상태의 크기 {h}에서 특성 {p}개로 투영됩니다"
+    ),
+    "exp.proj_c": (
+        "{i}번 차원: 투영 크기 {p}가 아니라 은닉 상태의 크기 {h}: 셀 상태 (cell state)는 "
+        "투영되지 않습니다; proj_size는 h_t (output과 h_n)에만 적용됩니다"
+    ),
+    "exp.unbatched": (
+        "{name}에는 배치 축이 없습니다: 배치 없는 입력 (L, H_in)은 h_n, c_n을 포함한 "
+        "모든 텐서에서 배치 축을 뺍니다"
+    ),
+    "exp.batch_kept": (
+        "{name}은 {i}번 차원에 배치 축 (배치 크기 {n})을 유지합니다: 배치 축을 빼는 것은 "
+        "2차원 (배치 없는) 입력뿐입니다"
+    ),
+    "exp.layout_bf": (
+        "batch_first=True: {name}은 (배치, 시퀀스, 특성) = ({shape})입니다; (시퀀스, 배치, …)는 "
+        "torch의 기본값인 seq-first입니다"
+    ),
+    "exp.layout_sf": (
+        "seq-first (batch_first=False): {name}은 (시퀀스, 배치, 특성) = ({shape})입니다; "
+        "(배치, 시퀀스, …)는 batch_first=True일 때입니다"
+    ),
+    "exp.rank": "{name}의 차원은 {got}개가 아니라 {n}개입니다: {dims}",
+    "exp.dim": "{i}번 차원: {got}이 아니라 {want} ({meaning})",
+    "exp.mismatch": "--expect: {names}에서 torch와 다릅니다; 이유는 각 답 아래에 있습니다",
+}
