@@ -5,15 +5,27 @@ Must not import numpy, torch or rich.
 """
 
 from dataclasses import dataclass
+from enum import Enum
 
 from rnn_cli.catalog import text
 from rnn_cli.spec import Cell, Spec
+
+
+class Role(str, Enum):
+    """What a dimension is, for scripts: never translated (its `meaning` is the prose)."""
+
+    BATCH = "batch"
+    SEQ = "seq"
+    FEATURES = "features"  # the last dimension of input, output and the states
+    LAYERS_DIRECTIONS = "layers_directions"  # dimension 0 of h_n, c_n, h_0, c_0
+    PACKED_STEPS = "packed_steps"  # packed_data's rows: every real time step
 
 
 @dataclass(frozen=True)
 class Dim:
     size: int
     meaning: str
+    role: Role
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,9 @@ class Param:
     meaning: str
 
 
+ROWS, FEATURES = Role.LAYERS_DIRECTIONS, Role.FEATURES
+
+
 def _tensor(name: str, *dims: Dim) -> Tensor:
     return Tensor(name, tuple(d.size for d in dims), dims)
 
@@ -43,14 +58,16 @@ def _state_order(spec: Spec) -> str:
 def _state_rows(spec: Spec) -> Dim:
     n = spec.num_layers * spec.num_directions
     if spec.bidirectional:
-        return Dim(n, text("dim.rows_2dir", n=n, layers=spec.num_layers, order=_state_order(spec)))
-    return Dim(n, text("dim.rows_1dir", n=n, layers=spec.num_layers))
+        return Dim(
+            n, text("dim.rows_2dir", n=n, layers=spec.num_layers, order=_state_order(spec)), ROWS
+        )
+    return Dim(n, text("dim.rows_1dir", n=n, layers=spec.num_layers), ROWS)
 
 
 def _h_features(spec: Spec) -> Dim:
     if spec.proj_size:
-        return Dim(spec.proj_size, text("dim.proj", p=spec.proj_size, h=spec.hidden_size))
-    return Dim(spec.hidden_size, text("dim.hidden", h=spec.hidden_size))
+        return Dim(spec.proj_size, text("dim.proj", p=spec.proj_size, h=spec.hidden_size), FEATURES)
+    return Dim(spec.hidden_size, text("dim.hidden", h=spec.hidden_size), FEATURES)
 
 
 def _output_features(spec: Spec) -> Dim:
@@ -58,14 +75,14 @@ def _output_features(spec: Spec) -> Dim:
         return _h_features(spec)
     n = 2 * spec.h_out
     if spec.proj_size:
-        return Dim(n, text("dim.proj_2dir", n=n, p=spec.proj_size))
-    return Dim(n, text("dim.hidden_2dir", n=n, h=spec.hidden_size))
+        return Dim(n, text("dim.proj_2dir", n=n, p=spec.proj_size), FEATURES)
+    return Dim(n, text("dim.hidden_2dir", n=n, h=spec.hidden_size), FEATURES)
 
 
 def _sequence(spec: Spec, name: str, features: Dim) -> Tensor:
     """input/output: (N, L, F) batch-first, (L, N, F) seq-first, (L, F) unbatched."""
-    batch = Dim(spec.batch_size, text("dim.batch", n=spec.batch_size))
-    seq = Dim(spec.seq_len, text("dim.seq", n=spec.seq_len))
+    batch = Dim(spec.batch_size, text("dim.batch", n=spec.batch_size), Role.BATCH)
+    seq = Dim(spec.seq_len, text("dim.seq", n=spec.seq_len), Role.SEQ)
     if spec.unbatched:
         return _tensor(name, seq, features)
     if spec.batch_first:
@@ -80,7 +97,7 @@ def _state(spec: Spec, name: str, features: Dim) -> Tensor:
     return _tensor(
         name,
         _state_rows(spec),
-        Dim(spec.batch_size, text("dim.batch", n=spec.batch_size)),
+        Dim(spec.batch_size, text("dim.batch", n=spec.batch_size), Role.BATCH),
         features,
     )
 
@@ -88,10 +105,14 @@ def _state(spec: Spec, name: str, features: Dim) -> Tensor:
 def _packed(spec: Spec, lengths: tuple[int, ...]) -> list[Tensor]:
     """pack_padded_sequence's data (every real step, padding dropped) and batch_sizes."""
     terms = " + ".join(map(str, lengths))
-    data = Dim(sum(lengths), text("dim.packed_steps", n=sum(lengths), terms=terms))
+    data = Dim(
+        sum(lengths), text("dim.packed_steps", n=sum(lengths), terms=terms), Role.PACKED_STEPS
+    )
     return [
         _tensor("packed_data", data, _output_features(spec)),
-        _tensor("batch_sizes", Dim(max(lengths), text("dim.batch_sizes", n=max(lengths)))),
+        _tensor(
+            "batch_sizes", Dim(max(lengths), text("dim.batch_sizes", n=max(lengths)), Role.SEQ)
+        ),
     ]
 
 
@@ -101,8 +122,11 @@ def tensors(spec: Spec) -> tuple[Tensor, ...]:
     c = Dim(
         spec.hidden_size,
         text("dim.cell_state" if spec.proj_size else "dim.hidden", h=spec.hidden_size),
+        FEATURES,
     )
-    x = _sequence(spec, "input", Dim(spec.input_size, text("dim.input", n=spec.input_size)))
+    x = _sequence(
+        spec, "input", Dim(spec.input_size, text("dim.input", n=spec.input_size), FEATURES)
+    )
     out = [x, _sequence(spec, "output", _output_features(spec))]
     if spec.lengths:
         out += _packed(spec, spec.lengths)

@@ -29,7 +29,8 @@ CONFIG_KEYS = ["cell", "input_size", "hidden_size", "num_layers", "bidirectional
 IDENTITY_KEYS = ["claim", "expected", "holds", "why"]
 TENSOR_NAMES = ["input", "output", "packed_data", "batch_sizes", "h_n", "c_n", "h_0", "c_0"]
 TENSOR_KEYS = ["name", "shape", "dims"]
-DIM_KEYS = ["size", "meaning"]
+DIM_KEYS = ["size", "meaning", "role"]
+ROLES = {"batch", "seq", "features", "layers_directions", "packed_steps"}
 PARAMETER_KEYS = ["name", "shape", "count", "meaning"]
 SHAPE_CSV = ["tensor", "shape", "dimensions"]
 SWEEP_CSV = ["output", "h_n", "c_n", "total_parameters", "mult_adds", "estimated_bytes"]
@@ -59,6 +60,19 @@ def test_identities_keys_are_pinned() -> None:
     }
     assert kinds == {(str, bool, bool, str)}
     assert {i["expected"] for i in identities} == {True, False}  # claims and traps both listed
+
+
+def test_every_dimension_has_a_role_from_the_pinned_list() -> None:
+    packed = shape_json("-B", "analytic", "--cell", "lstm", "--lengths", "3,2", "--seq-first")
+    roles = {t["name"]: [d["role"] for d in t["dims"]] for t in packed["tensors"]}
+    assert roles == {
+        "input": ["seq", "batch", "features"],
+        "output": ["seq", "batch", "features"],
+        "packed_data": ["packed_steps", "features"],
+        "batch_sizes": ["seq"],
+        **dict.fromkeys(("h_n", "c_n", "h_0", "c_0"), ["layers_directions", "batch", "features"]),
+    }
+    assert {r for rs in roles.values() for r in rs} == ROLES
 
 
 def test_tensor_names_are_pinned() -> None:
