@@ -62,6 +62,9 @@ def test_identities_keys_are_pinned() -> None:
     assert {i["expected"] for i in identities} == {True, False}  # claims and traps both listed
 
 
+STATES = ("h_n", "c_n", "h_0", "c_0")
+
+
 def test_every_dimension_has_a_role_from_the_pinned_list() -> None:
     packed = shape_json("-B", "analytic", "--cell", "lstm", "--lengths", "3,2", "--seq-first")
     roles = {t["name"]: [d["role"] for d in t["dims"]] for t in packed["tensors"]}
@@ -70,7 +73,7 @@ def test_every_dimension_has_a_role_from_the_pinned_list() -> None:
         "output": ["seq", "batch", "features"],
         "packed_data": ["packed_steps", "features"],
         "batch_sizes": ["seq"],
-        **dict.fromkeys(("h_n", "c_n", "h_0", "c_0"), ["layers_directions", "batch", "features"]),
+        **{state: ["layers_directions", "batch", "features"] for state in STATES},
     }
     assert {r for rs in roles.values() for r in rs} == ROLES
 
