@@ -203,7 +203,7 @@ def test_svg_saved(tmp_path: Path) -> None:
 def test_svg_bad_path_exits_2_before_printing(tmp_path: Path) -> None:
     result = runner.invoke(app, ["diagram", "--svg", str(tmp_path / "missing" / "rnn.svg")])
     assert result.exit_code == 2
-    assert "--svg: cannot write" in result.stderr
+    assert "--svg: directory" in result.stderr
     assert result.stdout == ""
 
 

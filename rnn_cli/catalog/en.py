@@ -65,7 +65,10 @@ EN: Final[dict[str, str]] = {
         "recipes and identities are checked on computed numbers: with --backend analytic they "
         "are unchecked (?); run with --backend torch or numpy."
     ),
-    "note.more": "{params} parameters in {tensors} tensors, {mult_adds} multiply-adds: --params for the table",
+    "note.more": (
+        "{params} parameters in {tensors} tensors, {mult_adds} multiply-adds: "
+        "--params for the table"
+    ),
     "note.torch_warning": "torch warned: {message}",
     "note.onednn_proj": (
         "torch runs LSTM with proj_size on its default kernel, not oneDNN: same numbers, "
@@ -234,6 +237,8 @@ EN: Final[dict[str, str]] = {
     # recipes: what to paste, checked on the run's tensors
     "title.recipes": "recipes, checked on this run's numbers",
     "title.recipes_unchecked": "recipes (unchecked: --backend analytic computes no numbers)",
+    "col.recipe": "recipe",
+    "col.purpose": "what it is for",
     "recipe.holds": "✓",
     "recipe.fails": "✗ fails here",
     "recipe.unchecked": "?",
@@ -260,7 +265,9 @@ EN: Final[dict[str, str]] = {
     ),
     "recipe.backward_wrong": "where the backward direction starts, after one step",
     "recipe.backward_wrong_packed": "where each sequence's backward direction starts, not ends",
-    "recipe.initial_state": "optional (zeros when left out): {name}(x, h_0); batch_first does not apply",
+    "recipe.initial_state": (
+        "optional (zeros when left out): {name}(x, h_0); batch_first does not apply"
+    ),
     "recipe.initial_state_lstm": (
         "optional (zeros when left out): lstm(x, (h_0, c_0)); batch_first does not apply"
     ),
@@ -323,6 +330,7 @@ EN: Final[dict[str, str]] = {
     "code.input": "# {layout}",
     # rnnx sweep
     "title.sweep": "sweep · {n} configurations · {backend} backend",
+    "sweep.same": "in every configuration: {shapes}",
     "sweep.progress": "running {n} configurations",
     "sweep.rejected": (
         "set aside {n} of {total} configurations that torch rejects, for example: {reason}"

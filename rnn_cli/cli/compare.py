@@ -8,8 +8,9 @@ import typer
 from rnn_cli import comparison, pipeline
 from rnn_cli.backends import run
 from rnn_cli.catalog import text
+from rnn_cli.cli import saving
 from rnn_cli.cli.app import app, out
-from rnn_cli.cli.options import RUN, FormatOpt, MaxMemoryOpt, network_command
+from rnn_cli.cli.options import RUN, FormatOpt, HtmlOpt, MaxMemoryOpt, SvgOpt, network_command
 from rnn_cli.comparison import default_others
 from rnn_cli.errors import MismatchError, SpecError
 from rnn_cli.render import compare as compare_render
@@ -83,6 +84,8 @@ def compare(
     ] = 3,
     fmt: FormatOpt = Format.TABLE,
     max_memory: MaxMemoryOpt = None,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
 ) -> None:
     """Swap the cell, and check the from-scratch backend against torch: same network?"""
     others = (
@@ -95,13 +98,16 @@ def compare(
         raise SpecError(f"--atol must be a finite number: got {atol}; e.g. --atol 1e-6")
     if fmt is Format.CSV:
         raise SpecError("--format csv: compare prints two tables; use table, json or markdown")
+    saving.check_paths(svg, html)
     pipeline.check_memory(spec, pipeline.memory_budget(max_memory))
     weights = draw(spec)
     results = {b: run(spec, b, weights, repeat) for b in chosen}
     tolerance = comparison.ATOL[spec.dtype] if atol is None else atol
     found = comparison.build(spec, others, results, tolerance, repeat)
     if fmt is Format.TABLE:
-        out.print(compare_render.render(found))
+        picture = compare_render.render(found)
+        saving.save(picture, svg, html, out.width, "rnnx compare")
+        out.print(picture)
     else:
         as_text = (
             compare_render.render_json if fmt is Format.JSON else compare_render.render_markdown

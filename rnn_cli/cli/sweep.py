@@ -2,24 +2,28 @@
 
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import typer
-from rich.measure import Measurement
 from rich.progress import Progress
 
 from rnn_cli import grid, pipeline
 from rnn_cli.catalog import text
+from rnn_cli.cli import saving
 from rnn_cli.cli.app import EXIT_CODES, app, err, out
 from rnn_cli.cli.options import (
     BackendOpt,
     FormatOpt,
+    HtmlOpt,
     MaxConfigsOpt,
     MaxMemoryOpt,
+    SvgOpt,
     network_spec,
     sweep_command,
 )
 from rnn_cli.render import sweep as sweep_render
+from rnn_cli.render.sweep import WIDEST
 from rnn_cli.report import Report
 from rnn_cli.spec import (
     Backend,
@@ -28,7 +32,6 @@ from rnn_cli.spec import (
 )
 
 MOMENT = 0.5  # seconds a sweep may run before its progress bar appears
-WIDEST = 1000  # columns a sweep table may take on a pipe
 
 
 def each_report(specs: Sequence[Spec], work: Callable[[Spec], Report]) -> list[Report]:
@@ -50,17 +53,20 @@ def each_report(specs: Sequence[Spec], work: Callable[[Spec], Report]) -> list[R
     return reports
 
 
-def emit_sweep(reports: Sequence[Report], fmt: Format) -> None:
+def emit_sweep(
+    reports: Sequence[Report], fmt: Format, svg: Path | None = None, html: Path | None = None
+) -> None:
     if fmt is not Format.TABLE:
         typer.echo(sweep_render.render_text(reports, fmt))
         return
-    table = sweep_render.render_table(reports)
-    # a pipe has no width of its own: give the table its natural one so that no row wraps
+    # a pipe has no width of its own: the table at its natural one, so that no row wraps
+    width = out.width if out.is_terminal else None
+    picture = sweep_render.render_table(reports, width)
+    saving.save(picture, svg, html, width or WIDEST, "rnnx sweep")
     if out.is_terminal:
-        out.print(table)
+        out.print(picture)
         return
-    table.width = Measurement.get(out, out.options.update_width(WIDEST), table).maximum
-    out.print(table, crop=False)
+    out.print(picture, crop=False)
 
 
 def _note(message: str) -> None:
@@ -86,8 +92,11 @@ def sweep_grid(
     fmt: FormatOpt = Format.TABLE,
     max_configs: MaxConfigsOpt = 10_000,
     max_memory: MaxMemoryOpt = None,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
 ) -> None:
     """Every combination of comma-listed options, one row each: shapes, parameters, cost."""
+    saving.check_paths(svg, html)
     plan = grid.plan(choices, network_spec, max_configs)
     budget = pipeline.memory_budget(max_memory)
     pipeline.check_all(plan.specs, backend, budget)
@@ -95,4 +104,4 @@ def sweep_grid(
         total = len(plan.specs) + len(plan.rejected)
         _note(text("sweep.rejected", n=len(plan.rejected), total=total, reason=plan.rejected[0]))
     reports = each_report(plan.specs, lambda spec: pipeline.report_for(spec, backend, budget))
-    emit_sweep(reports, fmt)
+    emit_sweep(reports, fmt, svg, html)

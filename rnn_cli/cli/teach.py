@@ -1,14 +1,10 @@
 """`rnnx explain`, `rnnx diagram` and `rnnx code`: the network taught rather than run."""
 
-import io
-from pathlib import Path
-
 import typer
-from rich.console import Console, RenderableType
 
+from rnn_cli.cli import saving
 from rnn_cli.cli.app import app, out
-from rnn_cli.cli.options import SvgOpt, network_command
-from rnn_cli.errors import SpecError
+from rnn_cli.cli.options import HtmlOpt, SvgOpt, network_command
 from rnn_cli.lesson import lesson
 from rnn_cli.render import code as code_render
 from rnn_cli.render import diagram as diagram_render
@@ -29,9 +25,12 @@ EXPLAIN_EXAMPLES = (
 
 @app.command(epilog=EXPLAIN_EXAMPLES)
 @network_command
-def explain(spec: Spec) -> None:
+def explain(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     """Print one time step's equations, every term's shape, and how torch packs the gates."""
-    out.print(equations_render.render(lesson(spec)))
+    saving.check_paths(svg, html)
+    picture = equations_render.render(lesson(spec))
+    saving.save(picture, svg, html, out.width, "rnnx explain")
+    out.print(picture)
 
 
 DIAGRAM_EXAMPLES = (
@@ -41,26 +40,16 @@ DIAGRAM_EXAMPLES = (
 )
 
 
-def save_svg(path: Path, picture: RenderableType, width: int) -> None:
-    """Record at the picture's own width: a terminal's narrower one must not cut the file."""
-    if path.suffix.lower() != ".svg":
-        raise SpecError(f"--svg must name a .svg file: svg={path}; use e.g. --svg rnn.svg")
-    recorder = Console(record=True, width=width, file=io.StringIO())
-    recorder.print(picture)
-    try:
-        recorder.save_svg(str(path), title="rnnx diagram")
-    except OSError as e:
-        raise SpecError(f"--svg: cannot write {path}: {e.strerror}; pick a writable path") from e
-
-
 @app.command(epilog=DIAGRAM_EXAMPLES)
 @network_command
-def diagram(spec: Spec, svg: SvgOpt = None) -> None:
+def diagram(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     """Draw the network unrolled over time: layers, directions, output and h_n."""
+    saving.check_paths(svg, html)
     picture = diagram_render.render(spec, out.width)
-    if svg is not None:
-        # first, so a bad path fails before anything is printed
-        save_svg(svg, picture, diagram_render.picture_width(spec, out.width))
+    # at the picture's own width: a narrower terminal must not cut the file; first, so a path
+    # that cannot be written fails before anything is printed
+    width = diagram_render.picture_width(spec, out.width)
+    saving.save(picture, svg, html, width, "rnnx diagram")
     out.print(picture)
 
 
