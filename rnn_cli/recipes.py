@@ -10,7 +10,6 @@ so rnnx never shows one that coincides with the right expression in this configu
 Pure function of (Spec, Result). Must not import torch, rich or the backends package.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,10 +17,8 @@ import numpy as np
 from rnn_cli.catalog import text
 from rnn_cli.identities import ATOL
 from rnn_cli.result import Result
+from rnn_cli.slices import Arrays, Take, backward_final, batch, forward_final, last_step, own_last
 from rnn_cli.spec import Cell, Spec
-
-Arrays = dict[str, np.ndarray]
-Take = Callable[[Arrays], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -51,44 +48,11 @@ class Plan:
     wrong_value: Take | None = None
 
 
-def _lengths(spec: Spec) -> np.ndarray:
-    n = 1 if spec.unbatched else spec.batch_size
-    return np.array(spec.lengths or (spec.seq_len,) * n)
-
-
-def forward_final(spec: Spec) -> Take:
-    """The top layer's forward state where each sequence ends, read from output."""
-    h, last = spec.h_out, _lengths(spec) - 1
-
-    def take(a: Arrays) -> np.ndarray:
-        out = a["output"]
-        if spec.unbatched:
-            return out[last[0], :h]  # (H_out,)
-        rows = np.arange(len(last))
-        picked = out[rows, last] if spec.batch_first else out[last, rows]
-        return picked[:, :h]  # (N, H_out)
-
-    return take
-
-
-def backward_final(spec: Spec) -> Take:
-    """The top layer's backward state, which ends at t = 0 for every sequence."""
-    h = spec.h_out
-
-    def take(a: Arrays) -> np.ndarray:
-        out = a["output"]
-        if spec.unbatched:
-            return out[0, h:]
-        return (out[:, 0] if spec.batch_first else out[0])[:, h:]
-
-    return take
-
-
 def _summary_value(spec: Spec) -> Take:
     def take(a: Arrays) -> np.ndarray:
         if spec.bidirectional:
             return np.concatenate([a["h_n"][-2], a["h_n"][-1]], axis=-1)
-        return a["h_n"][-1]
+        return np.asarray(a["h_n"][-1])
 
     return take
 
@@ -100,30 +64,8 @@ def _summary_reference(spec: Spec) -> Take:
     return lambda a: np.concatenate([fwd(a), bwd(a)], axis=-1)
 
 
-def _batch(spec: Spec) -> tuple[int, ...]:
-    return () if spec.unbatched else (spec.batch_size,)
-
-
-def _last_step(spec: Spec, features: str = "") -> tuple[str, Take]:
-    """output at t = L - 1, as a student indexes it for this layout: padding when packed."""
-    tail = f", {features}" if features else ""
-    cut = _cut(features)
-    if spec.unbatched or not spec.batch_first:
-        label = f"output[-1, :{tail}]" if tail and not spec.unbatched else f"output[-1{tail}]"
-        return label, lambda a: a["output"][-1][..., cut]
-    return f"output[:, -1{tail}]", lambda a: a["output"][:, -1][..., cut]
-
-
-def _cut(features: str) -> slice:
-    """':8' -> slice(None, 8), '8:' -> slice(8, None), '' -> everything."""
-    if not features:
-        return slice(None)
-    start, stop = features.split(":")
-    return slice(int(start) if start else None, int(stop) if stop else None)
-
-
 def summary(spec: Spec) -> Plan:
-    n = _batch(spec)
+    n = batch(spec)
     if not spec.bidirectional:
         wrong = "h_n[0]" if spec.num_layers > 1 else None
         return Plan(
@@ -137,7 +79,7 @@ def summary(spec: Spec) -> Plan:
             text("recipe.summary_wrong_layer") if wrong else None,
             (lambda a: a["h_n"][0]) if wrong else None,
         )
-    label, take = _last_step(spec)
+    label, take = last_step(spec)
     ok = spec.seq_len > 1  # with one step, t = L - 1 is t = 0: output[:, -1] is the summary
     return Plan(
         "summary",
@@ -171,7 +113,7 @@ def classifier(spec: Spec) -> Plan:
 
 def layers_directions(spec: Spec) -> Plan:
     """h_n as [layer, direction, (batch,) features]; its top layer read back from output."""
-    dims = (spec.num_layers, spec.num_directions, *_batch(spec), spec.h_out)
+    dims = (spec.num_layers, spec.num_directions, *batch(spec), spec.h_out)
     fwd, bwd = forward_final(spec), backward_final(spec)
     finals = [fwd, bwd] if spec.bidirectional else [fwd]
     key = "recipe.layers_directions_2dir" if spec.bidirectional else "recipe.layers_directions"
@@ -201,23 +143,11 @@ def top_directions(spec: Spec) -> Plan:
     )
 
 
-def _own_last(spec: Spec, features: str) -> tuple[str, Take]:
-    """output at each sequence's own last step, lengths - 1, for this layout."""
-    n, cut = spec.batch_size, _cut(features)
-    rows, last = np.arange(n), _lengths(spec) - 1
-    tail = f", {features}" if features else ""
-    if spec.batch_first:
-        label = f"output[torch.arange({n}), lengths - 1{tail}]"
-        return label, lambda a: a["output"][rows, last][..., cut]
-    label = f"output[lengths - 1, torch.arange({n}){tail}]"
-    return label, lambda a: a["output"][last, rows][..., cut]
-
-
 def last_valid(spec: Spec) -> Plan:
     """Packed: each sequence's last real output (forward), checked against h_n's top row."""
     features = f":{spec.h_out}" if spec.bidirectional else ""
-    label, take = _own_last(spec, features)
-    wrong, wrong_value = _last_step(spec, features)
+    label, take = own_last(spec, features)
+    wrong, wrong_value = last_step(spec, features)
     lengths = spec.lengths or ()
     padded = min(lengths) < max(lengths)  # else every sequence runs all L steps
     row = -2 if spec.bidirectional else -1
@@ -242,16 +172,16 @@ def backward_done(spec: Spec) -> Plan:
     else:
         label = f"output[:, 0, {h}:]" if spec.batch_first else f"output[0, :, {h}:]"
     if spec.lengths:
-        wrong, wrong_value = _own_last(spec, f"{h}:")
+        wrong, wrong_value = own_last(spec, f"{h}:")
         why, key = text("recipe.backward_wrong_packed"), "recipe.backward_packed"
     else:
-        wrong, wrong_value = _last_step(spec, f"{h}:")
+        wrong, wrong_value = last_step(spec, f"{h}:")
         why, key = text("recipe.backward_wrong"), "recipe.backward"
     ok = spec.seq_len > 1  # one step: where it starts is where it ends
     return Plan(
         "backward_final",
         label,
-        (*_batch(spec), h),
+        (*batch(spec), h),
         text(key),
         backward_final(spec),
         lambda a: a["h_n"][-1],
@@ -267,7 +197,7 @@ def _zeros(dims: tuple[int, ...]) -> str:
 
 def initial_state(spec: Spec) -> Plan:
     """h_0 (c_0): optional, zeros when left out, shaped like h_n (c_n) whatever batch_first."""
-    rows, n = spec.num_layers * spec.num_directions, _batch(spec)
+    rows, n = spec.num_layers * spec.num_directions, batch(spec)
     h_0, c_0 = (rows, *n, spec.h_out), (rows, *n, spec.hidden_size)
     lstm = spec.cell is Cell.LSTM
     names = ("h_n", "c_n") if lstm else ("h_n",)

@@ -1,6 +1,7 @@
 """Recipes: every expression holds on torch's and numpy's tensors, every wrong twin differs."""
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
@@ -40,7 +41,8 @@ def test_every_wrong_twin_shown_differs(backend: Backend, spec: Spec) -> None:
 
 def test_twins_that_would_coincide_are_not_shown() -> None:
     one_step = {r.name: r.wrong for r in check(Spec(bidirectional=True, seq_len=1), None)}
-    assert one_step["summary"] is None and one_step["backward_final"] is None
+    assert one_step["summary"] is None
+    assert one_step["backward_final"] is None
     one_layer = {r.name: r.wrong for r in check(Spec(), None)}
     assert one_layer["summary"] is None  # h_n[0] is h_n[-1]
     one_sequence = {r.name for r in check(Spec(bidirectional=True), None)}
@@ -51,7 +53,8 @@ def test_twins_that_would_coincide_are_not_shown() -> None:
 
 def test_analytic_recipes_are_unchecked() -> None:
     report = build(Spec(num_layers=2, bidirectional=True), Backend.ANALYTIC, None)
-    assert report.recipes and all(r.holds is None for r in report.recipes)
+    assert report.recipes
+    assert all(r.holds is None for r in report.recipes)
     assert all(r.wrong_differs is None for r in report.recipes)
 
 
@@ -121,10 +124,7 @@ def test_piped_text_has_no_trailing_spaces(args: list[str]) -> None:
 
 
 @pytest.mark.parametrize("command", ["shape", "explain", "diagram", "sweep", "compare"])
-def test_svg_and_html_saved(command: str, tmp_path: object) -> None:
-    from pathlib import Path
-
-    assert isinstance(tmp_path, Path)
+def test_svg_and_html_saved(command: str, tmp_path: Path) -> None:
     svg, html = tmp_path / "out.svg", tmp_path / "out.html"
     result = runner.invoke(app, [command, "--svg", str(svg), "--html", str(html)])
     assert result.exit_code == 0, result.output

@@ -36,7 +36,7 @@ def test_sweep_golden(width: int, golden: Callable[[str, str], None]) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize(
-    "name, spec",
+    ("name", "spec"),
     [
         (
             "lstm_proj_2layer_bidir",

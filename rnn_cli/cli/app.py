@@ -8,7 +8,7 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from typing import Annotated, Any, Literal
+from typing import IO, Annotated, Any, Literal, cast
 
 import click
 import typer
@@ -44,7 +44,7 @@ class _Rstripped(io.TextIOBase):
 
 # NO_COLOR asks for plain text: no colour, and no bold or italic escapes either
 _COLOR: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
-out = Console(color_system=_COLOR, file=_Rstripped())
+out = Console(color_system=_COLOR, file=cast(IO[str], _Rstripped()))
 err = Console(stderr=True, color_system=_COLOR)
 
 
