@@ -162,3 +162,15 @@ def test_shape_first_screen_golden(
     spec = SHAPES[name]
     report = build(spec, Backend.NUMPY, run(spec, Backend.NUMPY, draw(spec)))
     golden(f"shape_{name}_{width}", plain(table_render.render(report), width))
+
+
+@pytest.mark.parametrize("width", [50, 64, 80])
+def test_no_code_is_broken_across_lines(width: int) -> None:
+    spec = Spec(cell=Cell.GRU, num_layers=2, bidirectional=True, batch_size=3, lengths=(5, 3, 1))
+    report = build(spec, Backend.NUMPY, run(spec, Backend.NUMPY, draw(spec)))
+    lines = plain(table_render.render(report, table_render.Detail.ALL), width).splitlines()
+    code = [r.expression for r in report.recipes] + [i.claim for i in report.identities]
+    code += [r.wrong for r in report.recipes if r.wrong] + ["output[b, length_b - 1]"]
+    for expression in code:
+        if len(expression) <= width - 4:
+            assert any(expression in line for line in lines), (expression, width)

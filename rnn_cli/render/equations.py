@@ -12,7 +12,7 @@ from rich.text import Text
 from rnn_cli.catalog import text
 from rnn_cli.lesson import Lesson
 from rnn_cli.render import shape_text
-from rnn_cli.render.lead import Lead
+from rnn_cli.render.lead import lead, prose
 from rnn_cli.render.table import bullets
 
 
@@ -26,8 +26,8 @@ def _equations(lesson: Lesson) -> Table:
     table.add_column(text("col.nonlinearity"), no_wrap=True)
     for eq in lesson.equations:
         # the explanation keeps its indent when it wraps
-        does = Padding(Text(eq.does, style="dim"), (0, 0, 0, 2))
-        table.add_row(Group(Lead(Text(eq.text, style="bold")), does), Text(eq.act))
+        does = Padding(prose(eq.does, "dim"), (0, 0, 0, 2))
+        table.add_row(Group(lead(Text(eq.text, style="bold")), does), Text(eq.act))
     return table
 
 

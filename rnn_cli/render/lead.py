@@ -1,36 +1,68 @@
-"""`Lead`: a line that starts with code, never broken inside the code. Must not import torch."""
+"""Lines that mix prose and code, wrapped without ever breaking the code. Must not import torch.
 
-from rich.cells import cell_len
+Prose is cut only at spaces outside brackets, so `output[length_b - 1, b]` or `rnn(x, h_0)` in a
+sentence stays on one line; code that leads a line (`lead`) is one unbreakable unit.
+"""
+
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
-from rich.padding import Padding
 from rich.text import Text
 
+OPEN, CLOSE = "([{", ")]}"
 
-class Lead:
-    """Code, then prose: on one line while the code and the prose's first word fit, else the
-    code alone on its line and the prose under it, indented. Greedy wrapping keeps the code
-    whole either way, and a table never gives it a column narrower than the code."""
 
-    def __init__(self, code: Text, prose: Text | None = None, sep: str = ": ", indent: int = 2):
-        self.code, self.prose, self.sep, self.indent = code, prose, sep, indent
+def units(text: Text) -> list[Text]:
+    """text split at the spaces outside brackets, styles kept."""
+    out, depth, start = [], 0, 0
+    plain = text.plain
+    for i, ch in enumerate(plain):
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == " " and depth == 0:
+            if i > start:
+                out.append(text[start:i])
+            start = i + 1
+    if start < len(plain):
+        out.append(text[start:])
+    return out
 
-    def _first_word(self) -> int:
-        words = self.prose.plain.split() if self.prose else []
-        return cell_len(words[0]) if words else 0
+
+class Flow:
+    """Units laid out greedily, one space apart; a unit wider than the line is folded."""
+
+    def __init__(self, parts: list[Text]):
+        self.parts = parts
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        code = self.code.copy()
-        code.no_wrap, code.overflow = True, "ignore"
-        if self.prose is None:
-            yield code
-            return
-        if code.cell_len + len(self.sep) + self._first_word() <= options.max_width:
-            yield Text.assemble(self.code, self.sep, self.prose)
-            return
-        yield code
-        yield Padding(self.prose, (0, 0, 0, self.indent))
+        width = options.max_width
+        line: Text | None = None
+        for part in self.parts:
+            if line is not None and line.cell_len + 1 + part.cell_len <= width:
+                line.append(" ")
+                line.append_text(part)
+                continue
+            if line is not None:
+                yield line
+            line = part.copy()
+            line.overflow = "fold"
+        if line is not None:
+            yield line
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        whole = self.code.cell_len + (len(self.sep) + self.prose.cell_len if self.prose else 0)
-        return Measurement(self.code.cell_len, max(whole, self.code.cell_len))
+        widest = max((p.cell_len for p in self.parts), default=0)
+        whole = sum(p.cell_len for p in self.parts) + max(len(self.parts) - 1, 0)
+        return Measurement(widest, whole)
+
+
+def prose(text: str, style: str = "") -> Flow:
+    """A sentence that may quote code: wrapped only outside brackets."""
+    return Flow(units(Text(text, style=style)))
+
+
+def lead(code: Text, after: Text | None = None, sep: str = ":") -> Flow:
+    """Code first, whole, then optional prose after sep, wrapped outside brackets."""
+    if after is None:
+        return Flow([code])
+    return Flow([Text.assemble(code, sep), *units(after)])

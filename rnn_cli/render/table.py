@@ -13,7 +13,7 @@ from rich.text import Text
 from rnn_cli.catalog import text
 from rnn_cli.recipes import Recipe
 from rnn_cli.render import shape_text
-from rnn_cli.render.lead import Lead
+from rnn_cli.render.lead import lead, prose
 from rnn_cli.report import Report
 from rnn_cli.sizes import human_bytes
 
@@ -62,7 +62,7 @@ def bullets(heading: str, mark: str, items: tuple[str, ...], style: str) -> Grou
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     for item in items:
-        grid.add_row(Text(mark, style=style), Text(item, style=style))
+        grid.add_row(Text(mark, style=style), prose(item, style))
     return Group(Text(heading, style=f"bold {style}".strip()), grid)
 
 
@@ -95,10 +95,10 @@ def identity_table(report: Report) -> RenderableType:
     grid.add_column()
     for i in report.identities:
         says = text("id.expected" if i.expected else "id.trap")
-        why = Text(f"{says}: {i.why}", style="dim")
-        grid.add_row(_outcome(i.holds, i.expected), Group(Lead(Text(i.claim, style="cyan")), why))
+        why = prose(f"{says}: {i.why}", "dim")
+        grid.add_row(_outcome(i.holds, i.expected), Group(lead(Text(i.claim, style="cyan")), why))
     title = Text(text("title.identities"), style="bold")
-    return Padding(Group(title, Text(text("id.legend"), style="dim"), grid), (1, 0, 0, 0))
+    return Padding(Group(title, prose(text("id.legend"), "dim"), grid), (1, 0, 0, 0))
 
 
 def _mark(holds: bool | None) -> Text:
@@ -109,19 +109,19 @@ def _mark(holds: bool | None) -> Text:
     )
 
 
-def _wrong(r: Recipe) -> Text | Lead:
+def _wrong(r: Recipe) -> RenderableType:
     code = Text.assemble((f"✗ {text('recipe.not')} ", "red"), (r.wrong or "", "cyan"))
     # shown only where it differs by construction; a coincidence on the numbers is said
     chance = r.wrong_differs is False
     why = f"{r.wrong_why} ({text('recipe.same_here')})" if chance else str(r.wrong_why)
-    return Lead(code, Text(why, style="dim"))
+    return lead(code, Text(why, style="dim"))
 
 
 def _recipe(r: Recipe) -> Group:
     shape = f"  {shape_text(r.shape)}" if r.shape is not None else ""
     lines: list[RenderableType] = [
-        Lead(Text.assemble((r.expression, "bold cyan"), shape)),
-        Text(r.purpose, style="dim"),
+        lead(Text.assemble((r.expression, "bold cyan"), shape)),
+        prose(r.purpose, "dim"),
     ]
     if r.wrong:
         lines.append(_wrong(r))
