@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.measure import Measurement
 from rich.progress import Progress
 
 from rnn_cli import grid, pipeline
@@ -62,7 +63,9 @@ def emit_sweep(
     # a pipe has no width of its own: the table at its natural one, so that no row wraps
     width = out.width if out.is_terminal else None
     picture = sweep_render.render_table(reports, width)
-    saving.save(picture, svg, html, width or WIDEST, "rnnx sweep")
+    # a file from a pipe takes the picture's own width, not WIDEST's blank columns
+    natural = Measurement.get(out, out.options.update_width(WIDEST), picture).maximum
+    saving.save(picture, svg, html, width or natural, "rnnx sweep")
     if out.is_terminal:
         out.print(picture)
         return

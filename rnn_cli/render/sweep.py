@@ -123,14 +123,15 @@ def _table(reports: Sequence[Report], names: list[str]) -> Table:
     return table
 
 
-def _pack(items: list[str], width: int, style: str = "") -> list[Text]:
-    """items on as few lines as width allows, none split: a shape or a value stays whole."""
+def _pack(items: list[str], width: int, style: str = "", indent: str = "") -> list[Text]:
+    """items on as few lines as width allows, none split: a shape or a value stays whole;
+    lines after the first start with indent."""
     lines: list[str] = []
     for item in items:
         if lines and len(lines[-1]) + len(SEP) + len(item) <= width:
             lines[-1] += SEP + item
         else:
-            lines.append(item)
+            lines.append(indent + item if lines else item)
     return [Text(line, style=style, no_wrap=True, overflow="ignore") for line in lines]
 
 
@@ -142,7 +143,7 @@ def _blocks(reports: Sequence[Report], names: list[str], width: int) -> list[Ren
     for i, r in enumerate(reports, 1):
         cells = dict(zip(every, row(r, keys, shape_text, ","), strict=True))
         items = [f"{SHORT.get(n, n)} {cells[n]}" for n in names if cells[n]]
-        out += [Text(""), *_pack([f"#{i}", *items], width)]
+        out += [Text(""), *_pack([f"#{i}", *items], width, indent="   ")]
     return out
 
 
