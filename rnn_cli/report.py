@@ -6,11 +6,12 @@ Must not import rich or torch.
 from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 
-from rnn_cli import expectations, identities, input_shape, shapes
+from rnn_cli import expectations, identities, input_shape, recipes, shapes
 from rnn_cli.catalog import text
 from rnn_cli.errors import MismatchError
 from rnn_cli.expectations import Answer, Expectation
 from rnn_cli.identities import Identity
+from rnn_cli.recipes import Recipe
 from rnn_cli.result import Result
 from rnn_cli.shapes import Param, Tensor
 from rnn_cli.spec import Backend, Cell, Spec, comma_list
@@ -41,6 +42,7 @@ class Report:
     notes: tuple[str, ...]
     seconds: float | None  # median forward-pass time; None when nothing ran
     identities: tuple[Identity, ...] = ()  # output/h_n relations, checked on computed values
+    recipes: tuple[Recipe, ...] = ()  # slices to paste; holds is None when nothing ran
     warnings: tuple[str, ...] = ()  # doubts about what the user meant (--input-shape)
     expectations: tuple[Expectation, ...] = ()  # --expect: the student's answers, checked
 
@@ -60,7 +62,6 @@ def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
         out.append(text("note.unbatched"))
     else:
         out.append(text("note.torch_default" if spec.batch_first else "note.seq_first"))
-        out.append(text("note.states_ignore_batch_first"))
     if spec.lengths:
         bf = spec.batch_first
         out.append(
@@ -73,8 +74,13 @@ def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
         )
     if spec.proj_size:
         out.append(text("note.proj", p=spec.proj_size, h=spec.hidden_size))
+    if spec.cell is Cell.LSTM:
+        out.append(text("note.returns_lstm"))
+    else:
+        out.append(text("note.returns", cell=spec.cell.name, name=spec.cell.value))
     if spec.bidirectional:
         out.append(text("note.bidirectional", h=spec.h_out))
+        out.append(text("note.h_n_not_doubled", h=spec.h_out, n=2 * spec.h_out))
     if spec.dropout:
         key = "note.dropout" if spec.num_layers > 1 else "note.dropout_one_layer"
         out.append(text(key, p=spec.dropout))
@@ -107,7 +113,7 @@ def check(spec: Spec, result: Result) -> None:
 def _identity_notes(checked: tuple[Identity, ...] | None) -> tuple[str, ...]:
     """Why there are no identities, or why a trap holds here; None when nothing ran."""
     if checked is None:
-        return (text("note.identities_need_values"),)
+        return (text("note.recipes_need_values"),)
     if any(i.holds and not i.expected for i in checked):
         return (text("note.trap_holds"),)
     return ()
@@ -131,6 +137,7 @@ def build(
         notes=notes(spec, result.warnings if result else ()) + _identity_notes(checked),
         seconds=None if result is None else result.seconds,
         identities=checked or (),
+        recipes=recipes.check(spec, result),
         warnings=input_shape.warnings(spec),
         expectations=expectations.check(spec, answers),
     )

@@ -6,13 +6,13 @@ import subprocess
 import sys
 
 import pytest
-from typer.testing import CliRunner
 
 from rnn_cli import catalog
 from rnn_cli.catalog import Lang, lang_from_env, text
 from rnn_cli.catalog.en import EN
 from rnn_cli.cli import app
 from rnn_cli.errors import SpecError
+from tests.helpers import runner
 
 KOREAN = {"RNNX_LANG": "ko"}
 
@@ -91,7 +91,6 @@ def test_english_runs_never_load_another_language() -> None:
 
 
 def test_rnnx_lang_chooses_the_language_of_a_run() -> None:
-    runner = CliRunner()
     try:
         shown = runner.invoke(app, ["shape", "--cell", "lstm", "--proj-size", "8"], env=KOREAN)
         assert shown.exit_code == 2

@@ -75,7 +75,7 @@ def test_help_shows_examples_and_exit_codes() -> None:
 
 
 def test_table_names_every_tensor_and_explains_dims() -> None:
-    args = ("--cell", "lstm", "--layers", "2", "--bidirectional")
+    args = ("--cell", "lstm", "--layers", "2", "--bidirectional", "--params")
     code, stdout, _ = rnnx("shape", *args)
     assert code == 0
     for needle in ("input", "output", "h_n", "c_n", "h_0", "16 = 2 directions × hidden_size 8"):
@@ -200,8 +200,8 @@ def test_catalog_text_is_not_read_as_markup() -> None:
 def test_packed_note_indexes_this_layout(layout: str, last: str, own: str) -> None:
     _, stdout, _ = rnnx("shape", "-B", "analytic", "--lengths", "4,2", layout, "-f", "json")
     (note,) = [n for n in json.loads(stdout)["notes"] if n.startswith("packed")]
-    assert f"so {last} is not" in note
-    assert f"use {own}." in note
+    assert f"so {last} is padding" in note
+    assert f"their last step is {own}." in note
 
 
 def test_bare_rnnx_shows_help_and_succeeds() -> None:

@@ -21,7 +21,7 @@ DOCS = Path(__file__).parent.parent / "README.md"
 
 REPORT_KEYS = ["schema", "config", "tensors", "parameters", "total_parameters",
                "parameter_bytes", "mult_adds", "estimated_bytes", "notes", "seconds",
-               "identities", "warnings", "expectations"]  # fmt: skip
+               "identities", "recipes", "warnings", "expectations"]  # fmt: skip
 CONFIG_KEYS = ["cell", "input_size", "hidden_size", "num_layers", "bidirectional", "batch_first",
                "proj_size", "nonlinearity", "bias", "dropout", "batch_size", "seq_len",
                "unbatched", "dtype", "device", "seed", "lengths", "input_shape",

@@ -81,7 +81,7 @@ def test_bidirectional_writes_this_configs_sizes() -> None:
         "output[:, -1, :8] == h_n[-2]": True,
         "output[:, 0, 8:] == h_n[-1]": True,
         "output[:, -1, 8:] == h_n[-1]": False,
-        "torch.cat([h_n[-2], h_n[-1]], -1) == output[:, -1]": False,
+        "output[:, -1] == torch.cat([h_n[-2], h_n[-1]], dim=-1)": False,
         "output[:, -1, :8] == h_n[0]": False,
         "output[-1, :, :8] == h_n[-2]": False,
     }
@@ -100,7 +100,7 @@ def test_unbatched_has_no_batch_axis_and_no_layout_trap() -> None:
         "output[-1, :4] == h_n[-2]": True,
         "output[0, 4:] == h_n[-1]": True,
         "output[-1, 4:] == h_n[-1]": False,
-        "torch.cat([h_n[-2], h_n[-1]], -1) == output[-1]": False,
+        "output[-1] == torch.cat([h_n[-2], h_n[-1]], dim=-1)": False,
     }
 
 
@@ -121,11 +121,13 @@ def test_json_lists_claims_with_holds() -> None:
 
 
 def test_table_marks_traps() -> None:
-    result = runner.invoke(app, ["shape", "--seq-first"], env={"COLUMNS": "100"})
+    result = runner.invoke(app, ["shape", "--seq-first", "--all"], env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.stderr
-    row = next(line for line in result.stdout.splitlines() if "output[:, -1] == h_n[-1]" in line)
-    assert text("id.trap") in row
-    assert text("id.differs") in row
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "output[:, -1] == h_n[-1]" in line)
+    assert text("id.differs") in lines[at]
+    assert lines[at + 1].strip().startswith(text("id.trap"))
+    assert text("id.legend")[:20] in result.stdout
 
 
 def test_analytic_backend_has_a_note_not_an_error() -> None:
@@ -133,4 +135,4 @@ def test_analytic_backend_has_a_note_not_an_error() -> None:
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["identities"] == []
-    assert text("note.identities_need_values") in doc["notes"]
+    assert text("note.recipes_need_values") in doc["notes"]

@@ -108,7 +108,7 @@ def test_lang_flag_chooses_korean_for_that_run() -> None:
         catalog.use(Lang.EN)
     english = runner.invoke(app, ["shape", "-B", "analytic"])
     assert korean.exit_code == english.exit_code == 0
-    assert text("note.states_ignore_batch_first") in " ".join(english.stdout.split())
+    assert text("note.torch_default") in " ".join(english.stdout.split())
     assert "은닉 상태" in korean.stdout
     assert "hidden_size 8" not in korean.stdout.replace("(hidden_size) 8", "")
 

@@ -101,7 +101,8 @@ def test_guard_default_budget_is_half_the_available(monkeypatch: pytest.MonkeyPa
 def test_analytic_is_never_refused() -> None:
     """A 5.9-billion-parameter LSTM: no tensors, so no guard, and the estimate is still shown."""
     args = ["shape", "--backend", "analytic", "-c", "lstm", "-i", "8192", "-H", "8192", "-l", "4",
-            "--bidirectional", "-n", "64", "-L", "10000", "--max-memory", "1KiB"]  # fmt: skip
+            "--bidirectional", "-n", "64", "-L", "10000", "--max-memory", "1KiB",
+            "--params"]  # fmt: skip
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.stderr
     assert "5,906,104,320" in result.stdout

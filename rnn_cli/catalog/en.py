@@ -33,14 +33,10 @@ EN: Final[dict[str, str]] = {
     "param.proj": "proj {p} by hidden {h}: h_t = W_hr (o_t ⊙ tanh(c_t))",
     # notes under the tensor table, each shown only where it applies
     "note.torch_default": (
-        "rnnx defaults to batch_first=True (like the study notebook); torch's own default is "
+        "rnnx defaults to batch_first=True, input (N, L, H_in); torch's own default is "
         "batch_first=False, i.e. seq-first (L, N, H_in)."
     ),
     "note.seq_first": "seq-first (batch_first=False): input and output are (L, N, features).",
-    "note.states_ignore_batch_first": (
-        "batch_first never applies to h_n, c_n or h_0: they are always "
-        "(layers·directions, batch, features)."
-    ),
     "note.proj": ("proj_size {p}: output and h_n carry {p} features; c_n keeps hidden_size {h}."),
     "note.unbatched": (
         "unbatched input (L, H_in): the batch axis is dropped from input, output, h_n, c_n and "
@@ -56,8 +52,22 @@ EN: Final[dict[str, str]] = {
         "dropout {p} with 1 layer does nothing: torch applies it after every layer but the last."
     ),
     "note.packed": (
-        "packed lengths {lengths}: each sequence stops at its own length; output is zero past "
-        "it, so {last} is not a short sequence's last step: use {own}."
+        "packed lengths {lengths}: output is zero past each sequence's own length, so {last} "
+        "is padding for the short ones; their last step is {own}."
+    ),
+    "note.returns_lstm": "nn.LSTM returns a nested tuple: output, (h_n, c_n) = lstm(x).",
+    "note.returns": "nn.{cell} returns output, h_n (no c_n): output, (h_n, c_n) = {name}(x) fails.",
+    "note.h_n_not_doubled": (
+        "h_n keeps {h} features, not 2 × {h}: its directions are rows of dimension 0; only "
+        "output joins them ({n})."
+    ),
+    "note.recipes_need_values": (
+        "recipes and identities are checked on computed numbers: with --backend analytic they "
+        "are unchecked (?); run with --backend torch or numpy."
+    ),
+    "note.more": (
+        "{params} parameters in {tensors} tensors, {mult_adds} multiply-adds: "
+        "--params for the table"
     ),
     "note.torch_warning": "torch warned: {message}",
     "note.onednn_proj": (
@@ -192,7 +202,7 @@ EN: Final[dict[str, str]] = {
     ),
     "explain.bidirectional": (
         "Every parameter has a _reverse twin of the same shape: the backward direction runs "
-        "t = L−1 … 0 with its own weights."
+        "t = L−1 … 0 (packed: from each sequence's own last step) with its own weights."
     ),
     "explain.no_bias": "--no-bias: no b terms, no bias_ih or bias_hh.",
     "explain.both": "{a} and {b}",
@@ -225,20 +235,69 @@ EN: Final[dict[str, str]] = {
         "The backward direction starts at each sequence's own last step, where its h_0 enters, "
         "and finishes at t = 0: its h_n rows come from t = 0 for every sequence."
     ),
+    # recipes: what to paste, checked on the run's tensors
+    "title.recipes": "recipes, checked on this run's numbers",
+    "title.recipes_unchecked": "recipes (unchecked: --backend analytic computes no numbers)",
+    "col.recipe": "recipe",
+    "col.purpose": "what it is for",
+    "recipe.holds": "✓",
+    "recipe.fails": "✗ fails here",
+    "recipe.unchecked": "?",
+    "recipe.not": "not",
+    "recipe.same_here": "equal on these numbers, by chance",
+    "recipe.summary": "the sequence summary for a classifier: the top layer's final state",
+    "recipe.summary_wrong_layer": "h_n[0] is the bottom layer; the top layer comes last",
+    "recipe.summary_2dir": "the sequence summary for a classifier: top layer, both final states",
+    "recipe.summary_wrong_last": "same shape, but its backward half has read one step",
+    "recipe.classifier": "the layer that reads the summary: in_features is its last dimension",
+    "recipe.classifier_wrong": "{h} is one direction's size",
+    "recipe.top_directions": "the same summary from h_n's last two rows: permute, then flatten",
+    "recipe.top_directions_wrong": "without the permute, view pairs rows of different sequences",
+    "recipe.layers_directions": "h_n split by layer: [k, 0] is layer k's final state",
+    "recipe.layers_directions_2dir": (
+        "h_n split by layer and direction: [k, 0] is layer k forward, [k, 1] backward"
+    ),
+    "recipe.last_valid": "each sequence's last real output (forward); lengths as a tensor",
+    "recipe.last_valid_wrong": "the last padded step: zeros for sequences shorter than L",
+    "recipe.backward": "the backward direction's final state: it runs L−1 … 0, ends at t = 0",
+    "recipe.backward_packed": (
+        "the backward direction's final state: sequence b's starts at its own last step "
+        "length_b − 1 (not L − 1) and ends at t = 0"
+    ),
+    "recipe.backward_wrong": "where the backward direction starts, after one step",
+    "recipe.backward_wrong_packed": "where each sequence's backward direction starts, not ends",
+    "recipe.initial_state": (
+        "optional (zeros when left out): {name}(x, h_0); batch_first does not apply"
+    ),
+    "recipe.initial_state_lstm": (
+        "optional (zeros when left out): lstm(x, (h_0, c_0)); batch_first does not apply"
+    ),
+    "recipe.initial_state_wrong": "batch_first never applies to the states",
     # identities checked on the run's numbers
     "title.identities": "identities, checked on this run's numbers",
     "col.claim": "claim",
     "col.torch_says": "torch says",
     "col.numbers": "these numbers",
     "id.expected": "always",
-    "id.trap": "trap",
+    "id.trap": "not in general",
+    "id.legend": (
+        "✓ equal, ✗ differ: what these numbers show. always: torch guarantees it; not in "
+        "general: a look-alike. green and blue are the expected outcomes, red a surprise."
+    ),
     "id.holds": "✓ equal",
     "id.differs": "✗ differ",
     "id.last": "output is the top layer's h_t at every step; h_n[-1] is its last step",
     "id.forward": "the forward half at the last step is the top layer's forward h_n",
     "id.backward": "the backward direction runs t = L−1 … 0, so it finishes at t = 0",
+    "id.backward_packed": (
+        "the backward direction of sequence b starts at its own last step length_b − 1 "
+        "and finishes at t = 0"
+    ),
     "id.trap_backward": "at the last step the backward direction has taken only its first step",
-    "id.trap_cat": "the usual summary of a sequence, but not output at the last step",
+    "id.trap_cat": (
+        "output's last step is not the summary: its backward half has read one step; the "
+        "concatenation is (see recipes)"
+    ),
     "id.packed_last": "sequence {b} stops at its own length {n}: its h_n is output at step {t}",
     "id.trap_packed": (
         "padded steps are zero: {last} is a short sequence's padding, not its last step"
@@ -249,10 +308,6 @@ EN: Final[dict[str, str]] = {
     "note.trap_holds": (
         "a trap holds on these numbers only because of this configuration (one time step, or "
         "relu zeros on both sides); it does not hold in general."
-    ),
-    "note.identities_need_values": (
-        "identities between output and h_n are checked on computed numbers: run with "
-        "--backend torch or numpy."
     ),
     # --input-shape
     "read.batch_first": "batch_first=True",
@@ -276,6 +331,7 @@ EN: Final[dict[str, str]] = {
     "code.input": "# {layout}",
     # rnnx sweep
     "title.sweep": "sweep · {n} configurations · {backend} backend",
+    "sweep.same": "in every configuration: {shapes}",
     "sweep.progress": "running {n} configurations",
     "sweep.rejected": (
         "set aside {n} of {total} configurations that torch rejects, for example: {reason}"
@@ -435,8 +491,6 @@ EN: Final[dict[str, str]] = {
         "--backends: analytic computes no values to compare; use e.g. torch,numpy"
     ),
     "error.atol": "--atol must be a finite number: got {atol}; e.g. --atol 1e-6",
-    "error.svg_suffix": "--svg must name a .svg file: svg={path}; use e.g. --svg rnn.svg",
-    "error.svg_write": "--svg: cannot write {path}: {reason}; pick a writable path",
     "error.aborted": "aborted",
     "error.ints": (
         "{flag} must be positive whole numbers separated by commas: got {raw!r}; "
@@ -453,4 +507,11 @@ EN: Final[dict[str, str]] = {
     "error.twice": "{flag} given twice ({first}, then {then}): give it once",
     "exp.feature_hidden": "hidden_size {h}",
     "exp.feature_proj": "proj_size {p}",
+    "error.file_suffix": (
+        "{flag} must name a {suffix} file: got {path}; use e.g. {flag} rnn{suffix}"
+    ),
+    "error.file_parent": (
+        "{flag}: directory {parent} does not exist ({path}); create it or pick another path"
+    ),
+    "error.file_write": "{flag}: cannot write {path}: {reason}; pick a writable path",
 }

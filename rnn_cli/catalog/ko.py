@@ -41,14 +41,10 @@ KO: Final[dict[str, str]] = {
     "param.proj": "투영 {p} × 은닉 {h}: h_t = W_hr (o_t ⊙ tanh(c_t))",
     # notes under the tensor table, each shown only where it applies
     "note.torch_default": (
-        "rnnx의 기본값은 (공부 노트처럼) batch_first=True입니다. torch 자체의 기본값은 "
-        "batch_first=False, 곧 시퀀스 우선 (L, N, H_in)입니다."
+        "rnnx의 기본값은 batch_first=True, 입력 (N, L, H_in)입니다; torch 자체의 기본값은 "
+        "batch_first=False, 즉 seq-first (L, N, H_in)입니다."
     ),
     "note.seq_first": "시퀀스 우선 (batch_first=False): 입력과 출력이 (L, N, 특성)입니다.",
-    "note.states_ignore_batch_first": (
-        "batch_first는 h_n, c_n, h_0에는 적용되지 않습니다: 이들은 언제나 "
-        "(층·방향, 배치, 특성)입니다."
-    ),
     "note.proj": (
         "투영 크기 {p}: output과 h_n은 특성 {p}개, c_n은 은닉 상태의 크기 {h}를 유지합니다."
     ),
@@ -68,8 +64,9 @@ KO: Final[dict[str, str]] = {
         "적용합니다."
     ),
     "note.packed": (
-        "패킹 (packing)된 길이 {lengths}: 시퀀스마다 자기 길이에서 멈추고 그 뒤의 출력은 "
-        "0입니다. 짧은 시퀀스의 마지막 시점으로는 {last} 대신 {own}을(를) 쓰세요."
+        "패킹 (packing)된 길이 {lengths}: output은 각 시퀀스 자신의 길이 이후로 0이므로 "
+        "{last}는 짧은 "
+        "시퀀스에게 패딩입니다; 그 마지막 스텝은 {own}입니다."
     ),
     "note.torch_warning": "torch의 경고: {message}",
     "note.onednn_proj": (
@@ -200,8 +197,8 @@ KO: Final[dict[str, str]] = {
         "weight_ih_l1은 ({rows}, {i})입니다."
     ),
     "explain.bidirectional": (
-        "모든 파라미터에는 모양이 같은 _reverse 짝이 있습니다: 역방향은 자기 가중치로 "
-        "t = L−1 … 0 순서로 진행합니다."
+        "모든 매개변수에는 같은 모양의 _reverse 쌍이 있습니다: 역방향은 t = L−1 … 0 (packed: 각 "
+        "시퀀스 자신의 마지막 스텝부터)으로 자기 가중치를 써서 진행합니다."
     ),
     "explain.no_bias": "--no-bias: b 항도, bias_ih와 bias_hh도 없습니다.",
     "explain.both": "{a}, {b}",
@@ -241,14 +238,17 @@ KO: Final[dict[str, str]] = {
     "col.torch_says": "torch 기준",
     "col.numbers": "이 숫자",
     "id.expected": "항상",
-    "id.trap": "함정",
+    "id.trap": "일반적으로는 아님",
     "id.holds": "✓ 같음",
     "id.differs": "✗ 다름",
     "id.last": "output은 모든 시점에서 맨 위 층의 h_t이고, h_n[-1]은 그 마지막 시점입니다",
     "id.forward": "마지막 시점의 정방향 절반은 맨 위 층의 정방향 h_n입니다",
     "id.backward": "역방향은 t = L−1 … 0 순서로 진행하므로 t = 0에서 끝납니다",
     "id.trap_backward": "마지막 시점에서 역방향은 겨우 첫 시점을 계산했을 뿐입니다",
-    "id.trap_cat": "시퀀스를 요약하는 흔한 방법이지만, 마지막 시점의 output은 아닙니다",
+    "id.trap_cat": (
+        "output의 마지막 스텝은 요약이 아닙니다: 역방향 절반은 한 스텝만 읽었습니다; 요약은 "
+        "연결입니다 (레시피 참조)"
+    ),
     "id.packed_last": "시퀀스 {b}: 자기 길이 {n}에서 멈춥니다. 그 h_n은 시점 {t}의 output입니다",
     "id.trap_packed": (
         "패딩된 시점은 0입니다: 짧은 시퀀스에서 {last} 자리는 마지막 시점이 아니라 패딩입니다"
@@ -259,10 +259,6 @@ KO: Final[dict[str, str]] = {
     "note.trap_holds": (
         "함정이 이 숫자에서 성립하는 것은 이 설정 때문일 뿐입니다 (시점이 하나이거나, relu가 "
         "양쪽을 0으로 만듦). 일반적으로는 성립하지 않습니다."
-    ),
-    "note.identities_need_values": (
-        "output과 h_n 사이의 항등식은 계산한 숫자로 확인합니다: --backend torch 또는 numpy로 "
-        "실행하세요."
     ),
     # --input-shape
     "read.batch_first": "batch_first=True",
@@ -398,8 +394,6 @@ KO: Final[dict[str, str]] = {
         "--backends: analytic은 비교할 값을 계산하지 않습니다; 예: torch,numpy"
     ),
     "error.atol": "--atol: 유한한 숫자여야 합니다 (받은 값 {atol}); 예: --atol 1e-6",
-    "error.svg_suffix": "--svg는 .svg 파일이어야 합니다: svg={path}; 예: --svg rnn.svg",
-    "error.svg_write": "--svg: {path}에 쓸 수 없습니다: {reason}; 쓸 수 있는 경로를 고르세요",
     "error.aborted": "중단됨",
     "error.ints": (
         "{flag}: 쉼표로 구분한 양의 정수여야 합니다 (받은 값 {raw!r}); 예: {flag} {example}"
@@ -466,4 +460,70 @@ KO: Final[dict[str, str]] = {
     "exp.rank": "{name}의 차원은 {got}개가 아니라 {n}개입니다: {dims}",
     "exp.dim": "{i}번 차원: {got}이 아니라 {want} ({meaning})",
     "exp.mismatch": "--expect: {names}에서 torch와 다릅니다; 이유는 각 답 아래에 있습니다",
+    "note.returns_lstm": "nn.LSTM은 중첩 튜플을 반환합니다: output, (h_n, c_n) = lstm(x).",
+    "note.returns": (
+        "nn.{cell}은 output, h_n을 반환합니다 (c_n 없음): output, (h_n, c_n) = {name}(x)는 "
+        "실패합니다."
+    ),
+    "note.h_n_not_doubled": (
+        "h_n의 특성 수는 2 × {h}가 아니라 {h}입니다: 방향은 0번 차원의 행이고, 두 방향을 잇는 "
+        "것은 output뿐입니다 ({n})."
+    ),
+    "note.recipes_need_values": (
+        "레시피와 항등식은 계산된 값으로 검사합니다: --backend analytic에서는 검사하지 않습니다 "
+        "(?); --backend torch 또는 numpy로 실행하세요."
+    ),
+    "note.more": "매개변수 {params}개 (텐서 {tensors}개), 곱셈-덧셈 {mult_adds}회: 표는 --params",
+    "title.recipes": "레시피, 이번 실행의 값으로 검사함",
+    "title.recipes_unchecked": "레시피 (검사 안 함: --backend analytic은 값을 계산하지 않습니다)",
+    "recipe.holds": "✓",
+    "recipe.fails": "✗ 여기서 성립하지 않음",
+    "recipe.unchecked": "?",
+    "recipe.not": "아님",
+    "recipe.same_here": "이 값에서는 우연히 같음",
+    "recipe.summary": "분류기용 시퀀스 요약: 최상위 층의 마지막 상태",
+    "recipe.summary_wrong_layer": "h_n[0]은 최하위 층입니다; 최상위 층은 마지막에 옵니다",
+    "recipe.summary_2dir": "분류기용 시퀀스 요약: 최상위 층, 두 방향의 마지막 상태",
+    "recipe.summary_wrong_last": "모양은 같지만 역방향 절반은 한 스텝만 읽었습니다",
+    "recipe.classifier": "요약을 읽는 층: in_features는 요약의 마지막 차원입니다",
+    "recipe.classifier_wrong": "{h}는 한 방향의 크기입니다",
+    "recipe.top_directions": "h_n의 마지막 두 행에서 같은 요약: permute 후 펼치기",
+    "recipe.top_directions_wrong": "permute 없이 view하면 서로 다른 시퀀스의 행이 짝지어집니다",
+    "recipe.layers_directions": "층별로 나눈 h_n: [k, 0]은 층 k의 마지막 상태",
+    "recipe.layers_directions_2dir": (
+        "층과 방향으로 나눈 h_n: [k, 0]은 층 k 순방향, [k, 1]은 역방향"
+    ),
+    "recipe.last_valid": "각 시퀀스의 마지막 실제 출력 (순방향); lengths는 텐서로",
+    "recipe.last_valid_wrong": "마지막 패딩 스텝: L보다 짧은 시퀀스는 0입니다",
+    "recipe.backward": "역방향의 마지막 상태: L−1 … 0으로 진행해 t = 0에서 끝납니다",
+    "recipe.backward_packed": (
+        "역방향의 마지막 상태: 시퀀스 b의 역방향은 자기 마지막 스텝 length_b − 1 (L − 1이 "
+        "아님)에서 시작해 t = 0에서 끝납니다"
+    ),
+    "recipe.backward_wrong": "역방향이 시작하는 곳, 한 스텝 뒤",
+    "recipe.backward_wrong_packed": "각 시퀀스의 역방향이 끝나는 곳이 아니라 시작하는 곳",
+    "recipe.initial_state": (
+        "선택 사항 (생략하면 0): {name}(x, h_0); batch_first는 적용되지 않습니다"
+    ),
+    "recipe.initial_state_lstm": (
+        "선택 사항 (생략하면 0): lstm(x, (h_0, c_0)); batch_first는 적용되지 않습니다"
+    ),
+    "recipe.initial_state_wrong": "batch_first는 상태에 결코 적용되지 않습니다",
+    "id.legend": (
+        "✓ 같음, ✗ 다름: 이 값이 보여 주는 것. 항상: torch가 보장; 일반적으로는 아님: 닮은꼴. "
+        "초록과 파랑은 예상된 결과, 빨강은 뜻밖의 결과."
+    ),
+    "id.backward_packed": (
+        "시퀀스 b의 역방향은 자기 마지막 스텝 length_b − 1에서 시작해 t = 0에서 끝납니다"
+    ),
+    "col.recipe": "레시피",
+    "col.purpose": "용도",
+    "sweep.same": "모든 구성에서: {shapes}",
+    "error.file_suffix": (
+        "{flag}는 {suffix} 파일이어야 합니다 (받은 값 {path}); 예: {flag} rnn{suffix}"
+    ),
+    "error.file_parent": (
+        "{flag}: 디렉터리 {parent}가 없습니다 ({path}); 만들거나 다른 경로를 고르세요"
+    ),
+    "error.file_write": "{flag}: {path}에 쓸 수 없습니다: {reason}; 쓸 수 있는 경로를 고르세요",
 }

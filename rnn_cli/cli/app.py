@@ -4,10 +4,11 @@ The only place rnnx turns an error into a line on stderr and an exit code; the c
 modules beside it register on `app`.
 """
 
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any, Literal
+from typing import IO, Annotated, Any, Literal, cast
 
 import click
 import typer
@@ -18,9 +19,33 @@ from rnn_cli import __version__, catalog
 from rnn_cli.catalog import text
 from rnn_cli.errors import RnnxError
 
+
+class _Rstripped(io.TextIOBase):
+    """sys.stdout (looked up at each write) with every line's trailing spaces dropped: a
+    table's padding is no content, and piped text must not end lines in spaces."""
+
+    def __init__(self) -> None:
+        self._pending = ""
+
+    def write(self, s: str) -> int:
+        *lines, self._pending = (self._pending + s).split("\n")
+        if lines:
+            sys.stdout.write("\n".join(line.rstrip(" ") for line in lines) + "\n")
+        return len(s)
+
+    def flush(self) -> None:
+        if self._pending:
+            sys.stdout.write(self._pending)
+            self._pending = ""
+        sys.stdout.flush()
+
+    def isatty(self) -> bool:
+        return sys.stdout.isatty()
+
+
 # NO_COLOR asks for plain text: no colour, and no bold or italic escapes either
 _COLOR: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
-out = Console(color_system=_COLOR)
+out = Console(color_system=_COLOR, file=cast(IO[str], _Rstripped()))
 err = Console(stderr=True, color_system=_COLOR)
 
 

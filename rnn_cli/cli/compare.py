@@ -8,6 +8,7 @@ import typer
 
 from rnn_cli import pipeline
 from rnn_cli.catalog import text
+from rnn_cli.cli import saving
 from rnn_cli.cli.app import command, epilog, out
 from rnn_cli.cli.options import (
     BATCH_OPTS,
@@ -15,7 +16,9 @@ from rnn_cli.cli.options import (
     OUTPUT,
     RUN,
     RUN_OPTS,
+    HtmlOpt,
     MaxMemoryOpt,
+    SvgOpt,
     network_command,
 )
 from rnn_cli.comparison import default_others
@@ -88,6 +91,8 @@ def compare(
         ),
     ] = Format.TABLE,
     max_memory: MaxMemoryOpt = None,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
 ) -> None:
     """Swap the cell, and check the from-scratch backend against torch: same network?"""
     others = (
@@ -98,10 +103,13 @@ def compare(
     chosen = _computing_backends(spec, backends)
     if atol is not None and not math.isfinite(atol):
         raise SpecError(text("error.atol", atol=atol))
+    saving.check_paths(svg, html)
     budget = pipeline.memory_budget(max_memory)
     found = pipeline.compare(spec, others, chosen, atol, repeat, budget)
     if fmt is Format.TABLE:
-        out.print(compare_render.render(found))
+        picture = compare_render.render(found)
+        saving.save(picture, svg, html, out.width, "rnnx compare")
+        out.print(picture)
     else:
         as_text = (
             compare_render.render_json if fmt is Format.JSON else compare_render.render_markdown

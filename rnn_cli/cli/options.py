@@ -332,11 +332,35 @@ SvgOpt = Annotated[
     Path | None,
     typer.Option(
         "--svg",
-        help="Also save the picture as an SVG file.",
+        help="Also save what is printed as an SVG picture.",
         metavar="FILE.svg",
         rich_help_panel=OUTPUT,
     ),
 ]
+HtmlOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--html",
+        help="Also save what is printed as an HTML page.",
+        metavar="FILE.html",
+        rich_help_panel=OUTPUT,
+    ),
+]
+ParamsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--params", help="Table view: the parameter table and totals too.", rich_help_panel=OUTPUT
+    ),
+]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Table view: parameters, totals and the identities too.",
+        rich_help_panel=OUTPUT,
+    ),
+]
+
 MaxConfigsOpt = Annotated[
     int,
     typer.Option(

@@ -1,5 +1,6 @@
 """`rnnx shape`: parse → spec → run → report → render → print, and --save."""
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -8,16 +9,21 @@ import typer
 
 from rnn_cli import expectations, pipeline
 from rnn_cli.catalog import text
+from rnn_cli.cli import saving
 from rnn_cli.cli.app import EXIT_CODES, command, epilog, out
 from rnn_cli.cli.options import (
     BATCH_OPTS,
     NETWORK_OPTS,
     OUTPUT,
     RUN_OPTS,
+    AllOpt,
     BackendOpt,
     FormatOpt,
+    HtmlOpt,
     MaxMemoryOpt,
+    ParamsOpt,
     SaveOpt,
+    SvgOpt,
     network_command,
 )
 from rnn_cli.errors import MismatchError, SpecError
@@ -25,18 +31,36 @@ from rnn_cli.render import csv as csv_render
 from rnn_cli.render import json as json_render
 from rnn_cli.render import markdown as markdown_render
 from rnn_cli.render import table as table_render
+from rnn_cli.render.table import Detail
 from rnn_cli.report import Report
 from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Format, Spec
 from rnn_cli.weights import Weights
 
 
-def emit(report: Report, fmt: Format) -> None:
+@dataclass(frozen=True)
+class View:
+    """How shape's table view is printed and saved."""
+
+    detail: Detail = Detail.FIRST
+    svg: Path | None = None
+    html: Path | None = None
+
+
+def emit(report: Report, fmt: Format, view: View = View()) -> None:
     if fmt is Format.TABLE:
-        out.print(table_render.render(report))
+        picture = table_render.render(report, view.detail)
+        saving.save(picture, view.svg, view.html, out.width, "rnnx shape")
+        out.print(picture)
         return
     renderers = {Format.JSON: json_render, Format.CSV: csv_render, Format.MARKDOWN: markdown_render}
     typer.echo(renderers[fmt].render(report))
+
+
+def _view(params: bool, everything: bool, svg: Path | None, html: Path | None) -> View:
+    saving.check_paths(svg, html)
+    detail = Detail.ALL if everything else Detail.PARAMS if params else Detail.FIRST
+    return View(detail, svg, html)
 
 
 def check_save_path(path: Path) -> None:
@@ -64,6 +88,8 @@ SHAPE_EXAMPLES = epilog(
     "rnnx shape --cell lstm --proj-size 4   # h_n takes proj_size, c_n not",
     "rnnx shape -f json | jq '.tensors[] | {name, shape}'",
     "rnnx shape --cell gru --save run.npz   # every array, torch's names",
+    "rnnx shape --all --svg shape.svg       # parameters and identities too, saved",
+    "rnnx shape -l 2 --bidirectional --expect h_n=4,1,16   # exit 1: which dimension, why",
     EXIT_CODES,
 )
 
@@ -85,8 +111,13 @@ def shape(
             rich_help_panel=OUTPUT,
         ),
     ] = None,
+    params: ParamsOpt = False,
+    everything: AllOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
 ) -> None:
-    """Build the network, run a dummy batch, and explain every shape."""
+    """Build the network, run a dummy batch, and explain every shape, with recipes to paste."""
+    view = _view(params, everything, svg, html)
     if save is not None:
         check_save_path(save)
         if backend is Backend.ANALYTIC:
@@ -95,7 +126,7 @@ def shape(
     done = pipeline.shape(spec, backend, pipeline.memory_budget(max_memory), answers)
     if save is not None and done.weights is not None and done.result is not None:
         save_npz(save, done.weights, done.result)  # first: an unwritable path fails before printing
-    emit(done.report, fmt)
+    emit(done.report, fmt, view)
     wrong = [e.name for e in done.report.expectations if not e.holds]
     if wrong:
         raise MismatchError(text("exp.mismatch", names=", ".join(wrong)))

@@ -2,6 +2,7 @@
 
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -11,6 +12,7 @@ from rich.progress import Progress
 from rnn_cli import grid, pipeline
 from rnn_cli.build import build_spec
 from rnn_cli.catalog import text
+from rnn_cli.cli import saving
 from rnn_cli.cli.app import EXIT_CODES, command, epilog, err, out
 from rnn_cli.cli.options import (
     BATCH_OPTS,
@@ -18,8 +20,10 @@ from rnn_cli.cli.options import (
     RUN_OPTS,
     BackendOpt,
     FormatOpt,
+    HtmlOpt,
     MaxConfigsOpt,
     MaxMemoryOpt,
+    SvgOpt,
     sweep_command,
 )
 from rnn_cli.render import sweep as sweep_render
@@ -53,17 +57,22 @@ def each_report(specs: Sequence[Spec], work: Callable[[Spec], Report]) -> list[R
     return reports
 
 
-def emit_sweep(reports: Sequence[Report], fmt: Format) -> None:
+def emit_sweep(
+    reports: Sequence[Report], fmt: Format, svg: Path | None = None, html: Path | None = None
+) -> None:
     if fmt is not Format.TABLE:
         typer.echo(sweep_render.render_text(reports, fmt))
         return
-    table = sweep_render.render_table(reports)
-    # a pipe has no width of its own: give the table its natural one so that no row wraps
+    # a pipe has no width of its own: the table at its natural one, so that no row wraps
+    width = out.width if out.is_terminal else None
+    picture = sweep_render.render_table(reports, width)
+    # a file from a pipe takes the picture's own width, not WIDEST's blank columns
+    natural = Measurement.get(out, out.options.update_width(WIDEST), picture).maximum
+    saving.save(picture, svg, html, width or natural, "rnnx sweep")
     if out.is_terminal:
-        out.print(table)
+        out.print(picture)
         return
-    table.width = Measurement.get(out, out.options.update_width(WIDEST), table).maximum
-    out.print(table, crop=False)
+    out.print(picture, crop=False)
 
 
 def _note(message: str) -> None:
@@ -88,8 +97,11 @@ def sweep(
     fmt: FormatOpt = Format.TABLE,
     max_configs: MaxConfigsOpt = 10_000,
     max_memory: MaxMemoryOpt = None,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
 ) -> None:
     """Every combination of comma-listed options, one row each: shapes, parameters, cost."""
+    saving.check_paths(svg, html)
     plan = grid.plan(choices, build_spec, max_configs)
     budget = pipeline.memory_budget(max_memory)
     pipeline.check_all(plan.specs, backend, budget)
@@ -97,4 +109,4 @@ def sweep(
         total = len(plan.specs) + len(plan.rejected)
         _note(text("sweep.rejected", n=len(plan.rejected), total=total, reason=plan.rejected[0]))
     reports = each_report(plan.specs, lambda spec: pipeline.shape(spec, backend, budget).report)
-    emit_sweep(reports, fmt)
+    emit_sweep(reports, fmt, svg, html)

@@ -1,15 +1,17 @@
 """`rnnx explain`, `rnnx diagram` and `rnnx code`: the network taught rather than run."""
 
-import io
-from pathlib import Path
-
 import typer
-from rich.console import Console, RenderableType
 
-from rnn_cli.catalog import text
+from rnn_cli.cli import saving
 from rnn_cli.cli.app import command, epilog, out
-from rnn_cli.cli.options import BATCH_OPTS, NETWORK_OPTS, RUN_OPTS, SvgOpt, network_command
-from rnn_cli.errors import SpecError
+from rnn_cli.cli.options import (
+    BATCH_OPTS,
+    NETWORK_OPTS,
+    RUN_OPTS,
+    HtmlOpt,
+    SvgOpt,
+    network_command,
+)
 from rnn_cli.lesson import lesson
 from rnn_cli.render import code as code_render
 from rnn_cli.render import diagram as diagram_render
@@ -29,9 +31,12 @@ EXPLAIN_EXAMPLES = epilog(
 
 @command(epilog=EXPLAIN_EXAMPLES)
 @network_command(NETWORK_OPTS, BATCH_OPTS)
-def explain(spec: Spec) -> None:
+def explain(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     """Print one time step's equations, every term's shape, and how torch packs the gates."""
-    out.print(equations_render.render(lesson(spec)))
+    saving.check_paths(svg, html)
+    picture = equations_render.render(lesson(spec))
+    saving.save(picture, svg, html, out.width, "rnnx explain")
+    out.print(picture)
 
 
 DIAGRAM_EXAMPLES = epilog(
@@ -40,26 +45,16 @@ DIAGRAM_EXAMPLES = epilog(
 )
 
 
-def save_svg(path: Path, picture: RenderableType, width: int) -> None:
-    """Record at the picture's own width: a terminal's narrower one must not cut the file."""
-    if path.suffix.lower() != ".svg":
-        raise SpecError(text("error.svg_suffix", path=path))
-    recorder = Console(record=True, width=width, file=io.StringIO())
-    recorder.print(picture)
-    try:
-        recorder.save_svg(str(path), title="rnnx diagram")
-    except OSError as e:
-        raise SpecError(text("error.svg_write", path=path, reason=e.strerror)) from e
-
-
 @command(epilog=DIAGRAM_EXAMPLES)
 @network_command(NETWORK_OPTS, BATCH_OPTS)
-def diagram(spec: Spec, svg: SvgOpt = None) -> None:
+def diagram(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     """Draw the network unrolled over time: layers, directions, output and h_n."""
+    saving.check_paths(svg, html)
     picture = diagram_render.render(spec, out.width)
-    if svg is not None:
-        # first, so a bad path fails before anything is printed
-        save_svg(svg, picture, diagram_render.picture_width(spec, out.width))
+    # at the picture's own width: a narrower terminal must not cut the file; first, so a path
+    # that cannot be written fails before anything is printed
+    width = diagram_render.picture_width(spec, out.width)
+    saving.save(picture, svg, html, width, "rnnx diagram")
     out.print(picture)
 
 

@@ -12,6 +12,8 @@ from rich.text import Text
 from rnn_cli.catalog import text
 from rnn_cli.lesson import Lesson
 from rnn_cli.render import shape_text
+from rnn_cli.render.lead import lead, prose
+from rnn_cli.render.table import bullets
 
 
 def _heading(title: str) -> Text:
@@ -23,9 +25,9 @@ def _equations(lesson: Lesson) -> Table:
     table.add_column(text("col.equation"), overflow="fold")
     table.add_column(text("col.nonlinearity"), no_wrap=True)
     for eq in lesson.equations:
-        # a description that wraps stays indented under its own first line
-        does = Padding(Text(eq.does, style="dim"), (0, 0, 0, 2))
-        table.add_row(Group(Text(eq.text, style="bold"), does), Text(eq.act))
+        # the explanation keeps its indent when it wraps
+        does = Padding(prose(eq.does, "dim"), (0, 0, 0, 2))
+        table.add_row(Group(lead(Text(eq.text, style="bold")), does), Text(eq.act))
     return table
 
 
@@ -51,11 +53,8 @@ def _packing(lesson: Lesson) -> Table:
     return table
 
 
-def _notes(lesson: Lesson) -> Text:
-    lines = Text(text("head.notes"), style="bold")
-    for note in lesson.notes:
-        lines.append(f"\n• {note}", style="")
-    return lines
+def _notes(lesson: Lesson) -> RenderableType:
+    return bullets(text("head.notes"), "•", lesson.notes, "")
 
 
 def render(lesson: Lesson) -> RenderableType:

@@ -42,6 +42,31 @@ def _answers(report: Report) -> list[str]:
     return [*lines, ""]
 
 
+def _check(holds: bool | None) -> str:
+    return text(
+        "recipe.unchecked" if holds is None else "recipe.holds" if holds else "recipe.fails"
+    )
+
+
+def _recipes(report: Report) -> list[str]:
+    if not report.recipes:
+        return []
+    rows = [
+        [
+            _check(r.holds),
+            f"`{r.expression}`",
+            "" if r.shape is None else f"`{shape_text(r.shape)}`",
+            r.purpose
+            + (f"<br>✗ {text('recipe.not')} `{r.wrong}`: {r.wrong_why}" if r.wrong else ""),
+        ]
+        for r in report.recipes
+    ]
+    checked = any(r.holds is not None for r in report.recipes)
+    title = text("title.recipes" if checked else "title.recipes_unchecked")
+    header = ["", text("col.recipe"), text("col.shape"), text("col.purpose")]
+    return [f"**{title}**", "", *table(header, rows), ""]
+
+
 def render(report: Report) -> str:
     tensors = [
         [f"`{t.name}`", f"`{shape_text(t.shape)}`", "<br>".join(d.meaning for d in t.dims)]
@@ -58,6 +83,7 @@ def render(report: Report) -> str:
         *(f"- ⚠ {w}" for w in report.warnings),
         *(f"- {n}" for n in report.notes),
         "",
+        *_recipes(report),
         *_identities(report),
         *table(
             [text("col.parameter"), text("col.shape"), text("col.count"), text("col.meaning")],

@@ -9,7 +9,10 @@ import io
 from collections.abc import Callable, Sequence
 
 from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.measure import Measurement
 from rich.table import Table
+from rich.text import Text
 
 from rnn_cli import grid
 from rnn_cli.catalog import text
@@ -19,12 +22,18 @@ from rnn_cli.render.markdown import table as pipe_table
 from rnn_cli.report import Report, config
 from rnn_cli.spec import Format
 
+WIDEST = 1000  # columns the widest table may take: a pipe's "natural" width
 STATES = ("output", "h_n", "c_n")  # c_n is empty for RNN and GRU
 COLUMNS = (*STATES, "total_parameters", "mult_adds", "estimated_bytes")
 
 
+def varied(reports: Sequence[Report]) -> tuple[str, ...]:
+    """The config keys whose values differ across the sweep."""
+    return grid.varied([config(r.spec, r.backend) for r in reports])
+
+
 def header(reports: Sequence[Report]) -> list[str]:
-    return [*grid.varied([config(r.spec, r.backend) for r in reports]), *COLUMNS]
+    return [*varied(reports), *COLUMNS]
 
 
 def _value(v: object) -> str:
@@ -39,9 +48,10 @@ def row(
 ) -> list[str]:
     """One configuration's cells: its varied config values, then COLUMNS."""
     shapes = {t.name: t.shape for t in report.tensors}
+    values = config(report.spec, report.backend)
     counts = (report.total_parameters, report.mult_adds, report.estimated_bytes)
     return [
-        *(_value(config(report.spec, report.backend)[k]) for k in keys),
+        *(_value(values[k]) for k in keys),
         *(shape(shapes[s]) if s in shapes else "" for s in STATES),
         *(format(n, number) for n in counts),
     ]
@@ -51,29 +61,113 @@ def render_csv(reports: Sequence[Report]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header(reports))
-    keys = grid.varied([config(r.spec, r.backend) for r in reports])
+    keys = varied(reports)
     writer.writerows(row(r, keys, shape_cell, "d") for r in reports)
     return buffer.getvalue().rstrip("\n")
 
 
 def render_markdown(reports: Sequence[Report]) -> str:
-    keys = grid.varied([config(r.spec, r.backend) for r in reports])
+    keys = varied(reports)
     rows = [row(r, keys, lambda s: f"`{shape_text(s)}`", ",") for r in reports]
     return "\n".join(pipe_table(header(reports), rows))
 
 
-def render_table(reports: Sequence[Report]) -> Table:
-    """Every column unwrapped: each configuration on one line (cli/sweep.py sets the width)."""
+# the table view's short headings; a legend line spells out those in use
+SHORT = {
+    "total_parameters": "params",
+    "mult_adds": "mult-adds",
+    "estimated_bytes": "bytes",
+    "hidden_size": "hidden",
+    "input_size": "input",
+    "num_layers": "layers",
+    "nonlinearity": "nonlin",
+    "bidirectional": "bidir",
+    "batch_first": "batch1st",
+    "batch_size": "N",
+    "seq_len": "L",
+    "proj_size": "proj",
+}
+SEP = " · "
+
+
+def _columns(reports: Sequence[Report]) -> tuple[list[str], dict[str, str]]:
+    """The varying columns, and the tensors whose shape every configuration shares."""
+    names, same = header(reports), {}
+    cells = [row(r, varied(reports), shape_text, ",") for r in reports]
+    for i, name in enumerate(names):
+        values = {c[i] for c in cells}
+        if name in STATES and len(values) == 1:
+            same[name] = values.pop()
+    return [n for n in names if n not in same], same
+
+
+def _preamble(
+    reports: Sequence[Report], names: list[str], same: dict[str, str], width: int
+) -> list[Text]:
     backend = reports[0].backend.value if reports else ""
-    title = text("title.sweep", n=len(reports), backend=backend)
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
-    keys = grid.varied([config(r.spec, r.backend) for r in reports])
-    for name in header(reports):
+    lines = [Text(text("title.sweep", n=len(reports), backend=backend), style="bold")]
+    shared = [f"{name} {shape}" for name, shape in same.items() if shape]
+    if shared:
+        lines += _pack([text("sweep.same", shapes=shared[0]), *shared[1:]], width)
+    lines += _pack([f"{SHORT[n]} = {n}" for n in names if n in SHORT], width, "dim")
+    return lines
+
+
+def _table(reports: Sequence[Report], names: list[str]) -> Table:
+    """Every column unwrapped, so each configuration stays on one line."""
+    table = Table(box=box.SIMPLE_HEAD)
+    keys = varied(reports)
+    for name in names:
         numeric = name in COLUMNS[len(STATES) :]
-        table.add_column(name, justify="right" if numeric else "left", no_wrap=True)
+        table.add_column(
+            SHORT.get(name, name), justify="right" if numeric else "left", no_wrap=True
+        )
+    every = header(reports)
     for r in reports:
-        table.add_row(*row(r, keys, shape_text, ","))
+        cells = dict(zip(every, row(r, keys, shape_text, ","), strict=True))
+        table.add_row(*(cells[n] for n in names))
     return table
+
+
+def _pack(items: list[str], width: int, style: str = "", indent: str = "") -> list[Text]:
+    """items on as few lines as width allows, none split: a shape or a value stays whole;
+    lines after the first start with indent."""
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + len(SEP) + len(item) <= width:
+            lines[-1] += SEP + item
+        else:
+            lines.append(indent + item if lines else item)
+    return [Text(line, style=style, no_wrap=True, overflow="ignore") for line in lines]
+
+
+def _blocks(reports: Sequence[Report], names: list[str], width: int) -> list[RenderableType]:
+    """One block per configuration, for a terminal too narrow for the table."""
+    keys = varied(reports)
+    every = header(reports)
+    out: list[RenderableType] = []
+    for i, r in enumerate(reports, 1):
+        cells = dict(zip(every, row(r, keys, shape_text, ","), strict=True))
+        items = [f"{SHORT.get(n, n)} {cells[n]}" for n in names if cells[n]]
+        out += [Text(""), *_pack([f"#{i}", *items], width, indent="   ")]
+    return out
+
+
+def render_table(reports: Sequence[Report], width: int | None = None) -> RenderableType:
+    """A table when it fits width (None: any width, as on a pipe), else one block each."""
+    names, same = _columns(reports)
+    preamble = _preamble(reports, names, same, width or WIDEST)
+    table = _table(reports, names)
+    natural = _natural_width(table)
+    if width is None or natural <= width:
+        table.width = natural  # a pipe's console would squeeze it to its own 80 columns
+        return Group(*preamble, table)
+    return Group(*preamble, *_blocks(reports, names, width))
+
+
+def _natural_width(table: Table) -> int:
+    console = Console(width=WIDEST, file=io.StringIO())
+    return Measurement.get(console, console.options, table).maximum
 
 
 def render_text(reports: Sequence[Report], fmt: Format) -> str:

@@ -1,7 +1,8 @@
-"""The Rich view of a Report: tensors with every dimension explained, notes, parameters, totals.
-
-Must not import torch.
+"""The Rich view of a Report: tensors with every dimension explained, notes, recipes; then, on
+request, the identities, parameters and totals. Must not import torch.
 """
+
+from enum import Enum
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -10,7 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from rnn_cli.catalog import text
+from rnn_cli.recipes import Recipe
 from rnn_cli.render import shape_text
+from rnn_cli.render.lead import lead, prose
 from rnn_cli.report import Report
 from rnn_cli.sizes import human_bytes
 
@@ -61,7 +64,7 @@ def bullets(heading: str, mark: str, items: tuple[str, ...], style: str) -> Grou
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     for item in items:
-        grid.add_row(Text(mark, style=style), Text(item, style=style))
+        grid.add_row(Text(mark, style=style), prose(item, style))
     return Group(Text(heading, style=f"bold {style}".strip()), grid)
 
 
@@ -86,28 +89,92 @@ def notes(report: Report) -> RenderableType:
     )
 
 
+class Detail(str, Enum):
+    """How much `shape` prints: the first screen, or the parameters too, or everything."""
+
+    FIRST = "first"  # tensors, notes, recipes; parameters and cost in one line
+    PARAMS = "params"  # and the parameter table with the totals
+    ALL = "all"  # and the identities
+
+
+def _outcome(holds: bool, expected: bool) -> Text:
+    """✓ equal / ✗ differ, green or blue when torch's word bears out, red for a surprise."""
+    style = ("green" if holds else "blue") if holds == expected else "bold red"
+    return Text(text("id.holds" if holds else "id.differs"), style=style)
+
+
 def identity_table(report: Report) -> RenderableType:
-    """Claims torch guarantees and traps, side by side, so a trap that happens to hold shows."""
-    table = Table(title=text("title.identities"), box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column(text("col.claim"), overflow="fold")
-    table.add_column(text("col.torch_says"), no_wrap=True)
-    table.add_column(text("col.numbers"), no_wrap=True)
+    """Claims torch guarantees and look-alikes, each with what these numbers show."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
     for i in report.identities:
-        claim = Group(Text(i.claim, style="cyan"), Padding(Text(i.why, style="dim"), (0, 0, 0, 2)))
         says = text("id.expected" if i.expected else "id.trap")
-        numbers = text("id.holds" if i.holds else "id.differs")
-        style = "green" if i.holds == i.expected else "bold red"
-        table.add_row(claim, says, Text(numbers, style=style))
-    return Padding(table, (1, 0, 0, 0))
+        why = prose(f"{says}: {i.why}", "dim")
+        grid.add_row(_outcome(i.holds, i.expected), Group(lead(Text(i.claim, style="cyan")), why))
+    title = Text(text("title.identities"), style="bold")
+    return Padding(Group(title, prose(text("id.legend"), "dim"), grid), (1, 0, 0, 0))
 
 
-def render(report: Report) -> RenderableType:
-    identities = [identity_table(report)] if report.identities else []
-    return Group(
-        *([answers(report)] if report.expectations else []),
-        tensor_table(report),
-        notes(report),
-        *identities,
-        parameter_table(report),
-        summary_table(report),
+def _mark(holds: bool | None) -> Text:
+    if holds is None:
+        return Text(text("recipe.unchecked"), style="dim")
+    return Text(
+        text("recipe.holds" if holds else "recipe.fails"), style="green" if holds else "bold red"
     )
+
+
+def _wrong(r: Recipe) -> RenderableType:
+    code = Text.assemble((f"✗ {text('recipe.not')} ", "red"), (r.wrong or "", "cyan"))
+    # shown only where it differs by construction; a coincidence on the numbers is said
+    chance = r.wrong_differs is False
+    why = f"{r.wrong_why} ({text('recipe.same_here')})" if chance else str(r.wrong_why)
+    return lead(code, Text(why, style="dim"))
+
+
+def _recipe(r: Recipe) -> Group:
+    shape = f"  {shape_text(r.shape)}" if r.shape is not None else ""
+    lines: list[RenderableType] = [
+        lead(Text.assemble((r.expression, "bold cyan"), shape)),
+        prose(r.purpose, "dim"),
+    ]
+    if r.wrong:
+        lines.append(_wrong(r))
+    return Group(*lines)
+
+
+def recipe_list(report: Report) -> RenderableType:
+    """Each recipe's expression on a line of its own, its check's mark before it."""
+    checked = any(r.holds is not None for r in report.recipes)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for r in report.recipes:
+        grid.add_row(_mark(r.holds), _recipe(r))
+    title = text("title.recipes" if checked else "title.recipes_unchecked")
+    return Padding(Group(Text(title, style="bold"), grid), (1, 0, 0, 0))
+
+
+def cost_line(report: Report) -> Text:
+    more = text(
+        "note.more",
+        params=f"{report.total_parameters:,}",
+        tensors=len(report.parameters),
+        mult_adds=f"{report.mult_adds:,}",
+    )
+    return Text(more, style="dim")
+
+
+def render(report: Report, detail: Detail = Detail.FIRST) -> RenderableType:
+    parts: list[RenderableType] = [tensor_table(report), notes(report)]
+    if report.expectations:  # the student's own question first
+        parts.insert(0, answers(report))
+    if report.recipes:
+        parts.append(recipe_list(report))
+    if detail is Detail.ALL and report.identities:
+        parts.append(identity_table(report))
+    if detail is Detail.FIRST:
+        parts += [Text(""), cost_line(report)]
+    else:
+        parts += [Text(""), parameter_table(report), summary_table(report)]
+    return Group(*parts)

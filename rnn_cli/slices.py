@@ -1,0 +1,84 @@
+"""Readings of a run's output and h_n as a student indexes them (each sequence's forward and
+backward final state, output's last step, each sequence's own last step), each as the text to
+paste and the same reading in numpy, for recipes to check.
+
+Must not import torch, rich or the backends package.
+"""
+
+from collections.abc import Callable
+
+import numpy as np
+
+from rnn_cli.spec import Spec
+
+Arrays = dict[str, np.ndarray]
+Take = Callable[[Arrays], np.ndarray]
+
+
+def lengths(spec: Spec) -> np.ndarray:
+    """Each sequence's length: --lengths, else seq_len for every one."""
+    n = 1 if spec.unbatched else spec.batch_size
+    return np.array(spec.lengths or (spec.seq_len,) * n)
+
+
+def forward_final(spec: Spec) -> Take:
+    """The top layer's forward state where each sequence ends, read from output."""
+    h, last = spec.h_out, lengths(spec) - 1
+
+    def take(a: Arrays) -> np.ndarray:
+        out = a["output"]
+        if spec.unbatched:
+            return np.asarray(out[last[0], :h])  # (H_out,)
+        rows = np.arange(len(last))
+        picked = out[rows, last] if spec.batch_first else out[last, rows]
+        return np.asarray(picked[:, :h])  # (N, H_out)
+
+    return take
+
+
+def backward_final(spec: Spec) -> Take:
+    """The top layer's backward state, which ends at t = 0 for every sequence."""
+    h = spec.h_out
+
+    def take(a: Arrays) -> np.ndarray:
+        out = a["output"]
+        if spec.unbatched:
+            return np.asarray(out[0, h:])
+        return (out[:, 0] if spec.batch_first else out[0])[:, h:]
+
+    return take
+
+
+def batch(spec: Spec) -> tuple[int, ...]:
+    """(N,), or () when unbatched: the batch axis of a shape."""
+    return () if spec.unbatched else (spec.batch_size,)
+
+
+def last_step(spec: Spec, features: str = "") -> tuple[str, Take]:
+    """output at t = L - 1, as a student indexes it for this layout: padding when packed."""
+    tail = f", {features}" if features else ""
+    cut = feature_slice(features)
+    if spec.unbatched or not spec.batch_first:
+        label = f"output[-1, :{tail}]" if tail and not spec.unbatched else f"output[-1{tail}]"
+        return label, lambda a: a["output"][-1][..., cut]
+    return f"output[:, -1{tail}]", lambda a: a["output"][:, -1][..., cut]
+
+
+def feature_slice(features: str) -> slice:
+    """':8' -> slice(None, 8), '8:' -> slice(8, None), '' -> everything."""
+    if not features:
+        return slice(None)
+    start, stop = features.split(":")
+    return slice(int(start) if start else None, int(stop) if stop else None)
+
+
+def own_last(spec: Spec, features: str) -> tuple[str, Take]:
+    """output at each sequence's own last step, lengths - 1, for this layout."""
+    n, cut = spec.batch_size, feature_slice(features)
+    rows, last = np.arange(n), lengths(spec) - 1
+    tail = f", {features}" if features else ""
+    if spec.batch_first:
+        label = f"output[torch.arange({n}), lengths - 1{tail}]"
+        return label, lambda a: a["output"][rows, last][..., cut]
+    label = f"output[lengths - 1, torch.arange({n}){tail}]"
+    return label, lambda a: a["output"][last, rows][..., cut]
