@@ -65,6 +65,8 @@ def _module(target: str) -> tuple[ModuleType, Path]:
 def _array(value: Any, what: str) -> np.ndarray:
     if hasattr(value, "detach"):  # a torch tensor: leave the graph, come to the CPU
         value = value.detach().cpu().numpy()
+    if value is None:
+        raise BadReturn(what, "None")
     try:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):

@@ -91,7 +91,7 @@ def check(
             help="Address space the function's process may use (4GiB, 512MiB).",
             rich_help_panel=RUN,
         ),
-    ] = "4GiB",
+    ] = "2GiB",
     fmt: Annotated[
         CheckFormat,
         typer.Option("--format", "-f", help="table, json or gradescope.", rich_help_panel=OUTPUT),
