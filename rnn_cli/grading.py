@@ -20,6 +20,10 @@ from rnn_cli.spec import Cell, Spec
 
 SCHEMA = 1
 
+Inputs = tuple[
+    dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray | None
+]  # params, x, h0, c0
+
 # float64 on rnnx's side; 1e-6 absolute and relative admits a student computing in float32
 # (|Δ| ≈ 1e-7 after 10 steps) and rejects every diagnosed mistake (|Δ| ≥ 1e-2 on these numbers)
 ATOL = 1e-6
@@ -159,7 +163,7 @@ def _reproduces(made: Outputs, got: dict[str, np.ndarray], atol: float, rtol: fl
 def diagnose(
     spec: Spec,
     convention: Convention,
-    inputs: tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray | None],
+    inputs: Inputs,
     got: dict[str, np.ndarray],
     tolerance: tuple[float, float],
 ) -> tuple[Diagnosis, ...]:
