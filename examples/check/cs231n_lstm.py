@@ -1,9 +1,10 @@
 """A correct LSTM in the cs231n assignment's layout, gates i, f, o, g. Check it with
 
-    rnnx check examples/check/cs231n_lstm.py:lstm_forward --convention cs231n --cell lstm
+rnnx check examples/check/cs231n_lstm.py:lstm_forward --convention cs231n --cell lstm
 """
 
 import numpy as np
+
 
 def sigmoid(x):
     return 1.0 / (1.0 + np.exp(-x))

@@ -1,6 +1,6 @@
 """A correct vanilla RNN in the cs231n assignment's layout. Check it with
 
-    rnnx check examples/check/cs231n_rnn.py:rnn_forward --convention cs231n
+rnnx check examples/check/cs231n_rnn.py:rnn_forward --convention cs231n
 """
 
 import numpy as np
