@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from rnn_cli import conventions, grading
-from rnn_cli.backends import student
+from rnn_cli.backends import student, torch_from_state
 from rnn_cli.catalog import text
 from rnn_cli.conventions import Call, Convention
 from rnn_cli.grading import Check, Diagnosis, Inputs
@@ -38,10 +38,7 @@ def expected(spec: Spec, reference: Backend, inputs: Inputs) -> dict[str, np.nda
     params, x, h0, c0 = inputs
     if reference is not Backend.TORCH:
         return forward(spec, params, x, h0, c0).tensors()
-    from rnn_cli.backends import torch_net  # only here: the default path never imports torch
-
-    out, h_n, c_n = torch_net.forward_from(spec, Weights(params, x), h0, c0)
-    return {"output": out, "h_n": h_n} | ({} if c_n is None else {"c_n": c_n})
+    return torch_from_state(spec, Weights(params, x), h0, c0)  # imports torch, only here
 
 
 def judge(

@@ -48,7 +48,7 @@ def _refuse(flag: str, value: object, convention: Convention, fix: str) -> SpecE
 
 
 def fit(spec: Spec, convention: Convention) -> Spec:
-    """spec as convention runs it (float64 always), or SpecError naming the flag that does not fit."""
+    """spec as convention runs it (float64 always), or SpecError naming the flag that misfits."""
     if spec.lengths is not None:
         raise _refuse("--lengths", ",".join(map(str, spec.lengths)), convention, "drop --lengths")
     if convention is Convention.TORCH:

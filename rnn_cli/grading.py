@@ -123,7 +123,7 @@ def _square(spec: Spec) -> bool:
 
 
 def faults(spec: Spec, convention: Convention) -> list[Fault]:
-    """Every mistake that can be made in spec's network under convention, and changes its numbers."""
+    """Every mistake that can be made in spec's network under convention and changes numbers."""
     m = Mistake
     found = [Fault(m.H0_IGNORED), Fault(m.OFF_BY_ONE), Fault(m.STATE_NOT_CARRIED)]
     if spec.bias:

@@ -69,31 +69,40 @@ def _transposed(w: np.ndarray, cell: Cell) -> np.ndarray:
 def _permuted(w: np.ndarray, cell: Cell, fault: Fault) -> np.ndarray:
     """The weight a student reading the blocks in fault.order effectively uses for each gate."""
     true = dict(zip(GATES[cell], _blocks(w, cell), strict=True))
-    seen = {read_as: true[stacked] for read_as, stacked in zip(fault.order, fault.expected)}
+    seen = {
+        read_as: true[stacked] for read_as, stacked in zip(fault.order, fault.expected, strict=True)
+    }
     return np.concatenate([seen[g] for g in GATES[cell]])
+
+
+def _faulty(spec: Spec, name: str, w: np.ndarray, fault: Fault) -> np.ndarray:
+    """One parameter as a student making fault's mistake effectively uses it."""
+    m = fault.mistake
+    dropped = {
+        Mistake.BIAS_MISSING: ("bias",),
+        Mistake.BIAS_IH_ONLY: ("bias_hh",),
+        Mistake.BIAS_HH_ONLY: ("bias_ih",),
+    }
+    transposed = {
+        Mistake.TRANSPOSED_W_HH: ("weight_hh",),
+        Mistake.TRANSPOSED_WEIGHTS: ("weight_hh", "weight_ih"),
+    }
+    if name.startswith(dropped.get(m, ())):
+        return np.zeros_like(w)
+    if name.startswith(transposed.get(m, ())):
+        return _transposed(w, spec.cell)
+    if m is Mistake.GATE_ORDER and not name.startswith("weight_hr"):
+        return _permuted(w, spec.cell, fault)
+    return w
 
 
 def faulty_params(
     spec: Spec, params: dict[str, np.ndarray], fault: Fault | None
 ) -> dict[str, np.ndarray]:
-    """params as a student making fault's mistake effectively uses them (a copy)."""
-    m = fault.mistake if fault else None
-    out: dict[str, np.ndarray] = {}
-    for name, w in params.items():
-        if m is Mistake.BIAS_MISSING and name.startswith("bias"):
-            w = np.zeros_like(w)
-        elif m is Mistake.BIAS_IH_ONLY and name.startswith("bias_hh"):
-            w = np.zeros_like(w)
-        elif m is Mistake.BIAS_HH_ONLY and name.startswith("bias_ih"):
-            w = np.zeros_like(w)
-        elif m is Mistake.TRANSPOSED_W_HH and name.startswith("weight_hh"):
-            w = _transposed(w, spec.cell)
-        elif m is Mistake.TRANSPOSED_WEIGHTS and name.startswith(("weight_hh", "weight_ih")):
-            w = _transposed(w, spec.cell)
-        elif fault is not None and m is Mistake.GATE_ORDER and not name.startswith("weight_hr"):
-            w = _permuted(w, spec.cell, fault)
-        out[name] = w
-    return out
+    """params as a student making fault's mistake effectively uses them."""
+    if fault is None:
+        return params
+    return {name: _faulty(spec, name, w, fault) for name, w in params.items()}
 
 
 State = tuple[np.ndarray, np.ndarray]  # h (N, H_out), c (N, hidden); c unused outside LSTM

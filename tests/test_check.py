@@ -2,6 +2,8 @@
 and diagnosis, the hostile ones, and the usage errors."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +65,8 @@ def test_gate_order_says_which_order() -> None:
     _, doc = check("cs231n_lstm_torch_gates.py:lstm_forward", "--convention", "cs231n", *LSTM)
     (found,) = doc["diagnosis"]
     assert found["order"] == ["i", "f", "g", "o"]
-    assert "i, f, g, o" in found["says"] and "i, f, o, g" in found["says"]
+    assert "i, f, g, o" in found["says"]
+    assert "i, f, o, g" in found["says"]
 
 
 def test_transposed_weights_crash_is_reported_and_diagnosed() -> None:
@@ -78,17 +81,21 @@ def test_transposed_weights_crash_is_reported_and_diagnosed() -> None:
 
 def test_transposed_weights_with_square_sizes_are_diagnosed_directly() -> None:
     code, doc = check("loop_transposed.py:rnn_loop", "--convention", "loop", "-i", "8")
-    assert code == 1 and doc["failure"] is None and doc["square_rerun"] is False
+    assert code == 1
+    assert doc["failure"] is None
+    assert doc["square_rerun"] is False
     assert [d["mistake"] for d in doc["diagnosis"]] == ["transposed_weights"]
 
 
 def test_first_divergence_names_the_time_step() -> None:
     _, doc = check("loop_off_by_one.py:rnn_loop", "--convention", "loop")
     first = doc["tensors"][0]["first_divergence"]
-    assert first["time_step"] == 0 and first["batch_row"] is None
+    assert first["time_step"] == 0
+    assert first["batch_row"] is None
     _, doc = check("torch_rnn_not_rereversed.py:rnn", *BI)
     first = doc["tensors"][0]["first_divergence"]
-    assert first["direction"] == 1 and first["layer"] == 0  # the forward half is right
+    assert first["direction"] == 1
+    assert first["layer"] == 0
 
 
 HOSTILE = [
@@ -109,14 +116,18 @@ def test_hostile_function_is_the_students_failure(
     code, doc = check(f"hostile.py:{function}", "--convention", "loop", *options)
     assert code == 1
     assert doc["failure"]["kind"] == kind
-    assert doc["score"] == 0.0 and doc["passed"] is False
+    assert doc["score"] == 0.0
+    assert doc["passed"] is False
 
 
 def test_traceback_holds_the_students_frames_only() -> None:
     _, doc = check("hostile.py:raises", "--convention", "loop")
     trace = doc["failure"]["traceback"]
-    assert "hostile.py" in trace and "helper" in trace and "student's own error" in trace
-    assert "rnn_cli" not in trace and "importlib" not in trace
+    assert "hostile.py" in trace
+    assert "helper" in trace
+    assert "student's own error" in trace
+    assert "rnn_cli" not in trace
+    assert "importlib" not in trace
 
 
 def test_table_report_prints_no_rnnx_traceback() -> None:
@@ -124,7 +135,8 @@ def test_table_report_prints_no_rnnx_traceback() -> None:
         app, ["check", str(EXAMPLES / "hostile.py:exits"), "--convention", "loop"]
     )
     assert result.exit_code == 1
-    assert "sys.exit(3)" in result.stdout and "rnn_cli" not in result.stdout
+    assert "sys.exit(3)" in result.stdout
+    assert "rnn_cli" not in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -149,7 +161,9 @@ def test_usage_errors_are_one_line_exit_2(
     result = runner.invoke(app, ["check", str(EXAMPLES / target), *options])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("rnnx: error: ") and needle in lines[0]
+    assert len(lines) == 1
+    assert lines[0].startswith("rnnx: error: ")
+    assert needle in lines[0]
 
 
 def test_module_target_is_imported_from_the_working_directory(
@@ -160,3 +174,25 @@ def test_module_target_is_imported_from_the_working_directory(
         app, ["check", "examples.check.loop_correct:rnn_loop", "--convention", "loop"]
     )
     assert result.exit_code == 0, result.stdout
+
+
+def test_default_check_never_imports_torch() -> None:
+    """The reference is the float64 NumPy one: no torch, unless --reference torch asks for it."""
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from rnn_cli.cli import app\n"
+        f"r = CliRunner().invoke(app, ['check', {str(EXAMPLES / 'torch_correct.py:gru')!r},"
+        " '--cell', 'gru', '--bidirectional'])\n"
+        "assert r.exit_code == 0, r.stdout\n"
+        "print('torch' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_reference_torch_grades_alike() -> None:
+    code, doc = check("torch_gru_zrn.py:gru", "--cell", "gru", "--reference", "torch")
+    assert code == 1
+    assert doc["reference"] == "torch"
+    assert [d["order"] for d in doc["diagnosis"]] == [["z", "r", "n"]]

@@ -45,7 +45,9 @@ def _run(target: str, *args: str) -> dict:  # type: ignore[type-arg]
 def test_json_keys_are_pinned() -> None:
     doc = _run("torch_lstm_cs231n_gates.py:lstm", "--cell", "lstm", "-f", "json")
     assert set(doc) == TOP
-    assert doc["schema"] == 1 and doc["convention"] == "torch" and doc["passed"] is False
+    assert doc["schema"] == 1
+    assert doc["convention"] == "torch"
+    assert doc["passed"] is False
     assert 0.0 <= doc["score"] < 1.0
     for tensor in doc["tensors"]:
         assert set(tensor) == TENSOR
@@ -58,7 +60,8 @@ def test_json_keys_are_pinned() -> None:
 def test_failure_keys_are_pinned() -> None:
     doc = _run("hostile.py:raises", "--convention", "loop", "-f", "json")
     assert set(doc["failure"]) == {"kind", "message", "traceback"}
-    assert doc["tensors"][0]["got_shape"] is None and doc["score"] == 0.0
+    assert doc["tensors"][0]["got_shape"] is None
+    assert doc["score"] == 0.0
 
 
 def test_gradescope_results_json() -> None:
@@ -72,4 +75,5 @@ def test_gradescope_results_json() -> None:
 
 def test_gradescope_counts_a_crash_as_zero() -> None:
     doc = _run("hostile.py:exits", "--convention", "loop", "-f", "gradescope")
-    assert doc["score"] == 0 and "sys.exit(3)" in doc["tests"][0]["output"]
+    assert doc["score"] == 0
+    assert "sys.exit(3)" in doc["tests"][0]["output"]

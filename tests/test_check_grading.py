@@ -31,7 +31,8 @@ def example(name: str) -> Any:
     sys.path.insert(0, str(EXAMPLES))
     try:
         spec = importlib.util.spec_from_file_location(name, EXAMPLES / f"{name}.py")
-        assert spec is not None and spec.loader is not None
+        assert spec is not None
+        assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         return module
@@ -77,7 +78,8 @@ def test_reference_equals_torch_from_a_nonzero_h0(spec: Spec) -> None:
 def test_a_correct_torch_convention_function_always_passes(spec: Spec) -> None:
     fn = getattr(example("torch_correct"), spec.cell.value)
     found = in_process(torch_ready(spec), Convention.TORCH, fn)
-    assert found.passed and found.diagnosis == ()
+    assert found.passed
+    assert found.diagnosis == ()
 
 
 def _inputs(spec: Spec) -> tuple[grading.Inputs, dict[str, np.ndarray]]:
@@ -117,18 +119,20 @@ def test_faults_cover_every_mistake() -> None:
 
 def test_gate_orders_offered_are_every_other_permutation() -> None:
     lstm = [f for f in grading.faults(Spec(cell=Cell.LSTM), Convention.CS231N) if f.order]
-    assert len(lstm) == 23 and all(f.expected == ("i", "f", "o", "g") for f in lstm)
+    assert len(lstm) == 23
+    assert all(f.expected == ("i", "f", "o", "g") for f in lstm)
     assert len([f for f in grading.faults(Spec(cell=Cell.GRU), Convention.TORCH) if f.order]) == 5
 
 
 def test_cs231n_layout_is_torchs_weights_transposed_and_reordered() -> None:
     spec = conventions.fit(Spec(cell=Cell.LSTM, batch_size=2), Convention.CS231N)
-    (params, x, h0, _), call = checking.prepare(spec, Convention.CS231N)
+    (params, x, _, _), call = checking.prepare(spec, Convention.CS231N)
     wx = call.args["Wx"]  # (D, 4H), blocks i, f, o, g
     hidden = spec.hidden_size
     g_torch = params["weight_ih_l0"][2 * hidden : 3 * hidden]  # torch's g block
     np.testing.assert_array_equal(wx[:, 3 * hidden :], g_torch.T)
-    assert call.args["h0"].shape == (2, hidden) and x.shape == (2, 10, 5)
+    assert call.args["h0"].shape == (2, hidden)
+    assert x.shape == (2, 10, 5)
 
 
 def test_torch_reference_matches_numpy_on_the_cli() -> None:

@@ -13,7 +13,7 @@ def sigmoid(x):
 def lstm_step_forward(x, prev_h, prev_c, Wx, Wh, b, gates="ifog"):
     """x (N, D), prev_h and prev_c (N, H), Wx (D, 4H), Wh (H, 4H), b (4H,); a split as gates."""
     a = x @ Wx + prev_h @ Wh + b  # (N, 4H)
-    block = dict(zip(gates, np.split(a, 4, axis=1)))
+    block = dict(zip(gates, np.split(a, 4, axis=1), strict=True))
     i, f, o = sigmoid(block["i"]), sigmoid(block["f"]), sigmoid(block["o"])
     g = np.tanh(block["g"])
     next_c = f * prev_c + i * g

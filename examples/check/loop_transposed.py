@@ -1,4 +1,7 @@
-"""Wrong: the weights used transposed, np.dot(x, Wx). Crashes unless --input-size equals --hidden-size."""
+"""Wrong: the weights used transposed, np.dot(x, Wx).
+
+It crashes unless --input-size equals --hidden-size; rnnx then reruns it with square weights.
+"""
 
 import numpy as np
 

@@ -20,7 +20,7 @@ def rnn_step(x, state, w):
 def lstm_step(x, state, w, gates="ifgo"):
     h, c = state
     a = x @ w["ih"].T + w["b_ih"] + h @ w["hh"].T + w["b_hh"]
-    block = dict(zip(gates, np.split(a, 4, axis=-1)))
+    block = dict(zip(gates, np.split(a, 4, axis=-1), strict=True))
     i, f, o = sigmoid(block["i"]), sigmoid(block["f"]), sigmoid(block["o"])
     c = f * c + i * np.tanh(block["g"])
     h = o * np.tanh(c)
@@ -29,8 +29,8 @@ def lstm_step(x, state, w, gates="ifgo"):
 
 def gru_step(x, state, w, gates="rzn"):
     (h,) = state
-    gi = dict(zip(gates, np.split(x @ w["ih"].T + w["b_ih"], 3, axis=-1)))
-    gh = dict(zip(gates, np.split(h @ w["hh"].T + w["b_hh"], 3, axis=-1)))
+    gi = dict(zip(gates, np.split(x @ w["ih"].T + w["b_ih"], 3, axis=-1), strict=True))
+    gh = dict(zip(gates, np.split(h @ w["hh"].T + w["b_hh"], 3, axis=-1), strict=True))
     r = sigmoid(gi["r"] + gh["r"])
     z = sigmoid(gi["z"] + gh["z"])
     n = np.tanh(gi["n"] + r * gh["n"])

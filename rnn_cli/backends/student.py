@@ -49,7 +49,7 @@ def parse_target(raw: str) -> Target:
 
 def _write(folder: Path, target: Target, call: Call, memory: int) -> None:
     arrays = {**call.args, **{f"param:{k}": v for k, v in call.params.items()}}
-    np.savez(folder / "args.npz", **arrays)
+    np.savez(folder / "args.npz", **arrays)  # type: ignore[arg-type]
     spec = {
         "target": target.module,
         "function": target.function,

@@ -1,4 +1,4 @@
-"""The child process of `rnnx check`: import the student's function, call it, write what it returned.
+"""`rnnx check`'s child process: import the student's function, call it, write what it returned.
 
 Run as `python -m rnn_cli.backends.student_child DIR`. DIR holds call.json and args.npz; this
 writes result.json (and out.npz on success). Everything the student's code does, raising, exiting,
@@ -136,10 +136,8 @@ def main(folder: Path) -> None:
         fn = getattr(module, call["function"], None)
         if not callable(fn):
             raise Usage(f"function {call['function']}")
-        np.savez(
-            folder / "out.npz",
-            **_returned(_call(fn, call, arrays), call["convention"], call["returns"]),
-        )
+        returned = _returned(_call(fn, call, arrays), call["convention"], call["returns"])
+        np.savez(folder / "out.npz", **returned)  # type: ignore[arg-type]
     except Usage as e:
         result = {"status": "usage", "missing": str(e)}
     except BadReturn as e:
@@ -148,7 +146,7 @@ def main(folder: Path) -> None:
         result = _failed("exit", {"code": repr(e.code)}, _their_frames(e, root))
     except MemoryError as e:
         result = _failed("memory", {}, _their_frames(e, root))
-    except BaseException as e:  # noqa: BLE001 - whatever their code raises is theirs to read
+    except BaseException as e:  # whatever their code raises is theirs to read
         result = _failed("exception", {"error": type(e).__name__}, _their_frames(e, root))
     (folder / "result.json").write_text(json.dumps(result))
 

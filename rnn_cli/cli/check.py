@@ -65,7 +65,7 @@ def check(
     spec: Spec,
     target: Annotated[
         str, typer.Argument(help="FILE.py:FUNCTION or package.module:FUNCTION.", show_default=False)
-    ] = ...,  # required; a default only because network_command puts its options first
+    ] = ...,  # type: ignore[assignment]  # required: Typer reads ... so; network_command needs a default
     convention: ConventionOpt = Convention.TORCH,
     reference: Annotated[
         Reference,
