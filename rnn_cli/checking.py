@@ -10,7 +10,6 @@ import numpy as np
 
 from rnn_cli import conventions, grading
 from rnn_cli.backends import student, torch_from_state
-from rnn_cli.catalog import text
 from rnn_cli.conventions import Call, Convention
 from rnn_cli.grading import Check, Diagnosis, Inputs
 from rnn_cli.reference import Mistake, forward
@@ -102,7 +101,7 @@ def check(
         reference=reference.value,
         atol=tolerance[0],
         rtol=tolerance[1],
-        conversions=(*call.conversions, text("check.conv_h0")),
+        conversions=call.conversions,
         tensors=tensors,
         diagnosis=diagnosis,
         failure=returned.failure,

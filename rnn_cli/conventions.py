@@ -115,10 +115,11 @@ def call(
     """The arguments for spec (as `fit` returned it), from torch-named params and torch-shaped x."""
     if convention is Convention.TORCH:
         args = {"x": x, "h0": h0} if c0 is None else {"x": x, "h0": h0, "c0": c0}
-        return Call(convention, spec, args, params, _returns(spec, convention), ())
+        notes = (text("check.conv_h0"),)
+        return Call(convention, spec, args, params, _returns(spec, convention), notes)
     b = params["bias_ih_l0"] + params["bias_hh_l0"]  # (G*hidden,): the one bias both use
     w_ih, w_hh = params["weight_ih_l0"], params["weight_hh_l0"]
-    notes = [text("check.conv_one_bias")]
+    notes = [text("check.conv_h0"), text("check.conv_one_bias")]
     if convention is Convention.LOOP:
         args = {"inputs": x, "h0": h0[0], "Wx": w_ih, "Wh": w_hh, "b": b}
         return Call(convention, spec, args, {}, _returns(spec, convention), tuple(notes))

@@ -84,6 +84,8 @@ def _divergence(
         layer = spec.num_layers - 1
     else:
         layer, direction = divmod(at["row"], spec.num_directions)
+    layer = layer if spec.num_layers > 1 else None  # named only where there is a choice
+    direction = direction if spec.bidirectional else None
     return Divergence(
         index,
         at.get("time"),
