@@ -17,9 +17,11 @@ from rnn_cli import checking, conventions, grading
 from rnn_cli.backends import student_child, torch_net
 from rnn_cli.conventions import Convention
 from rnn_cli.reference import Fault, Mistake, forward
+from rnn_cli.render.check import render
 from rnn_cli.result import Returned
 from rnn_cli.spec import Backend, Cell, DType, Spec
 from rnn_cli.weights import Weights
+from tests.conftest import plain
 from tests.strategies import specs
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "check"
@@ -51,7 +53,8 @@ def in_process(spec: Spec, convention: Convention, fn: Callable[..., Any]) -> gr
     got = student_child._returned(value, convention.value, list(call.returns))
     want = checking.expected(spec, Backend.NUMPY, inputs)
     tensors, diagnosis = checking.judge(spec, call, inputs, Returned(got, None), want, TOL)
-    return grading.Check("fn", convention, "numpy", *TOL, (), tensors, diagnosis, None, spec)
+    notes = call.conversions
+    return grading.Check("fn", convention, "numpy", *TOL, notes, tensors, diagnosis, None, spec)
 
 
 def torch_ready(spec: Spec) -> Spec:
@@ -168,3 +171,10 @@ def test_a_fault_changes_nothing_it_does_not_name() -> None:
     (_, _, h0, _), _ = checking.prepare(spec, Convention.TORCH)
     assert np.abs(h0).min() > 0
     assert Fault(Mistake.H0_IGNORED) in grading.faults(spec, Convention.TORCH)
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_report_golden(golden: Callable[[str, str], None], width: int) -> None:
+    fn = example("torch_rnn_not_rereversed").rnn
+    found = in_process(Spec(bidirectional=True, batch_size=2), Convention.TORCH, fn)
+    golden(f"check_rnn_not_rereversed_{width}", plain(render(found), width))

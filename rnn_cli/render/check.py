@@ -75,31 +75,46 @@ def _tensor_table(check: Check) -> Table:
         reference=check.reference,
     )
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
-    for key in ("col.tensor", "check.col_expected", "col.dims", "check.col_got"):
-        table.add_column(text(key), overflow="fold")
-    for key in ("check.col_verdict", "check.col_max_abs", "check.col_max_rel", "check.col_first"):
-        table.add_column(text(key), overflow="fold")
+    table.add_column(text("col.tensor"), style="bold cyan", no_wrap=True)
+    table.add_column(text("check.col_expected"), no_wrap=True)
+    for key in ("check.col_got", "check.col_verdict", "check.col_max_abs", "check.col_max_rel"):
+        table.add_column(text(key), no_wrap=True)
     for t in check.tensors:
-        dims = "\n".join(f"{i}: {m}" for i, m in enumerate(t.meanings))
         table.add_row(
             t.name,
             shape_text(t.expected_shape),
-            Text(dims),
             "" if t.got_shape is None else shape_text(t.got_shape),
             _verdict(t),
             "" if t.max_abs_error is None else f"{t.max_abs_error:.3g}",
             "" if t.max_rel_error is None else f"{t.max_rel_error:.3g}",
-            "" if t.first_divergence is None else Text(where_text(t.first_divergence)),
         )
     return table
 
 
 def _section(head: str, lines: list[str]) -> list[RenderableType]:
-    return [Text(head, style="bold"), *(Text(f"  • {line}") for line in lines)] if lines else []
+    """A bold head and its bullets, each wrapped under its own first word."""
+    if not lines:
+        return []
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for line in lines:
+        grid.add_row("  •", Text(line))
+    return [Text(head, style="bold"), grid]
 
 
 def render(check: Check) -> RenderableType:
     parts: list[RenderableType] = [_tensor_table(check)]
+    first = [
+        f"{t.name}: {where_text(t.first_divergence)}" for t in check.tensors if t.first_divergence
+    ]
+    dims = [
+        f"{t.name} {shape_text(t.expected_shape)}: "
+        + " · ".join(f"{i}: {m}" for i, m in enumerate(t.meanings))
+        for t in check.tensors
+    ]
+    parts += _section(text("col.dims"), dims)
+    parts += _section(text("check.col_first"), first)
     parts += _section(text("check.head_layout"), list(check.conversions))
     if check.failure is not None:
         parts += _section(text("check.head_failure"), [check.failure.message])
