@@ -115,8 +115,8 @@ def call(
     """The arguments for spec (as `fit` returned it), from torch-named params and torch-shaped x."""
     if convention is Convention.TORCH:
         args = {"x": x, "h0": h0} if c0 is None else {"x": x, "h0": h0, "c0": c0}
-        notes = (text("check.conv_h0"),)
-        return Call(convention, spec, args, params, _returns(spec, convention), notes)
+        torch_notes = (text("check.conv_h0"),)
+        return Call(convention, spec, args, params, _returns(spec, convention), torch_notes)
     b = params["bias_ih_l0"] + params["bias_hh_l0"]  # (G*hidden,): the one bias both use
     w_ih, w_hh = params["weight_ih_l0"], params["weight_hh_l0"]
     notes = [text("check.conv_h0"), text("check.conv_one_bias")]

@@ -84,13 +84,11 @@ def _divergence(
         layer = spec.num_layers - 1
     else:
         layer, direction = divmod(at["row"], spec.num_directions)
-    layer = layer if spec.num_layers > 1 else None  # named only where there is a choice
-    direction = direction if spec.bidirectional else None
     return Divergence(
         index,
         at.get("time"),
-        layer,
-        direction,
+        layer if spec.num_layers > 1 else None,  # named only where there is a choice
+        direction if spec.bidirectional else None,
         at.get("batch"),
         feature,
         float(exp[index]),
