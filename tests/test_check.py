@@ -48,6 +48,11 @@ CASES: list[tuple[str, tuple[str, ...], str | None]] = [
     ("torch_rnn_not_rereversed.py:rnn", BI, "backward_not_rereversed"),
     ("torch_gru_reset_before.py:gru", GRU, "gru_reset_before_matmul"),
     ("torch_gru_update_swapped.py:gru", GRU, "gru_update_swapped"),
+    ("torch_gru_no_bias.py:gru", GRU, "bias_missing"),
+    ("torch_correct.py:rnn", ("--nonlinearity", "relu"), "activation_swapped"),  # tanh's
+    ("torch_gru_off_by_one.py:gru", GRU, "off_by_one"),
+    ("torch_lstm_h0_ignored.py:lstm", LSTM, "h0_ignored"),
+    ("torch_lstm_transposed_hh.py:lstm", LSTM, "transposed_w_hh"),
 ]
 
 
