@@ -6,6 +6,7 @@ does, raising, calling sys.exit, looping forever, allocating without bound, ends
 here: rnnx itself goes on to report it. Must not import torch or rich.
 """
 
+import contextlib
 import json
 import os
 import signal
@@ -69,6 +70,12 @@ def _child_env() -> dict[str, str]:
     return env
 
 
+def _kill(child: subprocess.Popen[bytes]) -> None:
+    """SIGKILL the child's whole process group: whatever it started goes with it."""
+    with contextlib.suppress(ProcessLookupError):  # it may have ended on its own meanwhile
+        os.killpg(child.pid, signal.SIGKILL)
+
+
 def _wait(folder: Path, timeout: float) -> Failure | None:
     """Run the child to its end, or kill its whole process group at timeout."""
     with open(folder / "stderr.txt", "wb") as stderr:
@@ -83,12 +90,12 @@ def _wait(folder: Path, timeout: float) -> Failure | None:
         try:
             code = child.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
+            _kill(child)
             child.wait()
             return Failure("timeout", text("check.fail_timeout", seconds=timeout), "")
         finally:
             if child.poll() is None:  # Ctrl-C while waiting: leave no child behind
-                os.killpg(child.pid, signal.SIGKILL)
+                _kill(child)
     if (folder / "result.json").is_file():
         return None
     tail = (folder / "stderr.txt").read_bytes()[-STDERR_TAIL:].decode(errors="replace").strip()
