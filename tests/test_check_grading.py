@@ -178,3 +178,12 @@ def test_report_golden(golden: Callable[[str, str], None], width: int) -> None:
     fn = example("torch_rnn_not_rereversed").rnn
     found = in_process(Spec(bidirectional=True, batch_size=2), Convention.TORCH, fn)
     golden(f"check_rnn_not_rereversed_{width}", plain(render(found), width))
+
+
+def test_every_mistake_and_failure_kind_has_a_sentence() -> None:
+    """Keys built as f"mistake.{value}" and f"check.fail_{kind}" exist in the catalog."""
+    from rnn_cli.catalog.en import EN
+
+    assert {f"mistake.{m.value}" for m in Mistake} <= set(EN)
+    kinds = ("exception", "exit", "memory", "timeout", "return", "killed")
+    assert {f"check.fail_{k}" for k in kinds} <= set(EN)
