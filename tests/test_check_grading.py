@@ -15,6 +15,7 @@ from hypothesis import given, settings
 
 from rnn_cli import checking, conventions, grading
 from rnn_cli.backends import student_child, torch_net
+from rnn_cli.catalog.en import EN
 from rnn_cli.conventions import Convention
 from rnn_cli.reference import Fault, Mistake, forward
 from rnn_cli.render.check import render
@@ -182,8 +183,6 @@ def test_report_golden(golden: Callable[[str, str], None], width: int) -> None:
 
 def test_every_mistake_and_failure_kind_has_a_sentence() -> None:
     """Keys built as f"mistake.{value}" and f"check.fail_{kind}" exist in the catalog."""
-    from rnn_cli.catalog.en import EN
-
     assert {f"mistake.{m.value}" for m in Mistake} <= set(EN)
     kinds = ("exception", "exit", "memory", "timeout", "return", "killed")
     assert {f"check.fail_{k}" for k in kinds} <= set(EN)
