@@ -70,6 +70,8 @@ def fit(spec: Spec, convention: Convention) -> Spec:
             raise _refuse("--nonlinearity", "relu", convention, "drop --nonlinearity")
         if spec.unbatched:
             raise _refuse("--unbatched", True, convention, "drop --unbatched")
+        if not spec.batch_first:
+            raise _refuse("--seq-first", True, convention, "drop --seq-first (x is (N, T, D))")
         return replace(spec, dtype=DType.FLOAT64, batch_first=True)
     if spec.batch_size != 1:
         raise _refuse("--batch-size", spec.batch_size, convention, "drop --batch-size")

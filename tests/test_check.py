@@ -156,6 +156,7 @@ def test_table_report_prints_no_rnnx_traceback() -> None:
         ("loop_correct.py:rnn_loop", ("--convention", "loop", "--cell", "gru"), "--cell gru"),
         ("loop_correct.py:rnn_loop", ("--convention", "loop", "-n", "4"), "--batch-size 4"),
         ("cs231n_rnn.py:rnn_forward", ("--convention", "cs231n", "--bidirectional"), "--bidir"),
+        ("cs231n_rnn.py:rnn_forward", ("--convention", "cs231n", "--seq-first"), "--seq-first"),
         ("loop_correct.py:rnn_loop", ("--timeout", "0"), "--timeout"),
         ("loop_correct.py:rnn_loop", ("--atol", "-1"), "--atol"),
         ("loop_correct.py:rnn_loop", ("--memory-limit", "lots"), "--memory-limit"),
