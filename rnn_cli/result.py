@@ -1,4 +1,7 @@
-"""`Result`: what a computing backend returns for one run. Must not import torch or rich."""
+"""What a backend returns: `Result` for one run, `Returned` from a student's function.
+
+Must not import torch or rich.
+"""
 
 from dataclasses import dataclass
 
@@ -12,3 +15,20 @@ class Result:
     c_n: np.ndarray | None  # LSTM only
     seconds: float  # median forward-pass time, set-up and imports excluded
     warnings: tuple[str, ...] = ()  # notes keys or torch's own messages, never printed raw
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a student's function gave no tensors: the student's failure, never rnnx's."""
+
+    kind: str  # exception, exit, memory, timeout, return, killed
+    message: str  # one sentence from the catalog
+    traceback: str  # the student's own frames, or the child's last words; may be empty
+
+
+@dataclass(frozen=True)
+class Returned:
+    """What `rnnx check`'s child process brought back from a student's function."""
+
+    tensors: dict[str, np.ndarray]  # by rnnx's names: output, h_n, c_n
+    failure: Failure | None  # set when the function did not return what was asked

@@ -105,3 +105,17 @@ def _forward(
 def _numpy(t: torch.Tensor) -> np.ndarray:
     array: np.ndarray = t.detach().cpu().numpy()
     return array
+
+
+def forward_from(
+    spec: Spec, weights: Weights, h0: np.ndarray, c0: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """output, h_n, c_n from the given h_0 (c_0): `rnnx check --reference torch`'s numbers."""
+    net = build(spec, weights)
+    state: torch.Tensor | tuple[torch.Tensor, torch.Tensor] = torch.from_numpy(h0)
+    if c0 is not None:
+        state = (torch.from_numpy(h0), torch.from_numpy(c0))
+    with torch.no_grad():
+        out, final = net(torch.from_numpy(weights.x), state)
+    h_n, c_n = final if spec.cell is Cell.LSTM else (final, None)
+    return _numpy(out), _numpy(h_n), None if c_n is None else _numpy(c_n)

@@ -514,4 +514,113 @@ EN: Final[dict[str, str]] = {
         "{flag}: directory {parent} does not exist ({path}); create it or pick another path"
     ),
     "error.file_write": "{flag}: cannot write {path}: {reason}; pick a writable path",
+    # rnnx check
+    "check.bad_fit": (
+        "{flag} {value} does not fit --convention {convention}: {fix}, or use --convention torch"
+    ),
+    "check.bad_target": (
+        "TARGET must be FILE.py:FUNCTION or package.module:FUNCTION: got {target!r}; e.g. "
+        "examples/check/loop_correct.py:rnn_loop"
+    ),
+    "check.no_file": "TARGET {target}: there is no file {path}; check the path",
+    "check.missing": "TARGET {target}: no {missing} there; check the name",
+    "check.bad_timeout": (
+        "--timeout must be a positive number of seconds: got {value}; e.g. --timeout 10"
+    ),
+    "check.bad_tolerance": (
+        "{flag} must be a finite number, 0 or more: got {value}; e.g. {flag} 1e-6"
+    ),
+    "check.conv_one_bias": (
+        "b = bias_ih_l0 + bias_hh_l0: torch's two biases summed into the one bias this "
+        "convention takes."
+    ),
+    "check.conv_transposed": (
+        "Wx = weight_ih_l0ᵀ (D, G·H) and Wh = weight_hh_l0ᵀ (H, G·H): transposed, as x @ Wx "
+        "multiplies."
+    ),
+    "check.conv_gates": "gate blocks re-ordered from torch's {torch} to {order}.",
+    "check.conv_c0_zero": (
+        "c0 = 0: lstm_forward starts its cell state at zero, so the reference does too."
+    ),
+    "check.conv_h0": (
+        "h0 (and c0) are seeded random numbers, not zeros, so a function that ignores them shows."
+    ),
+    "check.fail_timeout": "did not return within --timeout {seconds} s (an endless loop?): stopped",
+    "check.fail_killed": (
+        "the process ended (exit status {code}) without returning: os._exit, a crash, or a limit"
+    ),
+    "check.fail_exception": "raised {error}",
+    "check.fail_exit": "called sys.exit({code}) instead of returning",
+    "check.fail_memory": "ran out of memory: it asked for more than --memory-limit allows",
+    "check.fail_return": "returned {got} where {what} was expected",
+    "check.square_rerun": (
+        "a rerun with --input-size {size} (square weights) was needed to see this."
+    ),
+    "mistake.transposed_w_hh": (
+        "W_hh used transposed: h·W_hh where {convention} means W_hh·h (block by block)"
+    ),
+    "mistake.transposed_weights": (
+        "weights used transposed (W_ih and W_hh): np.dot(x, Wx) where the layout asks for "
+        "np.dot(Wx, x), or the other way round"
+    ),
+    "mistake.bias_missing": "the bias left out",
+    "mistake.bias_ih_only": "bias counted once: only bias_ih, where torch adds bias_ih and bias_hh",
+    "mistake.bias_hh_only": "bias counted once: only bias_hh, where torch adds bias_ih and bias_hh",
+    "mistake.activation_swapped": "{got} where --nonlinearity {want} asks for {want}",
+    "mistake.gate_order": (
+        "gates in {order} order while --convention {convention} stacks them {expected}"
+    ),
+    "mistake.gru_reset_before_matmul": (
+        "reset gate applied before the matmul, W_hn(r ⊙ h) as in d2l, where torch computes r ⊙ "
+        "(W_hn h + b_hn)"
+    ),
+    "mistake.gru_update_swapped": (
+        "update gate the other way round: h' = z ⊙ n + (1 − z) ⊙ h, where torch has h' = (1 − "
+        "z) ⊙ n + z ⊙ h"
+    ),
+    "mistake.h_c_swapped": "h and c swapped: (c_n, h_n) returned where (h_n, c_n) is expected",
+    "mistake.c_as_output": "the cell state c_t returned as the output, where h_t is expected",
+    "mistake.backward_not_reversed": (
+        "backward direction not reversed: it walks t = 0 … L−1 like the forward one"
+    ),
+    "mistake.backward_not_rereversed": (
+        "backward direction's outputs not re-reversed: output[t] holds its step L−1−t"
+    ),
+    "mistake.h0_ignored": "h0 ignored: the recurrence starts from zeros, not from the h0 passed in",
+    "mistake.state_not_carried": (
+        "hidden state not carried: every step starts again from h0 instead of the previous step's h"
+    ),
+    "mistake.off_by_one": (
+        "off by one time step: output[t] holds h_(t−1), the state stored before the update"
+    ),
+    "check.title": (
+        "rnnx check · {target} · --convention {convention} · reference {reference} float64"
+    ),
+    "check.col_expected": "expected",
+    "check.col_got": "got",
+    "check.col_verdict": "verdict",
+    "check.col_max_abs": "max |Δ|",
+    "check.col_max_rel": "max rel",
+    "check.col_first": "first divergence",
+    "check.pass": "pass",
+    "check.fail": "FAIL",
+    "check.shape_differs": "shape differs",
+    "check.not_returned": "not returned",
+    "check.at": "{where}: expected {expected:.6g}, got {got:.6g}",
+    "check.where_time": "t={t}",
+    "check.where_layer": "layer {layer}",
+    "check.where_direction": "direction {d}",
+    "check.where_batch": "batch row {b}",
+    "check.where_feature": "feature {f}",
+    "check.head_layout": "layout",
+    "check.head_failure": "your function failed",
+    "check.head_diagnosis": "looks like",
+    "check.no_diagnosis": "no single usual mistake reproduces these numbers",
+    "check.passed": "passed: every tensor within atol {atol:g} + rtol {rtol:g}·|expected|",
+    "check.failed": (
+        "failed: {n} of {total} tensors differ beyond atol {atol:g} + rtol {rtol:g}·|expected|"
+    ),
+    "check.failed_run": "failed: the function gave no tensors",
+    "check.gs_tensor": "{name}: shape and values",
+    "check.gs_run": "runs and returns",
 }

@@ -526,4 +526,113 @@ KO: Final[dict[str, str]] = {
         "{flag}: 디렉터리 {parent}가 없습니다 ({path}); 만들거나 다른 경로를 고르세요"
     ),
     "error.file_write": "{flag}: {path}에 쓸 수 없습니다: {reason}; 쓸 수 있는 경로를 고르세요",
+    "check.bad_fit": (
+        "{flag} {value}은(는) --convention {convention}에 맞지 않습니다: {fix}, 또는 "
+        "--convention torch를 쓰세요"
+    ),
+    "check.bad_target": (
+        "TARGET은 FILE.py:FUNCTION 또는 package.module:FUNCTION 형식이어야 합니다: "
+        "{target!r}을(를) 받았습니다; 예: examples/check/loop_correct.py:rnn_loop"
+    ),
+    "check.no_file": "TARGET {target}: {path} 파일이 없습니다; 경로를 확인하세요",
+    "check.missing": "TARGET {target}: 그곳에 {missing}이(가) 없습니다; 이름을 확인하세요",
+    "check.bad_timeout": (
+        "--timeout은 양의 초 단위 숫자여야 합니다: {value}을(를) 받았습니다; 예: --timeout 10"
+    ),
+    "check.bad_tolerance": (
+        "{flag}은(는) 0 이상의 유한한 수여야 합니다: {value}을(를) 받았습니다; 예: {flag} 1e-6"
+    ),
+    "check.conv_one_bias": (
+        "b = bias_ih_l0 + bias_hh_l0: torch의 두 편향을 이 규약이 받는 하나의 편향으로 더했습니다."
+    ),
+    "check.conv_transposed": (
+        "Wx = weight_ih_l0ᵀ (D, G·H), Wh = weight_hh_l0ᵀ (H, G·H): x @ Wx로 곱하도록 전치했습니다."
+    ),
+    "check.conv_gates": "게이트 블록 순서를 torch의 {torch}에서 {order}(으)로 바꿨습니다.",
+    "check.conv_c0_zero": (
+        "c0 = 0: lstm_forward는 셀 상태를 0에서 시작하므로 기준 계산도 그렇게 합니다."
+    ),
+    "check.conv_h0": (
+        "h0(와 c0)는 0이 아니라 시드로 뽑은 난수입니다. 그래서 이를 무시하는 함수가 드러납니다."
+    ),
+    "check.fail_timeout": (
+        "--timeout {seconds}초 안에 반환하지 않았습니다(무한 루프?): 중단했습니다"
+    ),
+    "check.fail_killed": (
+        "반환하지 않고 프로세스가 끝났습니다(종료 상태 {code}): os._exit, 충돌 또는 제한"
+    ),
+    "check.fail_exception": "{error} 예외를 일으켰습니다",
+    "check.fail_exit": "반환하는 대신 sys.exit({code})를 호출했습니다",
+    "check.fail_memory": "메모리가 부족합니다: --memory-limit가 허용하는 것보다 많이 요청했습니다",
+    "check.fail_return": "{what}을(를) 기대했지만 {got}을(를) 반환했습니다",
+    "check.square_rerun": (
+        "이를 보려면 --input-size {size}(정사각 가중치)로 다시 실행해야 했습니다."
+    ),
+    "mistake.transposed_w_hh": (
+        "W_hh를 전치해서 사용: {convention}은 W_hh·h인데 h·W_hh로 계산(블록별)"
+    ),
+    "mistake.transposed_weights": (
+        "가중치(W_ih와 W_hh)를 전치해서 사용: 레이아웃은 np.dot(Wx, x)인데 np.dot(x, Wx)로, "
+        "또는 그 반대로"
+    ),
+    "mistake.bias_missing": "편향을 빠뜨림",
+    "mistake.bias_ih_only": (
+        "편향을 한 번만 더함: torch는 bias_ih와 bias_hh를 더하는데 bias_ih만 사용"
+    ),
+    "mistake.bias_hh_only": (
+        "편향을 한 번만 더함: torch는 bias_ih와 bias_hh를 더하는데 bias_hh만 사용"
+    ),
+    "mistake.activation_swapped": (
+        "--nonlinearity {want}은(는) {want}을(를) 요구하는데 {got}을(를) 사용"
+    ),
+    "mistake.gate_order": (
+        "--convention {convention}은 게이트를 {expected} 순서로 쌓는데 {order} 순서로 읽음"
+    ),
+    "mistake.gru_reset_before_matmul": (
+        "리셋 게이트를 행렬곱 앞에 적용, d2l처럼 W_hn(r ⊙ h): torch는 r ⊙ (W_hn h + b_hn)"
+    ),
+    "mistake.gru_update_swapped": (
+        "업데이트 게이트를 반대로: h' = z ⊙ n + (1 − z) ⊙ h, torch는 h' = (1 − z) ⊙ n + z ⊙ h"
+    ),
+    "mistake.h_c_swapped": "h와 c가 뒤바뀜: (h_n, c_n)이어야 하는데 (c_n, h_n)을 반환",
+    "mistake.c_as_output": "출력으로 h_t 대신 셀 상태 c_t를 반환",
+    "mistake.backward_not_reversed": "역방향을 뒤집지 않음: 순방향처럼 t = 0 … L−1 순서로 진행",
+    "mistake.backward_not_rereversed": (
+        "역방향 출력을 다시 뒤집지 않음: output[t]에 L−1−t 단계가 들어 있음"
+    ),
+    "mistake.h0_ignored": "h0를 무시함: 전달된 h0가 아니라 0에서 순환을 시작",
+    "mistake.off_by_one": (
+        "시간 단계가 하나 어긋남: output[t]에 갱신 전에 저장한 상태 h_(t−1)이 들어 있음"
+    ),
+    "check.title": "rnnx check · {target} · --convention {convention} · 기준 {reference} float64",
+    "check.col_expected": "기대",
+    "check.col_got": "결과",
+    "check.col_verdict": "판정",
+    "check.col_max_abs": "최대 |Δ|",
+    "check.col_max_rel": "최대 상대오차",
+    "check.col_first": "처음 어긋난 곳",
+    "check.pass": "통과",
+    "check.fail": "실패",
+    "check.shape_differs": "모양이 다름",
+    "check.not_returned": "반환되지 않음",
+    "check.at": "{where}: 기대 {expected:.6g}, 결과 {got:.6g}",
+    "check.where_time": "t={t}",
+    "check.where_layer": "층 {layer}",
+    "check.where_direction": "방향 {d}",
+    "check.where_batch": "배치 행 {b}",
+    "check.where_feature": "특성 {f}",
+    "check.head_layout": "레이아웃",
+    "check.head_failure": "함수가 실패했습니다",
+    "check.head_diagnosis": "이런 실수로 보입니다",
+    "check.no_diagnosis": "흔한 실수 하나로는 이 숫자들이 재현되지 않습니다",
+    "check.passed": "통과: 모든 텐서가 atol {atol:g} + rtol {rtol:g}·|기대값| 안에 있습니다",
+    "check.failed": (
+        "실패: 텐서 {total}개 중 {n}개가 atol {atol:g} + rtol {rtol:g}·|기대값|를 넘게 다릅니다"
+    ),
+    "check.failed_run": "실패: 함수가 텐서를 내놓지 않았습니다",
+    "check.gs_tensor": "{name}: 모양과 값",
+    "check.gs_run": "실행되고 반환함",
+    "mistake.state_not_carried": (
+        "은닉 상태를 이어 받지 않음: 매 단계가 이전 단계의 h가 아니라 h0에서 다시 시작"
+    ),
 }

@@ -4,7 +4,7 @@ Only this package prints or exits. `app` and `main` live in app.py; importing th
 registers their commands on it.
 """
 
-from rnn_cli.cli import compare, shape, sweep, teach
+from rnn_cli.cli import check, compare, shape, sweep, teach
 from rnn_cli.cli.app import app, main
 
-__all__ = ["app", "compare", "main", "shape", "sweep", "teach"]
+__all__ = ["app", "check", "compare", "main", "shape", "sweep", "teach"]

@@ -213,19 +213,20 @@ BATCH_OPTS: tuple[Opt, ...] = (
         listable=False,
     ),
 )
+SEED_OPT = Opt(
+    "seed",
+    ("--seed",),
+    int,
+    0,
+    "Seeds parameters and input, the same for every backend.",
+    RUN,
+    0,
+    metavar="N",
+)
 RUN_OPTS: tuple[Opt, ...] = (
     Opt("dtype", ("--dtype",), DType, DType.FLOAT32, "Parameter and input precision.", RUN),
     Opt("device", ("--device",), Device, Device.CPU, "Where torch runs.", RUN),
-    Opt(
-        "seed",
-        ("--seed",),
-        int,
-        0,
-        "Seeds parameters and input, the same for every backend.",
-        RUN,
-        0,
-        metavar="N",
-    ),
+    SEED_OPT,
 )
 LANG = Opt(
     "lang",

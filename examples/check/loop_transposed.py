@@ -1,0 +1,16 @@
+"""Wrong: the weights used transposed, np.dot(x, Wx).
+
+It crashes unless --input-size equals --hidden-size; rnnx then reruns it with square weights.
+"""
+
+import numpy as np
+
+
+def rnn_loop(inputs, h0, Wx, Wh, b):
+    hidden_state_t = h0
+    total_hidden_state = []
+    for input_t in inputs:
+        output_t = np.tanh(np.dot(input_t, Wx) + np.dot(hidden_state_t, Wh) + b)
+        total_hidden_state.append(output_t)
+        hidden_state_t = output_t
+    return total_hidden_state

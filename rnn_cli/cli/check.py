@@ -1,0 +1,135 @@
+"""`rnnx check TARGET`: grade a student's own RNN function against rnnx's reference."""
+
+import math
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from rnn_cli import checking
+from rnn_cli.backends.student import parse_target
+from rnn_cli.catalog import text
+from rnn_cli.cli.app import command, epilog, out
+from rnn_cli.cli.options import (
+    BATCH_OPTS,
+    NETWORK_OPTS,
+    OUTPUT,
+    RUN,
+    SEED_OPT,
+    network_command,
+)
+from rnn_cli.conventions import Convention
+from rnn_cli.errors import SpecError
+from rnn_cli.grading import ATOL, RTOL
+from rnn_cli.render import check as check_render
+from rnn_cli.sizes import parse_bytes
+from rnn_cli.spec import Backend, Spec
+
+
+class CheckFormat(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+    GRADESCOPE = "gradescope"
+
+
+class Reference(str, Enum):
+    NUMPY = "numpy"
+    TORCH = "torch"
+
+
+CHECK_EXAMPLES = epilog(
+    "rnnx check examples/check/loop_correct.py:rnn_loop --convention loop",
+    "rnnx check examples/check/cs231n_lstm.py:lstm_forward --convention cs231n --cell lstm",
+    "rnnx check hw3.rnn:forward --cell gru --layers 2 --bidirectional -f gradescope",
+    "Exit status: 0 every tensor passes, 1 the function failed or a tensor differs, 2 bad input.",
+)
+
+ConventionOpt = Annotated[
+    Convention,
+    typer.Option(
+        "--convention",
+        case_sensitive=False,
+        help="How the function is called (see README).",
+        rich_help_panel=RUN,
+    ),
+]
+
+
+def _tolerance(atol: float, rtol: float) -> tuple[float, float]:
+    for flag, value in (("--atol", atol), ("--rtol", rtol)):
+        if not math.isfinite(value) or value < 0:
+            raise SpecError(text("check.bad_tolerance", flag=flag, value=value))
+    return atol, rtol
+
+
+def _limits(timeout: float, memory_limit: str) -> checking.Limits:
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise SpecError(text("check.bad_timeout", value=timeout))
+    return checking.Limits(timeout, parse_bytes("--memory-limit", memory_limit))
+
+
+@command(epilog=CHECK_EXAMPLES)
+@network_command(NETWORK_OPTS, BATCH_OPTS, (SEED_OPT,))  # float64 on the CPU: no --dtype, --device
+def check(
+    spec: Spec,
+    target: Annotated[
+        str, typer.Argument(help="FILE.py:FUNCTION or package.module:FUNCTION.", show_default=False)
+    ],
+    convention: ConventionOpt = Convention.TORCH,
+    reference: Annotated[
+        Reference,
+        typer.Option(
+            "--reference",
+            case_sensitive=False,
+            help="numpy (float64, no torch) or torch.",
+            rich_help_panel=RUN,
+        ),
+    ] = Reference.NUMPY,
+    atol: Annotated[
+        float, typer.Option("--atol", help="Absolute tolerance per value.", rich_help_panel=RUN)
+    ] = ATOL,
+    rtol: Annotated[
+        float, typer.Option("--rtol", help="Relative tolerance per value.", rich_help_panel=RUN)
+    ] = RTOL,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", help="Seconds the function may run.", rich_help_panel=RUN),
+    ] = 10.0,
+    memory_limit: Annotated[
+        str,
+        typer.Option(
+            "--memory-limit",
+            metavar="SIZE",
+            help="Address space the function's process may use (4GiB, 512MiB).",
+            rich_help_panel=RUN,
+        ),
+    ] = "2GiB",
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="table, json or gradescope.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = CheckFormat.TABLE,
+) -> None:
+    """Run a student's RNN function on rnnx's numbers and grade what it returns."""
+    found = checking.check(
+        spec,
+        convention,
+        parse_target(target),
+        Backend(reference.value),
+        _tolerance(atol, rtol),
+        _limits(timeout, memory_limit),
+    )
+    if fmt is CheckFormat.TABLE:
+        out.print(check_render.render(found))
+    else:
+        as_text = (
+            check_render.render_json if fmt is CheckFormat.JSON else check_render.render_gradescope
+        )
+        typer.echo(as_text(found))
+    if not found.passed:
+        raise typer.Exit(1)
