@@ -15,6 +15,31 @@ from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Cell, DType, Spec, validate
 
 ATOL: dict[DType, float] = {DType.FLOAT32: 1e-5, DType.FLOAT64: 1e-9}
+EPS: dict[DType, float] = {DType.FLOAT32: 2.0**-23, DType.FLOAT64: 2.0**-52}  # machine epsilon
+
+
+def reduction_length(spec: Spec) -> int:
+    """K: the most products any one gate pre-activation sums, I_k + H_out (+ H for weight_hr)."""
+    widest = max(shapes.layer_input_size(spec, k) for k in range(min(spec.num_layers, 2)))
+    return widest + spec.h_out + (spec.hidden_size if spec.proj_size else 0)
+
+
+def tolerance(spec: Spec) -> float:
+    """compare's default --atol: max(ATOL, K·eps). A sum of K rounded products may be off by up
+    to K·eps of its terms' size (the textbook bound), so two correct backends drift apart as K
+    grows (-i 6000 in float32: 1.2e-5 apart, over a fixed 1e-5)."""
+    return max(ATOL[spec.dtype], reduction_length(spec) * EPS[spec.dtype])
+
+
+def memory_bytes(spec: Spec, backends: int) -> int:
+    """compare's peak: one backend's forward pass (shapes.memory_bytes) while the results of the
+    others are held, plus the float64 copies the difference is taken in (the reference, the other,
+    their difference and its absolute value, output-sized)."""
+    held = sum(
+        shapes.elements(t.shape) for t in shapes.tensors(spec) if t.name in ("output", "h_n", "c_n")
+    )
+    output = next(shapes.elements(t.shape) for t in shapes.tensors(spec) if t.name == "output")
+    return shapes.memory_bytes(spec) + (backends - 1) * spec.itemsize * held + 4 * 8 * output
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,11 @@ from typing import Any
 
 from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
+from rnn_cli.safe import shown
 from rnn_cli.spec import Spec, parse_choices
 
 BOTH = "both"  # a boolean option's value that tries False, then True
+LARGEST_GRID = 100_000  # configurations a sweep builds at most, even with a larger --max-configs
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")
 
@@ -48,7 +50,12 @@ def _parse_one(flag: str, item: str, kind: Any, value: str) -> Any:
     try:
         if kind is bool:
             return _parse_bool(item)
-        return kind(item)
+        number = kind(item)
+        if kind is float and not math.isfinite(number):
+            raise SpecError(
+                text("error.list_not_finite", flag=flag, item=shown(item), value=shown(value))
+            )
+        return number
     except ValueError:
         raise SpecError(
             text("error.grid_item", flag=flag, expected=_expected(kind), item=item, value=value)
@@ -92,6 +99,8 @@ def plan(
 ) -> Plan:
     """make(**one value per option) for every combination, first option varying slowest."""
     total = size(choices)
+    if total > LARGEST_GRID:  # whatever --max-configs says: a grid this size is never run
+        raise SpecError(text("error.grid_too_large", total=total, most=LARGEST_GRID))
     if total > max_configs:
         raise SpecError(text("error.max_configs", total=total, max_configs=max_configs))
     specs: list[Spec] = []

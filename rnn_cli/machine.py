@@ -17,10 +17,48 @@ _CGROUPS = (
 )
 
 
+_STATUS = Path("/proc/self/status")
+# a process limit (`ulimit -v`, `ulimit -d`) and the part of it this process already uses
+_RLIMITS = (("RLIMIT_AS", "VmSize:"), ("RLIMIT_DATA", "VmData:"))
+
+
 def available_bytes() -> int | None:
-    """Memory a new allocation can take without swapping or the OOM killer; None if unknown."""
-    sizes = [n for n in (_meminfo_available(), _cgroup_headroom()) if n is not None]
-    return min(sizes) if sizes else _sysconf_available()
+    """Memory a new allocation can take without swapping, the OOM killer or a MemoryError from a
+    process limit: the least of MemAvailable, the cgroup's headroom and RLIMIT_AS/RLIMIT_DATA's;
+    None if unknown."""
+    found = (_meminfo_available(), _cgroup_headroom(), *_rlimit_headroom())
+    sizes = [n for n in found if n is not None]
+    if sizes:
+        return min(sizes)
+    return _sysconf_available()
+
+
+def _rlimit_headroom() -> tuple[int | None, ...]:
+    """Per process limit: the limit less what this process has mapped; None when unlimited."""
+    try:
+        import resource  # noqa: PLC0415 (POSIX only)
+    except ImportError:
+        return ()
+    out: list[int | None] = []
+    for name, status_key in _RLIMITS:
+        soft, _ = resource.getrlimit(getattr(resource, name))
+        if soft == resource.RLIM_INFINITY or soft < 0:
+            out.append(None)
+        else:
+            out.append(max(soft - (_status_bytes(status_key) or 0), 0))
+    return tuple(out)
+
+
+def _status_bytes(key: str) -> int | None:
+    """VmSize/VmData of this process from /proc/self/status, in bytes."""
+    try:
+        lines = _STATUS.read_text(encoding="ascii").splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        if line.startswith(key):
+            return int(line.split()[1]) * 1024  # the file counts kB
+    return None
 
 
 def _meminfo_available() -> int | None:

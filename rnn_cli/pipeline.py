@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from rnn_cli import comparison, grid, machine, shapes
-from rnn_cli.backends import run
+from rnn_cli.backends import check_device, run
 from rnn_cli.catalog import text
 from rnn_cli.comparison import Comparison
 from rnn_cli.errors import SpecError
@@ -43,9 +43,10 @@ def memory_budget(max_memory: str | None) -> Budget | None:
     return Budget(available // 2, text("budget.half", free=human_bytes(available)))
 
 
-def check_memory(spec: Spec, budget: Budget | None, copies: int = 1) -> None:
-    """The memory guard: refuse, before anything is allocated, a run estimated past the budget."""
-    estimate = copies * shapes.memory_bytes(spec)
+def check_memory(spec: Spec, budget: Budget | None, estimate: int | None = None) -> None:
+    """The memory guard: refuse, before anything is allocated, a run estimated past the budget
+    (estimate: a command's own peak, such as compare's; shapes.memory_bytes by default)."""
+    estimate = shapes.memory_bytes(spec) if estimate is None else estimate
     if budget is not None and estimate > budget.bytes:
         raise SpecError(
             text(
@@ -79,13 +80,14 @@ def compare(
     repeat: int,
     budget: Budget | None,
 ) -> Comparison:
-    """The same seeded numbers through every backend (each holds its tensors: guarded as such)."""
+    """The same seeded numbers through every backend; the guard counts every backend's tensors,
+    which compare holds at once, and the default tolerance grows with the longest sum."""
     for backend in backends:
         validate_backend(spec, backend)
-    check_memory(spec, budget, copies=len(backends))
+    check_memory(spec, budget, comparison.memory_bytes(spec, len(backends)))
     weights = draw(spec)
     results = {b: run(spec, b, weights, repeat) for b in backends}
-    tolerance = comparison.ATOL[spec.dtype] if atol is None else atol
+    tolerance = comparison.tolerance(spec) if atol is None else atol
     return comparison.build(spec, others, results, tolerance, repeat)
 
 
@@ -97,6 +99,7 @@ def check_all(specs: Sequence[Spec], backend: Backend, budget: Budget | None) ->
             validate_backend(spec, backend)
             if backend is not Backend.ANALYTIC:
                 check_memory(spec, budget)
+            check_device(spec, backend)
         except SpecError as e:
             label = grid.label(spec, keys)
             raise SpecError(text("error.in_config", i=i, n=len(specs), label=label, error=e)) from e

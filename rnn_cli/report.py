@@ -119,22 +119,41 @@ def _identity_notes(checked: tuple[Identity, ...] | None) -> tuple[str, ...]:
     return ()
 
 
+def _parameters(spec: Spec) -> tuple[tuple[shapes.Param, ...], tuple[str, ...]]:
+    """Every parameter row, or none and a note saying how many there are (--layers 1000000)."""
+    rows = shapes.parameter_rows(spec)
+    if rows <= shapes.MAX_PARAMETER_ROWS:
+        return shapes.parameters(spec), ()
+    note = text(
+        "note.parameters_not_listed",
+        per=shapes.rows_per_layer(spec),
+        layers=spec.num_layers,
+        rows=rows,
+        most=shapes.MAX_PARAMETER_ROWS,
+    )
+    return (), (note,)
+
+
 def build(
     spec: Spec, backend: Backend, result: Result | None, answers: tuple[Answer, ...] = ()
 ) -> Report:
+    """Everything shown about spec; O(1) in the layers past MAX_PARAMETER_ROWS parameter rows."""
     if result is not None:
         check(spec, result)
     checked = None if result is None else identities.check(spec, result)
+    params, params_note = _parameters(spec)
     return Report(
         spec=spec,
         backend=backend,
         tensors=shapes.tensors(spec),
-        parameters=shapes.parameters(spec),
+        parameters=params,
         total_parameters=shapes.total_parameters(spec),
         parameter_bytes=shapes.parameter_bytes(spec),
         mult_adds=shapes.mult_adds(spec),
         estimated_bytes=shapes.memory_bytes(spec),
-        notes=notes(spec, result.warnings if result else ()) + _identity_notes(checked),
+        notes=notes(spec, result.warnings if result else ())
+        + _identity_notes(checked)
+        + params_note,
         seconds=None if result is None else result.seconds,
         identities=checked or (),
         recipes=recipes.check(spec, result),

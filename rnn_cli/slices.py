@@ -16,17 +16,18 @@ Take = Callable[[Arrays], np.ndarray]
 
 
 def lengths(spec: Spec) -> np.ndarray:
-    """Each sequence's length: --lengths, else seq_len for every one."""
+    """Each sequence's length: --lengths, else seq_len for every one. O(N): called only inside a
+    take, i.e. on a run's arrays, which the memory guard has let through (never for analytic)."""
     n = 1 if spec.unbatched else spec.batch_size
     return np.array(spec.lengths or (spec.seq_len,) * n)
 
 
 def forward_final(spec: Spec) -> Take:
     """The top layer's forward state where each sequence ends, read from output."""
-    h, last = spec.h_out, lengths(spec) - 1
+    h = spec.h_out
 
     def take(a: Arrays) -> np.ndarray:
-        out = a["output"]
+        out, last = a["output"], lengths(spec) - 1
         if spec.unbatched:
             return np.asarray(out[last[0], :h])  # (H_out,)
         rows = np.arange(len(last))
@@ -75,10 +76,13 @@ def feature_slice(features: str) -> slice:
 def own_last(spec: Spec, features: str) -> tuple[str, Take]:
     """output at each sequence's own last step, lengths - 1, for this layout."""
     n, cut = spec.batch_size, feature_slice(features)
-    rows, last = np.arange(n), lengths(spec) - 1
     tail = f", {features}" if features else ""
+
+    def take(a: Arrays) -> np.ndarray:
+        rows, last = np.arange(n), lengths(spec) - 1
+        picked = a["output"][rows, last] if spec.batch_first else a["output"][last, rows]
+        return np.asarray(picked[..., cut])
+
     if spec.batch_first:
-        label = f"output[torch.arange({n}), lengths - 1{tail}]"
-        return label, lambda a: a["output"][rows, last][..., cut]
-    label = f"output[lengths - 1, torch.arange({n}){tail}]"
-    return label, lambda a: a["output"][last, rows][..., cut]
+        return f"output[torch.arange({n}), lengths - 1{tail}]", take
+    return f"output[lengths - 1, torch.arange({n}){tail}]", take

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
+from rnn_cli.safe import shown
 
 
 class Cell(str, Enum):
@@ -103,9 +104,14 @@ class Spec:
         return ITEMSIZE[self.dtype]
 
 
+LARGEST_SIZE = 2**63 - 1  # torch keeps every size as an int64
+
+
 def _positive(flag: str, value: int) -> None:
     if value < 1:
         raise SpecError(text("error.not_positive", flag=flag, value=value))
+    if value > LARGEST_SIZE:
+        raise SpecError(text("error.size_too_large", flag=flag, value=shown(value)))
 
 
 def validate(spec: Spec) -> Spec:
@@ -153,16 +159,16 @@ def comma_list(values: tuple[int, ...]) -> str:
 
 
 def _check_lengths(spec: Spec, lengths: tuple[int, ...]) -> None:
-    shown = comma_list(lengths)
+    written = comma_list(lengths)
     if spec.unbatched:
-        raise SpecError(text("error.lengths_unbatched", lengths=shown))
+        raise SpecError(text("error.lengths_unbatched", lengths=written))
     if not lengths or min(lengths) < 1:
-        raise SpecError(text("error.lengths_positive", lengths=shown))
+        raise SpecError(text("error.lengths_positive", lengths=written))
     if len(lengths) != spec.batch_size or max(lengths) != spec.seq_len:
         raise SpecError(
             text(
                 "error.lengths_mismatch",
-                lengths=shown,
+                lengths=written,
                 n=len(lengths),
                 l=max(lengths),
                 batch_size=spec.batch_size,
@@ -185,7 +191,7 @@ def parse_ints(flag: str, raw: str, example: str) -> tuple[int, ...]:
     if sep == "," and len(parts) > 1 and parts[-1] == "":  # (64,) as Python writes a 1-tuple
         parts.pop()
     if not all(p.isascii() and p.isdigit() and len(p) <= MAX_DIGITS and int(p) for p in parts):
-        raise SpecError(text("error.ints", flag=flag, raw=raw, example=example))
+        raise SpecError(text("error.ints", flag=flag, raw=shown(raw), example=example))
     return tuple(int(p) for p in parts)
 
 

@@ -71,7 +71,9 @@ def test_directions_side_by_side_agree(
             proj_size=2 if cell is Cell.LSTM else 0,
         )
         assert compare(spec) == []
-    assert len(spawned) == 2 * 3  # one worker per layer, in each of the two forward passes
+    # one worker per layer, in each of the two forward passes (each pass on its own rnnx-forward
+    # thread, which Ctrl-C can abandon)
+    assert len([t for t in spawned if t.name != "rnnx-forward"]) == 2 * 3
 
 
 def _spy(spawned: list[threading.Thread]) -> type[threading.Thread]:

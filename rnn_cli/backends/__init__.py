@@ -4,13 +4,52 @@ Each backend is imported only when asked for, so the numpy and analytic paths ne
 Must not import rich.
 """
 
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
 import numpy as np
 
 from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
 from rnn_cli.result import Result
-from rnn_cli.spec import Backend, Spec
+from rnn_cli.spec import Backend, Device, Spec
 from rnn_cli.weights import Weights
+
+T = TypeVar("T")
+
+
+def abandonable(work: Callable[[], T]) -> T:
+    """work() on a daemon thread while the main thread waits in short joins: a long forward
+    holds no Python bytecode of the main thread, so Ctrl-C ends the wait at once and the
+    process exits, abandoning the thread (torch's one C++ call would otherwise finish first)."""
+    outcome: list[tuple[bool, object]] = []
+
+    def target() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as e:  # handed to the main thread as it is
+            outcome.append((False, e))
+
+    worker = threading.Thread(target=target, name="rnnx-forward", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(_POLL)
+    done, value = outcome[0]
+    if not done:
+        raise value  # type: ignore[misc]
+    return value  # type: ignore[return-value]
+
+
+_POLL = 0.05  # seconds between the main thread's checks for Ctrl-C
+
+
+def check_device(spec: Spec, backend: Backend) -> None:
+    """Before any run: the device spec names exists (torch is loaded only for --device cuda)."""
+    if backend is Backend.TORCH and spec.device is Device.CUDA:
+        from rnn_cli.backends import torch_net
+
+        torch_net.device_for(spec)
 
 
 def run(spec: Spec, backend: Backend, weights: Weights, repeat: int = 1) -> Result:
@@ -18,11 +57,11 @@ def run(spec: Spec, backend: Backend, weights: Weights, repeat: int = 1) -> Resu
     if backend is Backend.TORCH:
         from rnn_cli.backends import torch_net
 
-        return torch_net.run(spec, weights, repeat)
+        return abandonable(lambda: torch_net.run(spec, weights, repeat))
     if backend is Backend.NUMPY:
         from rnn_cli.backends import numpy_net
 
-        return numpy_net.run(spec, weights, repeat)
+        return abandonable(lambda: numpy_net.run(spec, weights, repeat))
     raise SpecError(text("error.no_tensors", backend=backend.value))
 
 

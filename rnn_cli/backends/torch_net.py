@@ -24,7 +24,7 @@ _MODULES: dict[Cell, type[nn.RNNBase]] = {Cell.RNN: nn.RNN, Cell.LSTM: nn.LSTM, 
 _DTYPES: dict[DType, torch.dtype] = {DType.FLOAT32: torch.float32, DType.FLOAT64: torch.float64}
 
 
-def _device(spec: Spec) -> torch.device:
+def device_for(spec: Spec) -> torch.device:
     if spec.device is Device.CUDA and not torch.cuda.is_available():
         raise SpecError(text("error.no_cuda"))
     return torch.device(spec.device.value)
@@ -67,7 +67,7 @@ def _every_warning() -> Iterator[list[warnings.WarningMessage]]:
 
 
 def run(spec: Spec, weights: Weights, repeat: int = 1) -> Result:
-    device = _device(spec)
+    device = device_for(spec)
     with _every_warning() as caught:
         net = build(spec, weights).to(device)
         x = torch.from_numpy(weights.x).to(device)

@@ -460,9 +460,6 @@ EN: Final[dict[str, str]] = {
         "--max-configs: the grid holds {total:,} configurations, more than "
         "max_configs={max_configs:,}; shorten the comma lists or raise --max-configs"
     ),
-    "error.size": (
-        "{flag} takes a size of at least 1 byte, such as 4GiB, 512MiB, 2GB or 1e9: got {value!r}"
-    ),
     "budget.half": "half of the {free} available",
     "error.memory": (
         "--max-memory: this run needs about {need} (estimated), over the budget of {budget} "
@@ -493,7 +490,7 @@ EN: Final[dict[str, str]] = {
     "error.atol": "--atol must be a finite number: got {atol}; e.g. --atol 1e-6",
     "error.aborted": "aborted",
     "error.ints": (
-        "{flag} must be positive whole numbers separated by commas: got {raw!r}; "
+        "{flag} must be positive whole numbers separated by commas: got '{raw}'; "
         "pass e.g. {flag} {example}"
     ),
     "error.expect_name": (
@@ -507,13 +504,6 @@ EN: Final[dict[str, str]] = {
     "error.twice": "{flag} given twice ({first}, then {then}): give it once",
     "exp.feature_hidden": "hidden_size {h}",
     "exp.feature_proj": "proj_size {p}",
-    "error.file_suffix": (
-        "{flag} must name a {suffix} file: got {path}; use e.g. {flag} rnn{suffix}"
-    ),
-    "error.file_parent": (
-        "{flag}: directory {parent} does not exist ({path}); create it or pick another path"
-    ),
-    "error.file_write": "{flag}: cannot write {path}: {reason}; pick a writable path",
     # rnnx check
     "check.bad_fit": (
         "{flag} {value} does not fit --convention {convention}: {fix}, or use --convention torch"
@@ -623,4 +613,62 @@ EN: Final[dict[str, str]] = {
     "check.failed_run": "failed: the function gave no tensors",
     "check.gs_tensor": "{name}: shape and values",
     "check.gs_run": "runs and returns",
+    # hardening: files, output streams, resources (issue 13)
+    "error.file_suffix": (
+        "{flag} must name a {suffix} file: {name}={path}; use e.g. {flag} {example}"
+    ),
+    "error.file_is_dir": (
+        "{flag} names a directory: {name}={path}; give a file name such as {example}"
+    ),
+    "error.file_no_dir": (
+        "{flag}: directory {dir} does not exist: got {path}; create it or pick another path"
+    ),
+    "error.file_dir_locked": (
+        "{flag}: cannot write into directory {dir} (permission denied): got {path}; "
+        "pick a writable directory"
+    ),
+    "error.file_name_long": (
+        "{flag}: the file name is {n} characters, longer than this filesystem's {most}: "
+        "got {path}; pick a shorter name"
+    ),
+    "error.cannot_write": (
+        "{flag}: cannot write {path}: {reason}; the old file, if any, is untouched; "
+        "pick a writable path"
+    ),
+    "error.stdout_closed": (
+        "standard output is closed, so nothing could be printed; "
+        "run rnnx with stdout open (drop '>&-') or redirect it to a file"
+    ),
+    "error.stdout_failed": (
+        "cannot write to standard output: {reason}; free space on its device or redirect "
+        "stdout elsewhere"
+    ),
+    "error.interrupted": "interrupted (Ctrl-C); nothing was saved",
+    "error.out_of_memory": (
+        "ran out of memory although the estimate fitted the budget; lower --max-memory, "
+        "shrink the network or batch, or use --backend analytic"
+    ),
+    "note.parameters_not_listed": (
+        "parameters not listed: {per} rows per layer × {layers:,} layers = {rows:,} rows, more "
+        "than the {most:,} rnnx lists; the totals below count every one"
+    ),
+    "error.diagram_layers": (
+        "--layers {layers:,}: a diagram draws at most {most} layers, one line per layer and "
+        "direction; use --layers {most} or fewer, or rnnx shape --backend analytic for the totals"
+    ),
+    "error.size": (
+        "{flag} takes a size of at least 1 byte, such as 4GiB, 512MiB, 2GB or 1e9: got '{value}'"
+    ),
+    "error.size_too_large": (
+        "{flag} must be at most 2**63 - 1 (torch keeps sizes as 64-bit integers): got {value}; "
+        "pass a smaller whole number"
+    ),
+    "error.list_not_finite": (
+        "{flag} takes finite numbers: got '{item}' in '{value}'; drop it or pass e.g. 0.1,0.2"
+    ),
+    "error.grid_too_large": (
+        "--max-configs: the grid holds {total:,} configurations, more than the {most:,} a sweep "
+        "ever runs; shorten the comma lists or split the sweep"
+    ),
+    "error.os": "{what}: {reason}; check that it exists and can be read and written",
 }

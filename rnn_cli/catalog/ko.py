@@ -362,9 +362,6 @@ KO: Final[dict[str, str]] = {
         "--max-configs: 격자의 설정이 {total:,}개로 max_configs={max_configs:,}보다 많습니다; "
         "쉼표 목록을 줄이거나 --max-configs를 올리세요"
     ),
-    "error.size": (
-        "{flag}: 1바이트 이상의 크기여야 합니다 (예: 4GiB, 512MiB, 2GB, 1e9); 받은 값 {value!r}"
-    ),
     "budget.half": "사용 가능한 {free}의 절반",
     "error.memory": (
         "--max-memory: 이 실행에 필요한 메모리 (추정 약 {need})가 예산 {budget} ({source})보다 "
@@ -396,7 +393,7 @@ KO: Final[dict[str, str]] = {
     "error.atol": "--atol: 유한한 숫자여야 합니다 (받은 값 {atol}); 예: --atol 1e-6",
     "error.aborted": "중단됨",
     "error.ints": (
-        "{flag}: 쉼표로 구분한 양의 정수여야 합니다 (받은 값 {raw!r}); 예: {flag} {example}"
+        "{flag}: 쉼표로 구분한 양의 정수여야 합니다 (받은 값 '{raw}'); 예: {flag} {example}"
     ),
     "error.expect_name": (
         "--expect는 NAME=SHAPE 꼴이고 NAME은 {names} 중 하나입니다 (받은 값 {raw!r}); "
@@ -519,13 +516,6 @@ KO: Final[dict[str, str]] = {
     "col.recipe": "레시피",
     "col.purpose": "용도",
     "sweep.same": "모든 구성에서: {shapes}",
-    "error.file_suffix": (
-        "{flag}는 {suffix} 파일이어야 합니다 (받은 값 {path}); 예: {flag} rnn{suffix}"
-    ),
-    "error.file_parent": (
-        "{flag}: 디렉터리 {parent}가 없습니다 ({path}); 만들거나 다른 경로를 고르세요"
-    ),
-    "error.file_write": "{flag}: {path}에 쓸 수 없습니다: {reason}; 쓸 수 있는 경로를 고르세요",
     "check.bad_fit": (
         "{flag} {value}은(는) --convention {convention}에 맞지 않습니다: {fix}, 또는 "
         "--convention torch를 쓰세요"
@@ -635,4 +625,63 @@ KO: Final[dict[str, str]] = {
     "mistake.state_not_carried": (
         "은닉 상태를 이어 받지 않음: 매 단계가 이전 단계의 h가 아니라 h0에서 다시 시작"
     ),
+    "error.file_suffix": (
+        "{flag}에는 {suffix} 파일 이름을 주어야 합니다: {name}={path}; 예: {flag} {example}"
+    ),
+    "error.file_is_dir": (
+        "{flag}이(가) 디렉터리를 가리킵니다: {name}={path}; {example} 같은 파일 이름을 주세요"
+    ),
+    "error.file_no_dir": (
+        "{flag}: 디렉터리 {dir}이(가) 없습니다: {path}을(를) 받았습니다; 디렉터리를 만들거나 "
+        "다른 경로를 고르세요"
+    ),
+    "error.file_dir_locked": (
+        "{flag}: 디렉터리 {dir}에 쓸 수 없습니다(권한 없음): {path}을(를) 받았습니다; 쓸 수 "
+        "있는 디렉터리를 고르세요"
+    ),
+    "error.file_name_long": (
+        "{flag}: 파일 이름이 {n}자로, 이 파일 시스템의 최대 {most}자보다 깁니다: {path}을(를) "
+        "받았습니다; 더 짧은 이름을 고르세요"
+    ),
+    "error.cannot_write": (
+        "{flag}: {path}에 쓸 수 없습니다: {reason}; 기존 파일이 있다면 그대로입니다; 쓸 수 있는 "
+        "경로를 고르세요"
+    ),
+    "error.stdout_closed": (
+        "표준 출력이 닫혀 있어 아무것도 출력할 수 없습니다; 표준 출력을 연 채로 rnnx를 "
+        "실행하거나('>&-'를 빼세요) 파일로 리디렉션하세요"
+    ),
+    "error.stdout_failed": (
+        "표준 출력에 쓸 수 없습니다: {reason}; 해당 장치의 공간을 확보하거나 표준 출력을 다른 "
+        "곳으로 리디렉션하세요"
+    ),
+    "error.interrupted": "중단됨(Ctrl-C); 아무것도 저장하지 않았습니다",
+    "error.out_of_memory": (
+        "추정치가 예산 안에 들었지만 메모리가 부족했습니다; --max-memory를 낮추거나, 네트워크나 "
+        "배치를 줄이거나, --backend analytic을 쓰세요"
+    ),
+    "note.parameters_not_listed": (
+        "파라미터를 나열하지 않음: 층당 {per}행 × {layers:,}개 층 = {rows:,}행으로, rnnx가 "
+        "나열하는 최대 {most:,}행보다 많습니다; 아래 합계는 모두 셉니다"
+    ),
+    "error.diagram_layers": (
+        "--layers {layers:,}: 다이어그램은 층과 방향마다 한 줄씩 최대 {most}개 층까지 그립니다; "
+        "--layers {most} 이하를 쓰거나, 합계는 rnnx shape --backend analytic으로 보세요"
+    ),
+    "error.size": (
+        "{flag}에는 1바이트 이상의 크기를 주어야 합니다(예: 4GiB, 512MiB, 2GB, 1e9): "
+        "'{value}'을(를) 받았습니다"
+    ),
+    "error.size_too_large": (
+        "{flag}은(는) 최대 2**63 - 1이어야 합니다(torch는 크기를 64비트 정수로 저장합니다): "
+        "{value}을(를) 받았습니다; 더 작은 정수를 주세요"
+    ),
+    "error.list_not_finite": (
+        "{flag}에는 유한한 수를 주어야 합니다: '{value}' 안의 '{item}'; 빼거나 0.1,0.2처럼 주세요"
+    ),
+    "error.grid_too_large": (
+        "--max-configs: 그리드에 구성이 {total:,}개로, sweep이 실행하는 최대 {most:,}개보다 "
+        "많습니다; 쉼표 목록을 줄이거나 sweep을 나누세요"
+    ),
+    "error.os": "{what}: {reason}; 존재하는지, 읽고 쓸 수 있는지 확인하세요",
 }

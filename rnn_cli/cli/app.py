@@ -4,6 +4,7 @@ The only place rnnx turns an error into a line on stderr and an exit code; the c
 modules beside it register on `app`.
 """
 
+import errno
 import io
 import os
 import sys
@@ -17,7 +18,11 @@ from typer.core import TyperCommand, TyperGroup
 
 from rnn_cli import __version__, catalog
 from rnn_cli.catalog import text
-from rnn_cli.errors import RnnxError
+from rnn_cli.cli import terminal
+from rnn_cli.errors import RnnxError, SpecError
+from rnn_cli.safe import escape
+
+terminal.prepare()  # before any Console reads COLUMNS or the stream's encoding
 
 
 class _Rstripped(io.TextIOBase):
@@ -40,13 +45,35 @@ class _Rstripped(io.TextIOBase):
         sys.stdout.flush()
 
     def isatty(self) -> bool:
-        return sys.stdout.isatty()
+        return sys.stdout is not None and sys.stdout.isatty()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        """sys.stdout's: Rich picks its box characters by it (ASCII where that is all)."""
+        return getattr(sys.stdout, "encoding", None) or "utf-8"
 
 
 # NO_COLOR asks for plain text: no colour, and no bold or italic escapes either
 _COLOR: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
 out = Console(color_system=_COLOR, file=cast(IO[str], _Rstripped()))
 err = Console(stderr=True, color_system=_COLOR)
+
+
+def _broken_pipe(console: Console) -> None:
+    """Rich's own reaction to a closed pipe is exit 1, "mismatch" in rnnx's contract: pass the
+    error on instead, for _stdout_errors. Set on the class, so Typer's help consoles get it too."""
+    raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
+Console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign, assignment]
+
+
+class OutputError(Exception):
+    """Writing to stdout failed (a full disk, a closed pipe): not Click's to handle."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or str(error))
+        self.error = error
 
 
 class RnnxGroup(TyperGroup):
@@ -61,23 +88,53 @@ class RnnxGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        code = self._run(args, prog_name, complete_var, windows_expand_args, **extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(
+        self,
+        args: Sequence[str] | None,
+        prog_name: str | None,
+        complete_var: str | None,
+        windows_expand_args: bool,
+        **extra: Any,
+    ) -> int:
+        """Click's main, every way it can end turned into an exit code and at most one line."""
+        if not terminal.stdout_usable():
+            return _fail(text("error.stdout_closed"), 2)
         try:
             catalog.use(catalog.lang_from_env())  # --lang, read per command, overrides it
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            _flush_stdout()
         except click.ClickException as e:  # usage errors: exit 2
             # a bare `rnnx` has printed its help already and carries no message
             code = _fail(_usage_line(e), e.exit_code) if e.format_message() else e.exit_code
         except RnnxError as e:
             code = _fail(str(e), e.exit_code)
-        except click.Abort:
-            code = _fail(text("error.aborted"), 130)
-        except BrokenPipeError:  # `rnnx ... | head -1`: the reader left; end quietly
-            sys.stdout = None  # no flush of a closed pipe at exit
-            code = 0
-        code = code if isinstance(code, int) else 0
-        if standalone_mode:
-            sys.exit(code)
-        return code
+        except (click.Abort, KeyboardInterrupt):
+            code = _fail(text("error.interrupted"), 130)
+        except MemoryError:  # past the guard's estimate: numpy's _ArrayMemoryError too
+            code = _fail(text("error.out_of_memory"), 2)
+        except OutputError as e:
+            code = _output_failed(e.error)
+        return code if isinstance(code, int) else 0
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        """--help and --version print while the context is made: their write errors too."""
+        with _stdout_errors():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _stdout_errors():
+            return super().invoke(ctx)
 
     def get_help(self, ctx: click.Context) -> str:
         return plain_help(super().get_help(ctx))
@@ -85,6 +142,55 @@ class RnnxGroup(TyperGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         """In the order a student meets them, not alphabetical."""
         return sorted(self.commands, key=lambda name: (*ORDER, name).index(name))
+
+
+class _stdout_errors:
+    """An OSError from printing becomes OutputError, which Click passes on untouched
+    (Click itself turns a closed pipe into exit 1, "mismatch" in rnnx's contract); any other
+    OSError (a file, a library that would not load) is one line naming it, exit 2."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, e: BaseException | None, tb: Any) -> None:
+        if not isinstance(e, OSError) or isinstance(e, click.ClickException):
+            return
+        if _stdout_broken(e):
+            raise OutputError(e) from e
+        what = e.filename if e.filename is not None else type(e).__name__
+        reason = e.strerror or str(e)
+        raise SpecError(text("error.os", what=escape(str(what)), reason=reason)) from e
+
+
+def _stdout_broken(e: OSError) -> bool:
+    """Was e a write to stdout? A stream's errors name no file; open(), stat()... name theirs."""
+    return e.errno == errno.EPIPE or e.filename is None
+
+
+def _flush_stdout() -> None:
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as e:
+        raise OutputError(e) from e
+
+
+def _output_failed(error: OSError) -> int:
+    """A reader that left (`| head -1`) is success, quietly; any other write error is not."""
+    _silence_stdout()
+    if error.errno == errno.EPIPE:
+        return 0
+    return _fail(text("error.stdout_failed", reason=error.strerror or str(error)), 2)
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null, so the interpreter's last flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = None
 
 
 def plain_help(text: str) -> str:
@@ -147,7 +253,7 @@ def _usage_line(e: click.ClickException) -> str:
 
 
 def _fail(message: str, code: int) -> int:
-    line = f"rnnx: error: {message}"
+    line = f"rnnx: error: {escape(message)}"  # user text inside may hold escapes or newlines
     err.print(line, markup=False, highlight=False, soft_wrap=True, style="red")
     return code
 
@@ -203,5 +309,5 @@ def _root(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the app (rnn_cli.main.main is the console script: it loads this under Ctrl-C)."""
     app()

@@ -28,6 +28,8 @@ from rnn_cli.spec import Backend, Cell, Format, Spec, parse_choices
 
 TEXT_FORMATS = (Format.TABLE, Format.JSON, Format.MARKDOWN)  # compare prints two tables: no CSV
 
+MOST_REPEATS = 1000  # timed forward passes: a median needs few, and each may take seconds
+
 COMPARE_EXAMPLES = epilog(
     "rnnx compare --cell lstm                # LSTM beside RNN; torch beside numpy",
     "rnnx compare --cell rnn --with lstm,gru --dtype float64",
@@ -67,7 +69,10 @@ def compare(
         typer.Option(
             "--atol",
             min=0.0,
-            help="Largest |Δ| still a match [1e-5 float32, 1e-9 float64].",
+            help=(
+                "Largest |Δ| still a match [max(1e-5, K·2^-23) float32, max(1e-9, K·2^-52) "
+                "float64; K = input features + hidden, the longest sum]."
+            ),
             rich_help_panel=RUN,
         ),
     ] = None,
@@ -76,6 +81,7 @@ def compare(
         typer.Option(
             "--repeat",
             min=1,
+            max=MOST_REPEATS,
             help="Forward passes timed per backend (median).",
             rich_help_panel=RUN,
         ),

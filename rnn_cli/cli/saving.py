@@ -1,6 +1,5 @@
-"""--svg and --html: what a command prints, recorded on a Console of its own and written out.
-
-Every file rnnx writes as text goes through `write_text`, the one place to make writes atomic.
+"""--svg and --html: what a command prints, recorded on a Console of its own and written out,
+atomically like every file rnnx writes (rnn_cli.files).
 """
 
 import io
@@ -8,27 +7,19 @@ from pathlib import Path
 
 from rich.console import Console, RenderableType
 
-from rnn_cli.catalog import text
-from rnn_cli.errors import SpecError
+from rnn_cli import files
 
 
 def write_text(path: Path, content: str, flag: str) -> None:
-    """Write content to path (the one text-writing function; rnn_cli.files may take it over)."""
-    try:
-        path.write_text(content, encoding="utf-8")
-    except OSError as e:
-        raise SpecError(text("error.file_write", flag=flag, path=path, reason=e.strerror)) from e
+    data = content.encode("utf-8")
+    files.write_atomic(flag, path, lambda f: f.write(data))
 
 
 def check_paths(svg: Path | None, html: Path | None) -> None:
-    """Refuse a wrong suffix or a missing directory before anything runs or prints."""
-    for flag, path, suffixes in (("--svg", svg, (".svg",)), ("--html", html, (".html", ".htm"))):
-        if path is None:
-            continue
-        if path.suffix.lower() not in suffixes:
-            raise SpecError(text("error.file_suffix", flag=flag, suffix=suffixes[0], path=path))
-        if not path.parent.is_dir():
-            raise SpecError(text("error.file_parent", flag=flag, parent=path.parent, path=path))
+    """Refuse a wrong suffix or an unwritable place before anything runs or prints."""
+    for flag, path, suffix in (("--svg", svg, ".svg"), ("--html", html, ".html")):
+        if path is not None:
+            files.check_target(flag, path, suffix)
 
 
 def preserve_spaces(svg: str) -> str:

@@ -7,7 +7,7 @@ from typing import Annotated
 import numpy as np
 import typer
 
-from rnn_cli import expectations, pipeline
+from rnn_cli import expectations, files, pipeline
 from rnn_cli.catalog import text
 from rnn_cli.cli import saving
 from rnn_cli.cli.app import EXIT_CODES, command, epilog, out
@@ -63,23 +63,12 @@ def _view(params: bool, everything: bool, svg: Path | None, html: Path | None) -
     return View(detail, svg, html)
 
 
-def check_save_path(path: Path) -> None:
-    if path.suffix != ".npz":
-        raise SpecError(text("error.save_suffix", path=path))
-    if path.is_dir():
-        raise SpecError(text("error.save_dir", path=path))
-    if not path.parent.is_dir():
-        raise SpecError(text("error.save_parent", parent=path.parent, path=path))
-
-
 def save_npz(path: Path, weights: Weights, result: Result) -> None:
+    """Every array under torch's names, written atomically (rnn_cli.files)."""
     arrays = {"input": weights.x, "output": result.output, "h_n": result.h_n, **weights.params}
     if result.c_n is not None:
         arrays["c_n"] = result.c_n
-    try:
-        np.savez(path, **arrays)  # type: ignore[arg-type]
-    except OSError as e:
-        raise SpecError(text("error.save_write", path=path, reason=e.strerror)) from e
+    files.write_atomic("--save", path, lambda f: np.savez(f, **arrays))  # type: ignore[arg-type]
 
 
 SHAPE_EXAMPLES = epilog(
@@ -119,7 +108,7 @@ def shape(
     """Build the network, run a dummy batch, and explain every shape, with recipes to paste."""
     view = _view(params, everything, svg, html)
     if save is not None:
-        check_save_path(save)
+        files.check_target("--save", save, ".npz")
         if backend is Backend.ANALYTIC:
             raise SpecError(text("error.save_analytic"))
     answers = tuple(expectations.parse(raw, spec) for raw in expect or ())

@@ -28,6 +28,7 @@ from rnn_cli.cli.options import (
 )
 from rnn_cli.render import sweep as sweep_render
 from rnn_cli.report import Report
+from rnn_cli.safe import escape
 from rnn_cli.spec import (
     Backend,
     Format,
@@ -76,7 +77,8 @@ def emit_sweep(
 
 
 def _note(message: str) -> None:
-    err.print(f"rnnx: note: {message}", markup=False, highlight=False, soft_wrap=True)
+    line = f"rnnx: note: {escape(message)}"  # a set-aside value is the user's own text
+    err.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 SWEEP_EXAMPLES = epilog(

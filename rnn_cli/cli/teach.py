@@ -2,6 +2,7 @@
 
 import typer
 
+from rnn_cli.catalog import text
 from rnn_cli.cli import saving
 from rnn_cli.cli.app import command, epilog, out
 from rnn_cli.cli.options import (
@@ -12,6 +13,7 @@ from rnn_cli.cli.options import (
     SvgOpt,
     network_command,
 )
+from rnn_cli.errors import SpecError
 from rnn_cli.lesson import lesson
 from rnn_cli.render import code as code_render
 from rnn_cli.render import diagram as diagram_render
@@ -49,6 +51,9 @@ DIAGRAM_EXAMPLES = epilog(
 @network_command(NETWORK_OPTS, BATCH_OPTS)
 def diagram(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     """Draw the network unrolled over time: layers, directions, output and h_n."""
+    if spec.num_layers > diagram_render.MOST_LAYERS:
+        most = diagram_render.MOST_LAYERS
+        raise SpecError(text("error.diagram_layers", layers=spec.num_layers, most=most))
     saving.check_paths(svg, html)
     picture = diagram_render.render(spec, out.width)
     # at the picture's own width: a narrower terminal must not cut the file; first, so a path

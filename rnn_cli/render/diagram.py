@@ -20,6 +20,7 @@ from rnn_cli.spec import Cell, Spec, comma_list
 HEAD, TAIL = 3, 2  # the most steps kept at each end of a sequence too long to draw whole
 FEWEST = 3  # columns drawn however narrow the width: the first step, "…", the last step
 PITCH = 8  # characters from one time step's column to the next
+MOST_LAYERS = 64  # layers a diagram draws: more is a wall of alike lines (the command refuses)
 
 
 def columns(seq_len: int, room: int) -> tuple[int | None, ...]:
