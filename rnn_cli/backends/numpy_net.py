@@ -40,14 +40,46 @@ def step_for(spec: Spec) -> Step:
     return rnn_relu_step if spec.activation is Nonlinearity.RELU else rnn_tanh_step
 
 
-def cell_weights(params: dict[str, np.ndarray], layer: int, direction: int) -> CellWeights:
-    """Layer and direction's parameters under torch's names; absent ones (bias, proj) are None."""
+# what each gate block's activation multiplies its pre-activation by first, in the exp form
+SCALES: dict[tuple[Cell, Nonlinearity], tuple[float, ...]] = {
+    (Cell.LSTM, Nonlinearity.TANH): (-1.0, -1.0, -2.0, -1.0),  # i, f, g, o
+    (Cell.GRU, Nonlinearity.TANH): (-1.0, -1.0, -2.0),  # r, z, n
+    (Cell.RNN, Nonlinearity.TANH): (-2.0,),
+    (Cell.RNN, Nonlinearity.RELU): (1.0,),
+}
+
+
+def _transposed(w: np.ndarray) -> np.ndarray:
+    """w as a view of a contiguous w.T: BLAS reads the product's right operand row by row."""
+    return np.ascontiguousarray(w.T).T
+
+
+def prepare(
+    spec: Spec, params: dict[str, np.ndarray], layer: int, direction: int, batch: int
+) -> CellWeights:
+    """Layer and direction's parameters under torch's names, scaled per gate block, biases folded.
+
+    Absent ones (bias, proj) are None. GRU keeps b_hn apart: r multiplies it.
+    """
     sfx = f"_l{layer}" + ("_reverse" if direction else "")
+    w_hh = params[f"weight_hh{sfx}"]
+    k = spec.hidden_size
+    scales = SCALES[spec.cell, spec.activation if spec.cell is Cell.RNN else Nonlinearity.TANH]
+    s = np.repeat(np.array(scales, w_hh.dtype), k)  # (G*hidden,)
+    b_ih, b_hh = params.get(f"bias_ih{sfx}"), params.get(f"bias_hh{sfx}")
+    b_hn = None
+    if b_ih is not None and b_hh is not None:
+        b_ih = b_ih + b_hh
+        if spec.cell is Cell.GRU:
+            b_ih[2 * k :] = params[f"bias_ih{sfx}"][2 * k :]
+            b_hn = b_hh[2 * k :] * s[2 * k :]
+        b_ih *= s
     return CellWeights(
-        w_ih=params[f"weight_ih{sfx}"],
-        w_hh=params[f"weight_hh{sfx}"],
-        b_ih=params.get(f"bias_ih{sfx}"),
-        b_hh=params.get(f"bias_hh{sfx}"),
+        w_ih=_transposed(params[f"weight_ih{sfx}"] * s[:, None]),
+        w_hh=_transposed(w_hh * s[:, None]),
+        b_ih=b_ih,
+        b_hh=b_hn,
+        gates=np.empty((batch, s.size), w_hh.dtype),
         w_hr=params.get(f"weight_hr{sfx}"),
     )
 
@@ -81,11 +113,11 @@ def run_direction(
         xw += w.b_ih
     xw = xw.reshape(seq_len, batch, -1)  # (L, N, G*hidden)
     for t in range(seq_len - 1, -1, -1) if reverse else range(seq_len):
-        new = step(xw[t], state, w)
         if valid is None:
-            state = new
+            state = step(xw[t], state, w)  # overwrites state in place
             out[t] = state[0]
         else:
+            new = step(xw[t], tuple(a.copy() for a in state), w)
             state = tuple(np.where(valid[t], a, b) for a, b in zip(new, state, strict=True))
             out[t] = np.where(valid[t], state[0], 0.0)
     return state
@@ -153,7 +185,7 @@ def _layer(
     step = step_for(spec)
 
     def one(direction: int) -> State:
-        w = cell_weights(params, layer, direction)
+        w = prepare(spec, params, layer, direction, batch)
         cols = out[:, :, direction * spec.h_out : (direction + 1) * spec.h_out]  # a disjoint view
         state = initial_state(spec, batch, x.dtype)
         # σ and tanh go through e^-a, which overflows to inf where they saturate exactly
