@@ -44,23 +44,29 @@ class Forward:
     torch_s: float  # median seconds of a torch forward pass
     max_diff: float  # max |numpy - torch| over the output
     load: float  # 1-minute load average when the passes ended
+    numpy_cpu_s: float  # median CPU seconds of the process over a numpy pass, all its threads
+    torch_cpu_s: float  # the same for torch: with one thread each, steady under load
 
 
 def forward_times() -> Forward:
     """Median numpy and torch forward seconds over ROUNDS, in this process."""
     weights = draw(SPEC)
     times: dict[Backend, list[float]] = {Backend.NUMPY: [], Backend.TORCH: []}
+    cpu: dict[Backend, list[float]] = {Backend.NUMPY: [], Backend.TORCH: []}
     last: dict[Backend, Result] = {}
     for backend in times:  # warm-up: first-call allocations, thread pools
         run(SPEC, backend, weights)
     for _ in range(ROUNDS):
         for backend, seconds in times.items():
             time.sleep(PAUSE_S)
+            start = time.process_time()
             last[backend] = run(SPEC, backend, weights)
+            cpu[backend].append(time.process_time() - start)
             seconds.append(last[backend].seconds)
     diff = float(np.abs(last[Backend.NUMPY].output - last[Backend.TORCH].output).max())
     numpy_s, torch_s = (statistics.median(times[b]) for b in (Backend.NUMPY, Backend.TORCH))
-    return Forward(numpy_s, torch_s, diff, load())
+    numpy_cpu, torch_cpu = (statistics.median(cpu[b]) for b in (Backend.NUMPY, Backend.TORCH))
+    return Forward(numpy_s, torch_s, diff, load(), numpy_cpu, torch_cpu)
 
 
 def in_child(one_thread: bool = False, unset: tuple[str, ...] = ()) -> Forward:
@@ -89,7 +95,8 @@ def main() -> list[str]:
         lines.append(
             f"  {'one thread each' if one_thread else 'default threads'}: numpy "
             f"{f.numpy_s * 1e3:.1f} ms, torch {f.torch_s * 1e3:.1f} ms, ratio "
-            f"{f.numpy_s / f.torch_s:.2f}, max |Δoutput| {f.max_diff:.1e}, load {f.load:.2f}"
+            f"{f.numpy_s / f.torch_s:.2f} (CPU time {f.numpy_cpu_s / f.torch_cpu_s:.2f}), "
+            f"max |Δoutput| {f.max_diff:.1e}, load {f.load:.2f}"
         )
     return lines
 

@@ -61,15 +61,20 @@ def startup_rows(refusals: bool) -> list[Row]:
 
 
 def forward_rows() -> list[Row]:
+    """Default threads (the goal's row); one thread each in CPU time, steady under load; and,
+    where the environment pins OpenBLAS's kernel, what OpenBLAS would pick itself."""
     title = f"numpy ÷ torch forward, {bench_numpy.title()}"
-    runs: list[tuple[str, bench_numpy.Forward, float | None]]
-    runs = [(title, bench_numpy.in_child(), FORWARD_GOAL)]
-    runs.append((f"{title}, one thread each", bench_numpy.in_child(one_thread=True), None))
+    f = bench_numpy.in_child()
+    rows = [Row(title, f.numpy_s, f.torch_s, FORWARD_GOAL, f.load)]
+    f = bench_numpy.in_child(one_thread=True)
+    rows.append(
+        Row(f"{title}, one thread each, CPU time", f.numpy_cpu_s, f.torch_cpu_s, None, f.load)
+    )
     if "OPENBLAS_CORETYPE" in os.environ:
-        unset = bench_numpy.in_child(unset=("OPENBLAS_CORETYPE",))
-        runs.append((f"{title}, OPENBLAS_CORETYPE unset (set here to "
-                     f"{os.environ['OPENBLAS_CORETYPE']})", unset, None))  # fmt: skip
-    return [Row(measure, f.numpy_s, f.torch_s, goal, f.load) for measure, f, goal in runs]
+        f = bench_numpy.in_child(unset=("OPENBLAS_CORETYPE",))
+        measure = f"{title}, OPENBLAS_CORETYPE unset (here {os.environ['OPENBLAS_CORETYPE']})"
+        rows.append(Row(measure, f.numpy_s, f.torch_s, None, f.load))
+    return rows
 
 
 def table(rows: list[Row]) -> list[str]:
