@@ -22,7 +22,7 @@ from timing import load, timed
 from rnn_cli.backends import numpy_net, run
 from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Cell, Spec
-from rnn_cli.weights import draw
+from rnn_cli.weights import NP_DTYPE, draw
 
 SPEC = Spec(
     cell=Cell.LSTM,
@@ -46,6 +46,7 @@ class Forward:
     load: float  # 1-minute load average when the passes ended
     numpy_cpu_s: float  # median CPU seconds of the process over a numpy pass, all its threads
     torch_cpu_s: float  # the same for torch: with one thread each, steady under load
+    gemm_cpu_s: float  # median CPU seconds of the numpy pass's matrix products alone
 
 
 def forward_times() -> Forward:
@@ -66,7 +67,30 @@ def forward_times() -> Forward:
     diff = float(np.abs(last[Backend.NUMPY].output - last[Backend.TORCH].output).max())
     numpy_s, torch_s = (statistics.median(times[b]) for b in (Backend.NUMPY, Backend.TORCH))
     numpy_cpu, torch_cpu = (statistics.median(cpu[b]) for b in (Backend.NUMPY, Backend.TORCH))
-    return Forward(numpy_s, torch_s, diff, load(), numpy_cpu, torch_cpu)
+    return Forward(numpy_s, torch_s, diff, load(), numpy_cpu, torch_cpu, gemm_cpu_seconds())
+
+
+def gemm_cpu_seconds() -> float:
+    """CPU seconds of a numpy pass's matrix products alone: its floor with this BLAS."""
+    s, rng = SPEC, np.random.default_rng(0)
+    rows = {Cell.LSTM: 4, Cell.GRU: 3, Cell.RNN: 1}[s.cell] * s.hidden_size  # G*hidden
+    widths = [s.input_size] + [s.num_directions * s.hidden_size] * (s.num_layers - 1)
+
+    def normal(*shape: int) -> np.ndarray:
+        return rng.standard_normal(shape).astype(NP_DTYPE[s.dtype])
+
+    xs = [(normal(s.seq_len * s.batch_size, k), normal(rows, k)) for k in widths]  # x, W_ih
+    h, w_hh = normal(s.batch_size, s.hidden_size), normal(rows, s.hidden_size)
+    xw, gates = normal(s.seq_len * s.batch_size, rows), normal(s.batch_size, rows)
+    times = []
+    for _ in range(ROUNDS):
+        start = time.process_time()
+        for x, w_ih in xs * s.num_directions:
+            np.matmul(x, w_ih.T, out=xw)  # (L*N, G*hidden)
+            for _ in range(s.seq_len):
+                np.matmul(h, w_hh.T, out=gates)  # (N, G*hidden)
+        times.append(time.process_time() - start)
+    return statistics.median(times)
 
 
 def in_child(one_thread: bool = False, unset: tuple[str, ...] = ()) -> Forward:

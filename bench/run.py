@@ -70,6 +70,8 @@ def forward_rows() -> list[Row]:
     rows.append(
         Row(f"{title}, one thread each, CPU time", f.numpy_cpu_s, f.torch_cpu_s, None, f.load)
     )
+    measure = "floor: numpy's matrix products alone, one thread, CPU time"
+    rows.append(Row(measure, f.gemm_cpu_s, f.torch_cpu_s, None, f.load))
     if "OPENBLAS_CORETYPE" in os.environ:
         f = bench_numpy.in_child(unset=("OPENBLAS_CORETYPE",))
         measure = f"{title}, OPENBLAS_CORETYPE unset (here {os.environ['OPENBLAS_CORETYPE']})"
@@ -94,6 +96,12 @@ def bench(refusals: bool) -> None:
           f"{bench_numpy.ROUNDS}\n", flush=True)  # fmt: skip
     rows = startup_rows(refusals) + forward_rows()
     print("\n".join(table(rows)), flush=True)
+    busy = sum(r.load >= (cpus or 1) for r in rows)
+    if busy:
+        print(
+            f"\n{busy} rows ran with a load average at or over {cpus} CPUs: multi-threaded "
+            "torch stalls then (PERF-NOTES), so judge those ratios by the CPU-time rows."
+        )
     print("\nWhere start-up goes (python -X importtime, one run each):")
     for start in startup.STARTS:
         if start.goal is not None:
