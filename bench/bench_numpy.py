@@ -4,10 +4,10 @@ The same weights go through rnnx's own backends, timed by them (forward only), n
 alternating so that load on the machine hits both alike; median of ROUNDS. Between passes the
 process sleeps PAUSE_S, so that BLAS and OpenMP worker threads still spinning after one backend
 have gone idle before the other starts. `in_child` runs it in a fresh process (this file with
---json), so the parent's imports and thread pools play no part; one thread each (numpy's two
-directions one after the other, torch and OpenBLAS held to one thread) is steadier under load.
-Run alone: `python bench/bench_numpy.py`. Asserts nothing.
-"""
+--json), so the parent's imports and thread pools play no part. One thread each (numpy's two
+directions one after the other, torch and OpenBLAS held to one thread), counted in CPU time, is
+what stays steady on a busy machine; beside it, the CPU time of the same pass's matrix products
+alone, numpy's floor with this BLAS. Run alone: `python bench/bench_numpy.py`. Asserts nothing."""
 
 import json
 import os
