@@ -67,14 +67,15 @@ def forward_rows() -> list[Row]:
     f = bench_numpy.in_child()
     rows = [Row(title, f.numpy_s, f.torch_s, FORWARD_GOAL, f.load)]
     f = bench_numpy.in_child(one_thread=True)
-    rows.append(
-        Row(f"{title}, one thread each, CPU time", f.numpy_cpu_s, f.torch_cpu_s, None, f.load)
-    )
+    measure = "the same forward, one thread each, CPU time"
+    rows.append(Row(measure, f.numpy_cpu_s, f.torch_cpu_s, None, f.load))
     measure = "floor: numpy's matrix products alone, one thread, CPU time"
     rows.append(Row(measure, f.gemm_cpu_s, f.torch_cpu_s, None, f.load))
     if "OPENBLAS_CORETYPE" in os.environ:
         f = bench_numpy.in_child(unset=("OPENBLAS_CORETYPE",))
-        measure = f"{title}, OPENBLAS_CORETYPE unset (here {os.environ['OPENBLAS_CORETYPE']})"
+        measure = (
+            f"the same forward, OPENBLAS_CORETYPE unset (here {os.environ['OPENBLAS_CORETYPE']})"
+        )
         rows.append(Row(measure, f.numpy_s, f.torch_s, None, f.load))
     return rows
 
