@@ -7,16 +7,16 @@ against the same configurations as separate `rnnx shape` processes.
 
 import itertools
 import json
-import subprocess
-import sys
 import time
 from typing import Any
+
+from timing import rnnx, timed
 
 from rnn_cli.render import json as json_render
 from rnn_cli.report import build
 from rnn_cli.spec import Backend, Cell, Spec
 
-RNNX = [sys.executable, "-m", "rnn_cli"]
+RNNX = rnnx()
 BIG = ["-c", "lstm", "-i", "8192", "-H", "8192", "-l", "4", "--bidirectional", "-n", "64"]
 BIG += ["-L", "10000"]
 # 2 cells x 5 hidden sizes x 5 depths x 2 directions = 100 configurations
@@ -28,12 +28,6 @@ GRID: dict[str, list[str]] = {
 }
 
 
-def _seconds(args: list[str]) -> tuple[float, str]:
-    start = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True, check=True)
-    return time.perf_counter() - start, done.stdout
-
-
 def analytic_lines() -> list[str]:
     spec = Spec(cell=Cell.LSTM, input_size=8192, hidden_size=8192, num_layers=4,
                 bidirectional=True, batch_size=64, seq_len=10000)  # fmt: skip
@@ -41,7 +35,7 @@ def analytic_lines() -> list[str]:
     report = build(spec, Backend.ANALYTIC, None)
     json_render.render(report)
     in_process = time.perf_counter() - start
-    whole, _ = _seconds([*RNNX, "shape", "--backend", "analytic", *BIG, "-f", "json"])
+    whole, _ = timed([*RNNX, "shape", "--backend", "analytic", *BIG, "-f", "json"])
     return [
         f"analytic LSTM 8192/8192 x4 bidirectional, N=64, L=10000 "
         f"({report.total_parameters:,} parameters): report + JSON {in_process * 1e3:.1f} ms "
@@ -62,11 +56,11 @@ def _without_seconds(document: dict[str, Any]) -> dict[str, Any]:
 def sweep_lines() -> list[str]:
     lists = [arg for flag, values in GRID.items() for arg in (flag, ",".join(values))]
     torch_json = ["--backend", "torch", "-f", "json"]
-    swept, out = _seconds([*RNNX, "sweep", *lists, *torch_json])
+    swept, out = timed([*RNNX, "sweep", *lists, *torch_json])
     rows = json.loads(out)
     separate, equal = 0.0, 0
     for values, row in zip(itertools.product(*GRID.values()), rows, strict=True):
-        seconds, alone = _seconds([*RNNX, *_shape_args(values), *torch_json])
+        seconds, alone = timed([*RNNX, *_shape_args(values), *torch_json])
         separate += seconds
         equal += _without_seconds(json.loads(alone)) == _without_seconds(row)
     return [

@@ -40,14 +40,39 @@ def step_for(spec: Spec) -> Step:
     return rnn_relu_step if spec.activation is Nonlinearity.RELU else rnn_tanh_step
 
 
-def cell_weights(params: dict[str, np.ndarray], layer: int, direction: int) -> CellWeights:
-    """Layer and direction's parameters under torch's names; absent ones (bias, proj) are None."""
+# what each gate block's pre-activation is multiplied by: σ(a) = (1 + tanh(a/2)) / 2
+SCALES: dict[Cell, tuple[float, ...]] = {
+    Cell.LSTM: (0.5, 0.5, 1.0, 0.5),  # i, f, g, o
+    Cell.GRU: (0.5, 0.5, 1.0),  # r, z, n
+    Cell.RNN: (1.0,),
+}
+
+
+def prepare(
+    spec: Spec, params: dict[str, np.ndarray], layer: int, direction: int, batch: int
+) -> CellWeights:
+    """Layer and direction's parameters under torch's names, scaled per gate block, biases folded.
+
+    Absent ones (bias, proj) are None. GRU keeps b_hn apart: r multiplies it.
+    """
     sfx = f"_l{layer}" + ("_reverse" if direction else "")
+    w_hh = params[f"weight_hh{sfx}"]
+    k = spec.hidden_size
+    s = np.repeat(np.array(SCALES[spec.cell], w_hh.dtype), k)  # (G*hidden,)
+    b_ih, b_hh = params.get(f"bias_ih{sfx}"), params.get(f"bias_hh{sfx}")
+    b_hn = None
+    if b_ih is not None and b_hh is not None:
+        b_ih = b_ih + b_hh
+        if spec.cell is Cell.GRU:
+            b_ih[2 * k :] = params[f"bias_ih{sfx}"][2 * k :]
+            b_hn = b_hh[2 * k :] * s[2 * k :]
+        b_ih *= s
     return CellWeights(
-        w_ih=params[f"weight_ih{sfx}"],
-        w_hh=params[f"weight_hh{sfx}"],
-        b_ih=params.get(f"bias_ih{sfx}"),
-        b_hh=params.get(f"bias_hh{sfx}"),
+        w_ih=params[f"weight_ih{sfx}"] * s[:, None],
+        w_hh=w_hh * s[:, None],
+        b_ih=b_ih,
+        b_hh=b_hn,
+        gates=np.empty((batch, s.size), w_hh.dtype),
         w_hr=params.get(f"weight_hr{sfx}"),
     )
 
@@ -67,25 +92,26 @@ def run_direction(
     state: State,
     out: np.ndarray,
     reverse: bool,
-    valid: np.ndarray | None = None,
+    valid: np.ndarray | None,
+    xw: np.ndarray,
 ) -> State:
     """Run one direction over x (L, N, H_in), writing h_t into out (L, N, H_out); final state.
 
     The backward direction walks time in reverse but writes each h_t at its own t.
     valid (L, N, 1), for packed sequences, is False past a sequence's own length: there its
-    state holds and its output is 0, as pad_packed_sequence pads.
+    state holds and its output is 0, as pad_packed_sequence pads. xw (L*N, G*hidden) is scratch.
     """
     seq_len, batch, _ = x.shape
-    xw = x.reshape(seq_len * batch, -1) @ w.w_ih.T  # (L*N, G*hidden): every step in one product
+    np.matmul(x.reshape(seq_len * batch, -1), w.w_ih.T, out=xw)  # every step in one product
     if w.b_ih is not None:
         xw += w.b_ih
     xw = xw.reshape(seq_len, batch, -1)  # (L, N, G*hidden)
     for t in range(seq_len - 1, -1, -1) if reverse else range(seq_len):
-        new = step(xw[t], state, w)
         if valid is None:
-            state = new
+            state = step(xw[t], state, w)  # overwrites state in place
             out[t] = state[0]
         else:
+            new = step(xw[t], tuple(a.copy() for a in state), w)
             state = tuple(np.where(valid[t], a, b) for a, b in zip(new, state, strict=True))
             out[t] = np.where(valid[t], state[0], 0.0)
     return state
@@ -146,19 +172,21 @@ def _layer(
     layer: int,
     valid: np.ndarray | None,
     each: MapDirections,
+    xws: list[np.ndarray],
 ) -> tuple[np.ndarray, list[State]]:
-    """One layer, every direction: its output (L, N, D*H_out) and each direction's final state."""
+    """One layer, every direction: its output (L, N, D*H_out) and each direction's final state.
+
+    xws holds each direction's scratch for the input's share of the gates, (L*N, G*hidden).
+    """
     seq_len, batch, _ = x.shape
     out = np.empty((seq_len, batch, spec.num_directions * spec.h_out), x.dtype)
     step = step_for(spec)
 
     def one(direction: int) -> State:
-        w = cell_weights(params, layer, direction)
+        w = prepare(spec, params, layer, direction, batch)
         cols = out[:, :, direction * spec.h_out : (direction + 1) * spec.h_out]  # a disjoint view
         state = initial_state(spec, batch, x.dtype)
-        # σ and tanh go through e^-a, which overflows to inf where they saturate exactly
-        with np.errstate(over="ignore"):
-            return run_direction(x, step, w, state, cols, direction == 1, valid)
+        return run_direction(x, step, w, state, cols, direction == 1, valid, xws[direction])
 
     return out, list(each(one, range(spec.num_directions)))  # direction order, as map keeps it
 
@@ -169,14 +197,17 @@ def forward(spec: Spec, params: dict[str, np.ndarray], x: np.ndarray) -> Forward
         x = x[:, None, :]  # (L, 1, H_in)
     elif spec.batch_first:
         x = np.ascontiguousarray(x.swapaxes(0, 1))  # (L, N, H_in), copied once for all directions
-    seq_len = x.shape[0]
+    seq_len, batch, _ = x.shape
+    gate_rows = params["weight_hh_l0"].shape[0]  # G*hidden
+    # one scratch per direction for every layer: a fresh 10 MB array a layer costs page faults
+    xws = [np.empty((seq_len * batch, gate_rows), x.dtype) for _ in range(spec.num_directions)]
     valid = None
     if spec.lengths is not None:
         valid = np.arange(seq_len)[:, None, None] < np.array(spec.lengths)[:, None]  # (L, N, 1)
     finals: list[State] = []  # row D*layer + direction, as torch orders h_n
     with _directions(spec) as each:
         for layer in range(spec.num_layers):
-            x, states = _layer(spec, params, x, layer, valid, each)  # layer k > 0 reads it all
+            x, states = _layer(spec, params, x, layer, valid, each, xws)  # layer k > 0 reads it all
             finals += states
     h_n = np.stack([s[0] for s in finals])  # (D*layers, N, H_out)
     c_n = np.stack([s[1] for s in finals]) if spec.cell is Cell.LSTM else None
