@@ -21,7 +21,9 @@ def main() -> None:
     except KeyboardInterrupt:
         _quit(INTERRUPTED)
     try:
-        run()
+        run()  # loads the command's modules first: still before the app handles Ctrl-C
+    except KeyboardInterrupt:
+        _quit(INTERRUPTED)
     except SystemExit as e:
         if e.code in (INTERRUPTED, TERMINATED):  # a forward abandoned on its thread: no clean-up
             _quit(int(e.code))  # may wait for it

@@ -9,7 +9,7 @@ import typer
 from rnn_cli import checking
 from rnn_cli.backends.student import parse_target
 from rnn_cli.catalog import text
-from rnn_cli.cli.app import command, epilog, out
+from rnn_cli.cli.core import command, epilog, out
 from rnn_cli.cli.options import (
     BATCH_OPTS,
     NETWORK_OPTS,

@@ -10,7 +10,7 @@ import typer
 from rnn_cli import expectations, files, pipeline
 from rnn_cli.catalog import text
 from rnn_cli.cli import saving
-from rnn_cli.cli.app import EXIT_CODES, command, epilog, out
+from rnn_cli.cli.core import EXIT_CODES, command, epilog, out
 from rnn_cli.cli.options import (
     BATCH_OPTS,
     NETWORK_OPTS,

@@ -13,7 +13,7 @@ from rnn_cli import grid, pipeline
 from rnn_cli.build import build_spec
 from rnn_cli.catalog import text
 from rnn_cli.cli import saving
-from rnn_cli.cli.app import EXIT_CODES, command, epilog, err, out
+from rnn_cli.cli.core import EXIT_CODES, command, epilog, err, out
 from rnn_cli.cli.options import (
     BATCH_OPTS,
     NETWORK_OPTS,

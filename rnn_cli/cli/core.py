@@ -306,8 +306,3 @@ def _root(
     """Explain the shapes of PyTorch's recurrent layers (RNN, LSTM, GRU), dimension by dimension."""
     if ctx.invoked_subcommand is None:  # a bare `rnnx` asks what there is: help, and success
         typer.echo(ctx.get_help())
-
-
-def main() -> None:
-    """Run the app (rnn_cli.main.main is the console script: it loads this under Ctrl-C)."""
-    app()
