@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from rnn_cli.backends import torch_net
-from rnn_cli.cli import app, teach
+from rnn_cli.cli import app, output
 from rnn_cli.render.diagram import picture_width, render
 from rnn_cli.shapes import state_row
 from rnn_cli.spec import Cell, Spec
@@ -112,7 +112,8 @@ def _diagram_at(
     width: int, args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[str, str]:
     """`rnnx diagram ARGS --svg` on a terminal WIDTH columns wide: what it printed, and the SVG."""
-    monkeypatch.setattr(teach, "out", Console(width=width, color_system=None))
+    terminal = Console(width=width, color_system=None, force_terminal=True)
+    monkeypatch.setattr(output, "out", terminal)
     svg = tmp_path / "d.svg"
     result = runner.invoke(app, ["diagram", *args, "--svg", str(svg)])
     assert result.exit_code == 0, result.stderr

@@ -9,7 +9,8 @@ import typer
 from rnn_cli import checking
 from rnn_cli.backends.student import parse_target
 from rnn_cli.catalog import text
-from rnn_cli.cli.core import command, epilog, out
+from rnn_cli.cli import output
+from rnn_cli.cli.core import command, epilog
 from rnn_cli.cli.options import (
     BATCH_OPTS,
     NETWORK_OPTS,
@@ -22,14 +23,9 @@ from rnn_cli.conventions import Convention
 from rnn_cli.errors import SpecError
 from rnn_cli.grading import ATOL, RTOL
 from rnn_cli.render import check as check_render
+from rnn_cli.render.check import CheckFormat
 from rnn_cli.sizes import parse_bytes
 from rnn_cli.spec import Backend, Spec
-
-
-class CheckFormat(str, Enum):
-    TABLE = "table"
-    JSON = "json"
-    GRADESCOPE = "gradescope"
 
 
 class Reference(str, Enum):
@@ -124,12 +120,6 @@ def check(
         _tolerance(atol, rtol),
         _limits(timeout, memory_limit),
     )
-    if fmt is CheckFormat.TABLE:
-        out.print(check_render.render(found))
-    else:
-        as_text = (
-            check_render.render_json if fmt is CheckFormat.JSON else check_render.render_gradescope
-        )
-        typer.echo(as_text(found))
+    output.show(check_render.VIEW[fmt](found))
     if not found.passed:
         raise typer.Exit(1)

@@ -8,8 +8,8 @@ import typer
 
 from rnn_cli import pipeline
 from rnn_cli.catalog import text
-from rnn_cli.cli import saving
-from rnn_cli.cli.core import command, epilog, out
+from rnn_cli.cli import output
+from rnn_cli.cli.core import command, epilog
 from rnn_cli.cli.options import (
     BATCH_OPTS,
     NETWORK_OPTS,
@@ -25,8 +25,6 @@ from rnn_cli.comparison import default_others
 from rnn_cli.errors import MismatchError, SpecError
 from rnn_cli.render import compare as compare_render
 from rnn_cli.spec import Backend, Cell, Format, Spec, parse_choices
-
-TEXT_FORMATS = (Format.TABLE, Format.JSON, Format.MARKDOWN)  # compare prints two tables: no CSV
 
 MOST_REPEATS = 1000  # timed forward passes: a median needs few, and each may take seconds
 
@@ -91,7 +89,7 @@ def compare(
         typer.Option(
             "--format",
             "-f",
-            click_type=click.Choice([f.value for f in TEXT_FORMATS], case_sensitive=False),
+            click_type=click.Choice([f.value for f in compare_render.VIEW], case_sensitive=False),
             help="table, json or markdown.",
             rich_help_panel=OUTPUT,
         ),
@@ -109,18 +107,10 @@ def compare(
     chosen = _computing_backends(spec, backends)
     if atol is not None and not math.isfinite(atol):
         raise SpecError(text("error.atol", atol=atol))
-    saving.check_paths(svg, html)
+    output.check_paths(svg, html)
     budget = pipeline.memory_budget(max_memory)
     found = pipeline.compare(spec, others, chosen, atol, repeat, budget)
-    if fmt is Format.TABLE:
-        picture = compare_render.render(found)
-        saving.save(picture, svg, html, out.width, "rnnx compare")
-        out.print(picture)
-    else:
-        as_text = (
-            compare_render.render_json if fmt is Format.JSON else compare_render.render_markdown
-        )
-        typer.echo(as_text(found))
+    output.show(compare_render.VIEW[fmt](found), svg, html, "rnnx compare")
     if not found.match:
         names = ", ".join(t.name for t in found.tensors if not t.match)
         raise MismatchError(text("cmp.mismatch", names=names, backends=backends, atol=found.atol))

@@ -1,6 +1,5 @@
 """`rnnx shape`: parse → spec → run → report → render → print, and --save."""
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -9,8 +8,8 @@ import typer
 
 from rnn_cli import expectations, files, pipeline
 from rnn_cli.catalog import text
-from rnn_cli.cli import saving
-from rnn_cli.cli.core import EXIT_CODES, command, epilog, out
+from rnn_cli.cli import output
+from rnn_cli.cli.core import EXIT_CODES, command, epilog
 from rnn_cli.cli.options import (
     BATCH_OPTS,
     NETWORK_OPTS,
@@ -27,40 +26,15 @@ from rnn_cli.cli.options import (
     network_command,
 )
 from rnn_cli.errors import MismatchError, SpecError
-from rnn_cli.render import csv as csv_render
-from rnn_cli.render import json as json_render
-from rnn_cli.render import markdown as markdown_render
-from rnn_cli.render import table as table_render
+from rnn_cli.render import shape as shape_view
 from rnn_cli.render.table import Detail
-from rnn_cli.report import Report
 from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Format, Spec
 from rnn_cli.weights import Weights
 
 
-@dataclass(frozen=True)
-class View:
-    """How shape's table view is printed and saved."""
-
-    detail: Detail = Detail.FIRST
-    svg: Path | None = None
-    html: Path | None = None
-
-
-def emit(report: Report, fmt: Format, view: View = View()) -> None:
-    if fmt is Format.TABLE:
-        picture = table_render.render(report, view.detail)
-        saving.save(picture, view.svg, view.html, out.width, "rnnx shape")
-        out.print(picture)
-        return
-    renderers = {Format.JSON: json_render, Format.CSV: csv_render, Format.MARKDOWN: markdown_render}
-    typer.echo(renderers[fmt].render(report))
-
-
-def _view(params: bool, everything: bool, svg: Path | None, html: Path | None) -> View:
-    saving.check_paths(svg, html)
-    detail = Detail.ALL if everything else Detail.PARAMS if params else Detail.FIRST
-    return View(detail, svg, html)
+def _detail(params: bool, everything: bool) -> Detail:
+    return Detail.ALL if everything else Detail.PARAMS if params else Detail.FIRST
 
 
 def save_npz(path: Path, weights: Weights, result: Result) -> None:
@@ -106,7 +80,7 @@ def shape(
     html: HtmlOpt = None,
 ) -> None:
     """Build the network, run a dummy batch, and explain every shape, with recipes to paste."""
-    view = _view(params, everything, svg, html)
+    output.check_paths(svg, html)
     if save is not None:
         files.check_target("--save", save, ".npz")
         if backend is Backend.ANALYTIC:
@@ -115,7 +89,8 @@ def shape(
     done = pipeline.shape(spec, backend, pipeline.memory_budget(max_memory), answers)
     if save is not None and done.weights is not None and done.result is not None:
         save_npz(save, done.weights, done.result)  # first: an unwritable path fails before printing
-    emit(done.report, fmt, view)
+    shown = shape_view.view(_detail(params, everything))[fmt](done.report)
+    output.show(shown, svg, html, "rnnx shape")
     wrong = [e.name for e in done.report.expectations if not e.holds]
     if wrong:
         raise MismatchError(text("exp.mismatch", names=", ".join(wrong)))

@@ -5,15 +5,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import typer
-from rich.measure import Measurement
 from rich.progress import Progress
 
 from rnn_cli import grid, pipeline
 from rnn_cli.build import build_spec
 from rnn_cli.catalog import text
-from rnn_cli.cli import saving
-from rnn_cli.cli.core import EXIT_CODES, command, epilog, err, out
+from rnn_cli.cli import output
+from rnn_cli.cli.core import EXIT_CODES, command, epilog, err
 from rnn_cli.cli.options import (
     BATCH_OPTS,
     NETWORK_OPTS,
@@ -36,7 +34,6 @@ from rnn_cli.spec import (
 )
 
 MOMENT = 0.5  # seconds a sweep may run before its progress bar appears
-WIDEST = 1000  # columns a sweep table may take on a pipe
 
 
 def each_report(specs: Sequence[Spec], work: Callable[[Spec], Report]) -> list[Report]:
@@ -61,19 +58,9 @@ def each_report(specs: Sequence[Spec], work: Callable[[Spec], Report]) -> list[R
 def emit_sweep(
     reports: Sequence[Report], fmt: Format, svg: Path | None = None, html: Path | None = None
 ) -> None:
-    if fmt is not Format.TABLE:
-        typer.echo(sweep_render.render_text(reports, fmt))
-        return
-    # a pipe has no width of its own: the table at its natural one, so that no row wraps
-    width = out.width if out.is_terminal else None
-    picture = sweep_render.render_table(reports, width)
-    # a file from a pipe takes the picture's own width, not WIDEST's blank columns
-    natural = Measurement.get(out, out.options.update_width(WIDEST), picture).maximum
-    saving.save(picture, svg, html, width or natural, "rnnx sweep")
-    if out.is_terminal:
-        out.print(picture)
-        return
-    out.print(picture, crop=False)
+    # on a pipe the table takes its natural width, so that no row wraps
+    shown = sweep_render.view(output.width())[fmt](reports)
+    output.show(shown, svg, html, "rnnx sweep", output.natural(shown))
 
 
 def _note(message: str) -> None:
@@ -103,7 +90,7 @@ def sweep(
     html: HtmlOpt = None,
 ) -> None:
     """Every combination of comma-listed options, one row each: shapes, parameters, cost."""
-    saving.check_paths(svg, html)
+    output.check_paths(svg, html)
     plan = grid.plan(choices, build_spec, max_configs)
     budget = pipeline.memory_budget(max_memory)
     pipeline.check_all(plan.specs, backend, budget)

@@ -1,10 +1,8 @@
 """`rnnx explain`, `rnnx diagram` and `rnnx code`: the network taught rather than run."""
 
-import typer
-
 from rnn_cli.catalog import text
-from rnn_cli.cli import saving
-from rnn_cli.cli.core import command, epilog, out
+from rnn_cli.cli import output
+from rnn_cli.cli.core import command, epilog
 from rnn_cli.cli.options import (
     BATCH_OPTS,
     NETWORK_OPTS,
@@ -35,10 +33,8 @@ EXPLAIN_EXAMPLES = epilog(
 @network_command(NETWORK_OPTS, BATCH_OPTS)
 def explain(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     """Print one time step's equations, every term's shape, and how torch packs the gates."""
-    saving.check_paths(svg, html)
-    picture = equations_render.render(lesson(spec))
-    saving.save(picture, svg, html, out.width, "rnnx explain")
-    out.print(picture)
+    output.check_paths(svg, html)
+    output.show(equations_render.render(lesson(spec)), svg, html, "rnnx explain")
 
 
 DIAGRAM_EXAMPLES = epilog(
@@ -54,13 +50,12 @@ def diagram(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     if spec.num_layers > diagram_render.MOST_LAYERS:
         most = diagram_render.MOST_LAYERS
         raise SpecError(text("error.diagram_layers", layers=spec.num_layers, most=most))
-    saving.check_paths(svg, html)
-    picture = diagram_render.render(spec, out.width)
+    output.check_paths(svg, html)
+    picture = diagram_render.render(spec, output.columns())
     # at the picture's own width: a narrower terminal must not cut the file; first, so a path
     # that cannot be written fails before anything is printed
-    width = diagram_render.picture_width(spec, out.width)
-    saving.save(picture, svg, html, width, "rnnx diagram")
-    out.print(picture)
+    width = diagram_render.picture_width(spec, output.columns())
+    output.show(picture, svg, html, "rnnx diagram", width)
 
 
 CODE_EXAMPLES = epilog(
@@ -75,4 +70,4 @@ CODE_EXAMPLES = epilog(
 @network_command(NETWORK_OPTS, BATCH_OPTS, RUN_OPTS)
 def code_command(spec: Spec) -> None:
     """Print a runnable PyTorch script that builds this network and prints its shapes."""
-    typer.echo(code_render.render(build(spec, Backend.ANALYTIC, None)))
+    output.show(code_render.render(build(spec, Backend.ANALYTIC, None)))

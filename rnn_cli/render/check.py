@@ -6,6 +6,8 @@ sentences inside them come from the catalog.
 
 import json
 import math
+from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from rich import box
@@ -222,3 +224,16 @@ def render_gradescope(check: Check) -> str:
     return json.dumps(
         {"score": score, "output": summary, "tests": tests}, indent=2, ensure_ascii=False
     )
+
+
+class CheckFormat(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+    GRADESCOPE = "gradescope"
+
+
+VIEW: dict[CheckFormat, Callable[[Check], RenderableType | str]] = {
+    CheckFormat.TABLE: render,
+    CheckFormat.JSON: render_json,
+    CheckFormat.GRADESCOPE: render_gradescope,
+}

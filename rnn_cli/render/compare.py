@@ -1,6 +1,7 @@
 """`rnnx compare` as Rich tables, JSON or Markdown. Must not import torch."""
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 
 from rich import box
@@ -13,6 +14,7 @@ from rnn_cli.comparison import Agreement, Comparison
 from rnn_cli.render import shape_text
 from rnn_cli.render.markdown import table as md_table
 from rnn_cli.render.table import bullets
+from rnn_cli.spec import Format
 
 
 def _tensor_cols(c: Comparison) -> list[str]:
@@ -123,3 +125,11 @@ def render_markdown(c: Comparison) -> str:
         *(f"- {note}" for note in c.notes),
     ]
     return "\n".join(lines)
+
+
+# compare prints two tables: no CSV
+VIEW: dict[Format, Callable[[Comparison], RenderableType | str]] = {
+    Format.TABLE: render,
+    Format.JSON: render_json,
+    Format.MARKDOWN: render_markdown,
+}

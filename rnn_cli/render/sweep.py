@@ -170,11 +170,11 @@ def _natural_width(table: Table) -> int:
     return Measurement.get(console, console.options, table).maximum
 
 
-def render_text(reports: Sequence[Report], fmt: Format) -> str:
-    """JSON, CSV or Markdown; Format.TABLE is render_table's."""
-    views = {
+def view(width: int | None) -> dict[Format, Callable[[Sequence[Report]], RenderableType | str]]:
+    """Each format's renderer; width: the terminal's, or None on a pipe (the table's own)."""
+    return {
+        Format.TABLE: lambda reports: render_table(reports, width),
         Format.JSON: json_render.render_all,
         Format.CSV: render_csv,
         Format.MARKDOWN: render_markdown,
     }
-    return views[fmt](reports)
