@@ -15,7 +15,7 @@ from typing import Any
 from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
 from rnn_cli.safe import shown
-from rnn_cli.spec import Spec, parse_choices
+from rnn_cli.spec import Spec, decimal, parse_choices, whole
 
 BOTH = "both"  # a boolean option's value that tries False, then True
 LARGEST_GRID = 100_000  # configurations a sweep builds at most, even with a larger --max-configs
@@ -50,15 +50,20 @@ def _parse_one(flag: str, item: str, kind: Any, value: str) -> Any:
     try:
         if kind is bool:
             return _parse_bool(item)
-        number = kind(item)
-        if kind is float and not math.isfinite(number):
+        if kind is float and item.lower().lstrip("+-") in ("nan", "inf", "infinity"):
             raise SpecError(
                 text("error.list_not_finite", flag=flag, item=shown(item), value=shown(value))
             )
-        return number
+        return {int: whole, float: decimal}[kind](item)
     except ValueError:
         raise SpecError(
-            text("error.grid_item", flag=flag, expected=_expected(kind), item=item, value=value)
+            text(
+                "error.grid_item",
+                flag=flag,
+                expected=_expected(kind),
+                item=shown(item),
+                value=shown(value),
+            )
         ) from None
 
 

@@ -3,6 +3,7 @@
 Must not import numpy, torch or rich: this is the leftmost module after the CLI.
 """
 
+import math
 from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
@@ -183,6 +184,23 @@ _BRACKETS = "()[] "
 MAX_DIGITS = 18  # 10**18 is past any size a machine holds, and int() stays cheap
 
 
+def whole(item: str) -> int:
+    """'10' or '-1' as an int; ValueError for anything else: 1_0, another script's digits, a
+    number past MAX_DIGITS (every list rnnx reads takes its numbers this one way)."""
+    digits = item.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= MAX_DIGITS):
+        raise ValueError(item)
+    return int(item)
+
+
+def decimal(item: str) -> float:
+    """'0.5' or '1e-3' as a float; ValueError for 1_0.5, another script's digits, nan, inf."""
+    number = float(item) if item.isascii() and "_" not in item else math.nan
+    if not math.isfinite(number):
+        raise ValueError(item)
+    return number
+
+
 def parse_ints(flag: str, raw: str, example: str) -> tuple[int, ...]:
     """'10,7,3', '[10, 7, 3]' or '4x1x8' -> positive whole numbers, or SpecError naming flag."""
     inner = raw.strip().removeprefix("torch.Size").strip(_BRACKETS)
@@ -190,9 +208,13 @@ def parse_ints(flag: str, raw: str, example: str) -> tuple[int, ...]:
     parts = [p.strip() for p in inner.split(sep)]
     if sep == "," and len(parts) > 1 and parts[-1] == "":  # (64,) as Python writes a 1-tuple
         parts.pop()
-    if not all(p.isascii() and p.isdigit() and len(p) <= MAX_DIGITS and int(p) for p in parts):
+    try:
+        values = tuple(whole(p) for p in parts)
+    except ValueError:
+        values = ()
+    if not values or min(values) < 1:
         raise SpecError(text("error.ints", flag=flag, raw=shown(raw), example=example))
-    return tuple(int(p) for p in parts)
+    return values
 
 
 def parse_lengths(raw: str) -> tuple[int, ...]:

@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from rnn_cli import __version__
-from tests.helpers import process, python, rnnx
+from tests.helpers import as_json, process, python, rnnx
 
 
 @pytest.mark.parametrize(
@@ -210,3 +210,30 @@ def test_bare_rnnx_shows_help_and_succeeds() -> None:
     assert "Usage" in stdout
     assert "shape" in stdout
     assert stderr == ""
+
+
+LIST_OPTIONS = [
+    (["shape", "--lengths"], "{}"),
+    (["shape", "--input-shape"], "2,{},5"),
+    (["sweep", "--hidden-size"], "8,{}"),
+    (["sweep", "--layers"], "{}"),
+    (["shape", "--expect"], "h_n=1,{},8"),
+]
+
+
+@pytest.mark.parametrize(("command", "pattern"), LIST_OPTIONS)
+@pytest.mark.parametrize("bad", ["1_0", "١", "", "x", "9" * 30, "2.5"])
+def test_every_list_option_reads_numbers_one_way(
+    command: list[str], pattern: str, bad: str
+) -> None:
+    """One grammar: 1_0, another script's digits, empty entries and floats are refused alike."""
+    code, stdout, stderr = rnnx(*command, pattern.format(bad), "-B", "analytic")
+    assert (code, stdout) == (2, "")
+    assert stderr.startswith(f"rnnx: error: {command[1]}")
+    assert stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("spelling", ["10,7,3", "[10, 7, 3]", "(10, 7, 3)", "10x7x3"])
+def test_every_spelling_of_a_list_is_read_alike(spelling: str) -> None:
+    doc = as_json("shape", "-B", "analytic", "--lengths", spelling, "-f", "json")
+    assert doc["config"]["lengths"] == [10, 7, 3]
