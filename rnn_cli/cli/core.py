@@ -1,4 +1,5 @@
-"""The Typer app itself: the two Consoles, one-line errors and exit codes, --version, main().
+"""The Typer app itself: the two Consoles, one-line errors and exit codes, --version, the
+command class that refuses an option given twice, and the help's order and examples.
 
 The only place rnnx turns an error into a line on stderr and an exit code; the command
 modules beside it register on `app`.

@@ -1,6 +1,8 @@
-"""One module per output format; each takes a `Report` and returns text or a Rich renderable.
+"""The views: one per command, each a {format: renderer} map (shape.py, compare.py, sweep.py,
+check.py; explain, diagram and code have one format each), and shape's format modules (table,
+json, csv, markdown). The shared plain-text pieces live here.
 
-Renderers never compute and must not import torch. Shared formatting helpers live here.
+Renderers never compute and must not import torch.
 """
 
 
