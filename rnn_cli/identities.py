@@ -1,16 +1,22 @@
 """Relations between output and h_n: those torch guarantees and the traps that look the same,
 each written with this configuration's indices and checked on a run's numbers.
 
-Pure function of (Spec, Result). Must not import torch or rich.
+Pure function of (Spec, Result). Must not import torch or rich, nor numpy itself (slices reads
+the arrays): report imports this module on the analytic path too.
 """
 
-from dataclasses import dataclass
+from __future__ import annotations
 
-import numpy as np
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rnn_cli.catalog import text
 from rnn_cli.result import Result
+from rnn_cli.slices import Arrays, concat, identical
 from rnn_cli.spec import Spec
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Index = tuple[int | slice, ...]
 ALL = slice(None)
@@ -46,7 +52,7 @@ class Pick:
     def text(self) -> str:
         return self.tensor + _index_text(self.index)
 
-    def take(self, arrays: dict[str, np.ndarray]) -> np.ndarray:
+    def take(self, arrays: Arrays) -> np.ndarray:
         return arrays[self.tensor][self.index]
 
 
@@ -58,8 +64,8 @@ class Cat:
     def text(self) -> str:
         return f"torch.cat([{', '.join(p.text for p in self.parts)}], dim=-1)"
 
-    def take(self, arrays: dict[str, np.ndarray]) -> np.ndarray:
-        return np.concatenate([p.take(arrays) for p in self.parts], axis=-1)
+    def take(self, arrays: Arrays) -> np.ndarray:
+        return concat([p.take(arrays) for p in self.parts])
 
 
 @dataclass(frozen=True)
@@ -129,12 +135,6 @@ def claims(spec: Spec) -> tuple[Claim, ...]:
         key = "id.trap_layout_bf" if bf else "id.trap_layout_sf"
         out.append(Claim(_step(spec, -1, fwd, not bf), top, False, text(key)))
     return tuple(out)
-
-
-def identical(a: np.ndarray, b: np.ndarray) -> bool:
-    """Bit for bit: output and h_n are copies of the same h_t, so a true claim holds exactly, and
-    any tolerance would let a trap "hold" wherever the activations are smaller than it."""
-    return bool(np.array_equal(a, b))
 
 
 def check(spec: Spec, result: Result) -> tuple[Identity, ...]:

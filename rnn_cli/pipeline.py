@@ -2,15 +2,19 @@
 then the findings (a Report, or a Comparison for `compare`).
 
 Never prints or exits. Must not import render/, rich or torch (backends load it on demand).
+compare's findings (and the numpy they compute with) load only when compare runs: `shape` and
+`sweep` import this module too, and their analytic path imports no numpy (issue 12).
 """
+
+from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
-from rnn_cli import comparison, grid, machine, shapes
+from rnn_cli import grid, machine, shapes
 from rnn_cli.backends import check_device, run
 from rnn_cli.catalog import text
-from rnn_cli.comparison import Comparison
 from rnn_cli.errors import SpecError
 from rnn_cli.expectations import Answer
 from rnn_cli.report import Report, build
@@ -18,6 +22,9 @@ from rnn_cli.result import Result
 from rnn_cli.sizes import human_bytes, parse_bytes
 from rnn_cli.spec import Backend, Cell, Spec, validate_backend
 from rnn_cli.weights import Weights, draw
+
+if TYPE_CHECKING:
+    from rnn_cli.comparison import Comparison
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,8 @@ def compare(
 ) -> Comparison:
     """The same seeded numbers through every backend; the guard counts every backend's tensors,
     which compare holds at once, and the default tolerance grows with the longest sum."""
+    from rnn_cli import comparison
+
     for backend in backends:
         validate_backend(spec, backend)
     check_memory(spec, budget, comparison.memory_bytes(spec, len(backends)))

@@ -7,17 +7,29 @@ one exists, checked to differ.
 numbers. A wrong twin is listed only where it differs by construction (not merely by chance),
 so rnnx never shows one that coincides with the right expression in this configuration.
 
-Pure function of (Spec, Result). Must not import torch, rich or the backends package.
+Pure function of (Spec, Result). Must not import torch, rich or the backends package, nor numpy
+itself: the readings in slices load it when they read a run's arrays, so an unchecked recipe
+(--backend analytic) costs no numpy import.
 """
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from rnn_cli.catalog import text
-from rnn_cli.identities import identical
 from rnn_cli.result import Result
-from rnn_cli.slices import Arrays, Take, backward_final, batch, forward_final, last_step, own_last
+from rnn_cli.slices import (
+    Arrays,
+    Take,
+    backward_final,
+    batch,
+    constant,
+    counted,
+    forward_final,
+    identical,
+    joined,
+    last_step,
+    own_last,
+    stacked,
+)
 from rnn_cli.spec import Cell, Spec
 
 
@@ -49,19 +61,16 @@ class Plan:
 
 
 def _summary_value(spec: Spec) -> Take:
-    def take(a: Arrays) -> np.ndarray:
-        if spec.bidirectional:
-            return np.concatenate([a["h_n"][-2], a["h_n"][-1]], axis=-1)
-        return np.asarray(a["h_n"][-1])
-
-    return take
+    if spec.bidirectional:
+        return joined([lambda a: a["h_n"][-2], lambda a: a["h_n"][-1]])
+    return lambda a: a["h_n"][-1]
 
 
 def _summary_reference(spec: Spec) -> Take:
     fwd, bwd = forward_final(spec), backward_final(spec)
     if not spec.bidirectional:
         return fwd
-    return lambda a: np.concatenate([fwd(a), bwd(a)], axis=-1)
+    return joined([fwd, bwd])
 
 
 def summary(spec: Spec) -> Plan:
@@ -103,11 +112,11 @@ def classifier(spec: Spec) -> Plan:
         f"nn.Linear(in_features={features}, out_features=num_classes)",
         None,
         text("recipe.classifier"),
-        lambda a: np.array(summary_of(a).shape[-1]),
-        lambda a: np.array(features),
+        counted(lambda a: summary_of(a).shape[-1]),
+        constant(features),
         wrong if spec.bidirectional else None,
         text("recipe.classifier_wrong", h=spec.h_out) if spec.bidirectional else None,
-        (lambda a: np.array(spec.h_out)) if spec.bidirectional else None,
+        constant(spec.h_out) if spec.bidirectional else None,
     )
 
 
@@ -123,7 +132,7 @@ def layers_directions(spec: Spec) -> Plan:
         dims,
         text(key),
         lambda a: a["h_n"].reshape(dims)[-1],
-        lambda a: np.stack([f(a) for f in finals]),
+        stacked(finals),
     )
 
 
@@ -216,11 +225,11 @@ def initial_state(spec: Spec) -> Plan:
         expression,
         h_0,
         text("recipe.initial_state_lstm" if lstm else "recipe.initial_state", name=spec.cell.value),
-        lambda a: np.array([d for name in names for d in a[name].shape]),
-        lambda a: np.array(expected),
+        counted(lambda a: [d for name in names for d in a[name].shape]),
+        constant(expected),
         wrong if confusable else None,
         text("recipe.initial_state_wrong") if confusable else None,
-        (lambda a: np.array(swapped)) if confusable else None,
+        constant(swapped) if confusable else None,
     )
 
 

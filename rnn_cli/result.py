@@ -1,11 +1,16 @@
 """What a backend returns: `Result` for one run, `Returned` from a student's function.
 
-Must not import torch or rich.
+Must not import torch or rich; numpy only for type checking, as the analytic path names Result
+without loading numpy.
 """
 
-from dataclasses import dataclass
+from __future__ import annotations
 
-import numpy as np
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,84 @@
 """Readings of a run's output and h_n as a student indexes them (each sequence's forward and
 backward final state, output's last step, each sequence's own last step), each as the text to
-paste and the same reading in numpy, for recipes to check.
+paste and the same reading in numpy, for recipes and identities to check.
 
+numpy is imported inside the readings, which run only on a run's arrays: building a reading, as
+the analytic backend does for its unchecked recipes, loads no numpy (issue 12).
 Must not import torch, rich or the backends package.
 """
 
-from collections.abc import Callable
+from __future__ import annotations
 
-import numpy as np
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rnn_cli.spec import Spec
 
-Arrays = dict[str, np.ndarray]
-Take = Callable[[Arrays], np.ndarray]
+if TYPE_CHECKING:
+    import numpy as np
+
+Arrays = dict[str, "np.ndarray"]
+Take = Callable[[Arrays], "np.ndarray"]
+
+
+def identical(a: np.ndarray, b: np.ndarray) -> bool:
+    """Bit for bit: output and h_n are copies of the same h_t, so a true claim holds exactly, and
+    any tolerance would let a trap "hold" wherever the activations are smaller than it."""
+    import numpy as np
+
+    return bool(np.array_equal(a, b))
+
+
+def concat(parts: Sequence[np.ndarray]) -> np.ndarray:
+    """parts joined along the features (torch.cat(..., dim=-1))."""
+    import numpy as np
+
+    return np.concatenate(parts, axis=-1)
+
+
+def joined(takes: Sequence[Take]) -> Take:
+    """The readings side by side along the features."""
+    return lambda a: concat([take(a) for take in takes])
+
+
+def stacked(takes: Sequence[Take]) -> Take:
+    """The readings stacked on a new first axis."""
+
+    def take(a: Arrays) -> np.ndarray:
+        import numpy as np
+
+        return np.stack([t(a) for t in takes])
+
+    return take
+
+
+def constant(value: int | Sequence[int]) -> Take:
+    """A number known from the arithmetic, as an array to compare a reading with."""
+
+    def take(a: Arrays) -> np.ndarray:
+        import numpy as np
+
+        return np.array(value)
+
+    return take
+
+
+def counted(size: Callable[[Arrays], int | Sequence[int]]) -> Take:
+    """A size read off the arrays (a dimension, or shapes end to end), as an array."""
+
+    def take(a: Arrays) -> np.ndarray:
+        import numpy as np
+
+        return np.array(size(a))
+
+    return take
 
 
 def lengths(spec: Spec) -> np.ndarray:
     """Each sequence's length: --lengths, else seq_len for every one. O(N): called only inside a
     take, i.e. on a run's arrays, which the memory guard has let through (never for analytic)."""
+    import numpy as np
+
     n = 1 if spec.unbatched else spec.batch_size
     return np.array(spec.lengths or (spec.seq_len,) * n)
 
@@ -27,6 +88,8 @@ def forward_final(spec: Spec) -> Take:
     h = spec.h_out
 
     def take(a: Arrays) -> np.ndarray:
+        import numpy as np
+
         out, last = a["output"], lengths(spec) - 1
         if spec.unbatched:
             return np.asarray(out[last[0], :h])  # (H_out,)
@@ -42,6 +105,8 @@ def backward_final(spec: Spec) -> Take:
     h = spec.h_out
 
     def take(a: Arrays) -> np.ndarray:
+        import numpy as np
+
         out = a["output"]
         if spec.unbatched:
             return np.asarray(out[0, h:])
@@ -79,6 +144,8 @@ def own_last(spec: Spec, features: str) -> tuple[str, Take]:
     tail = f", {features}" if features else ""
 
     def take(a: Arrays) -> np.ndarray:
+        import numpy as np
+
         rows, last = np.arange(n), lengths(spec) - 1
         picked = a["output"][rows, last] if spec.batch_first else a["output"][last, rows]
         return np.asarray(picked[..., cut])

@@ -1,17 +1,23 @@
 """Seeded parameters under torch's names, and the dummy input: every backend runs these numbers.
 
-Must not import torch or rich.
+numpy is imported by draw alone, so the analytic path, which names Weights but draws none, never
+loads it (issue 12). Must not import torch or rich.
 """
+
+from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from rnn_cli import shapes
 from rnn_cli.spec import DType, Spec
 
-NP_DTYPE: dict[DType, type[np.floating]] = {DType.FLOAT32: np.float32, DType.FLOAT64: np.float64}
+if TYPE_CHECKING:
+    import numpy as np
+
+# numpy's names for rnnx's dtypes: astype and np.dtype take them as they are
+NP_DTYPE: dict[DType, str] = {DType.FLOAT32: "float32", DType.FLOAT64: "float64"}
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,8 @@ def draw(spec: Spec) -> Weights:
     One generator draws everything in float64, then casts, so float32 and float64 runs share
     their numbers up to rounding.
     """
+    import numpy as np
+
     rng = np.random.default_rng(spec.seed)
     k = 1.0 / math.sqrt(spec.hidden_size)  # math: any int, however large
     dtype = NP_DTYPE[spec.dtype]

@@ -4,17 +4,20 @@ Each backend is imported only when asked for, so the numpy and analytic paths ne
 Must not import rich.
 """
 
+from __future__ import annotations
+
 import threading
 from collections.abc import Callable
-from typing import TypeVar
-
-import numpy as np
+from typing import TYPE_CHECKING, TypeVar
 
 from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
 from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Device, Spec
 from rnn_cli.weights import Weights
+
+if TYPE_CHECKING:
+    import numpy as np
 
 T = TypeVar("T")
 

@@ -1,0 +1,88 @@
+"""What each path imports, in a fresh interpreter: the analytic path below the CLI loads neither
+numpy nor torch (nor Rich), the numpy path never torch (issue 12: a command loads only what it
+uses). Each child prints its own answer; nothing here times anything.
+"""
+
+import json
+
+import pytest
+
+from tests.helpers import python
+
+LOADED = "print(json.dumps(sorted(m for m in ('numpy', 'torch', 'rich') if m in sys.modules)))"
+
+
+def run_child(body: str) -> tuple[list[str], str]:
+    """The heavy modules a child running body ended with, and what body printed before them."""
+    code = f"import json, sys\n{body}\n{LOADED}\n"
+    done = python("-c", code)
+    assert done.returncode == 0, done.stderr
+    *printed, loaded = done.stdout.rstrip("\n").split("\n")
+    modules = json.loads(loaded)
+    assert isinstance(modules, list)
+    return modules, "\n".join(printed)
+
+
+ANALYTIC = """\
+from rnn_cli.build import build_spec
+from rnn_cli.pipeline import shape
+from rnn_cli.render import {view} as view
+from rnn_cli.spec import Backend, Cell
+spec = build_spec(cell=Cell.LSTM, layers=2, bidirectional=True, lengths="4,2")
+run = shape(spec, Backend.ANALYTIC, None)
+print(view.render(run.report))
+"""
+
+
+@pytest.mark.parametrize("view", ["json", "csv"])
+def test_analytic_path_imports_neither_numpy_nor_torch(view: str) -> None:
+    modules, printed = run_child(ANALYTIC.format(view=view))
+    assert modules == []
+    assert "h_n" in printed  # the report was built and rendered, not skipped
+    if view == "json":
+        recipes = json.loads(printed)["recipes"]
+        assert recipes  # listed, unchecked: nothing ran
+        assert {r["holds"] for r in recipes} == {None}
+
+
+def test_analytic_sweep_imports_no_numpy() -> None:
+    body = """\
+from rnn_cli import expectations, grid, report, shapes
+from rnn_cli.build import build_spec
+from rnn_cli.pipeline import check_all, shape
+from rnn_cli.spec import Backend, Cell
+specs = [build_spec(cell=c, hidden_size=h) for c in Cell for h in (4, 4096)]
+check_all(specs, Backend.ANALYTIC, None)
+runs = [shape(s, Backend.ANALYTIC, None, (expectations.parse("h_n=1,1,4", s),)) for s in specs]
+print(*[r.report.expectations[0].holds for r in runs])
+"""
+    modules, printed = run_child(body)
+    assert modules == []
+    assert printed == "True False True False True False"  # --expect checked, arithmetic only
+
+
+def test_numpy_path_loads_numpy_on_demand_and_never_torch() -> None:
+    body = """\
+from rnn_cli.build import build_spec
+from rnn_cli.pipeline import shape
+from rnn_cli.spec import Backend, Cell
+spec = build_spec(cell=Cell.GRU, layers=2, bidirectional=True, lengths="4,2")
+report = shape(spec, Backend.NUMPY, None).report
+print(all(r.holds for r in report.recipes), all(i.holds == i.expected for i in report.identities))
+"""
+    modules, printed = run_child(body)
+    assert modules == ["numpy"]
+    assert printed == "True True"  # the readings, loading numpy themselves, checked every one
+
+
+def test_compare_loads_its_findings_on_demand_and_never_torch() -> None:
+    body = """\
+from rnn_cli.build import build_spec
+from rnn_cli.pipeline import compare
+from rnn_cli.spec import Backend
+spec = build_spec()
+print(compare(spec, (), (Backend.NUMPY, Backend.NUMPY), None, 1, None).match)
+"""
+    modules, printed = run_child(body)
+    assert modules == ["numpy"]
+    assert printed == "True"
