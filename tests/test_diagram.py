@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from rnn_cli.backends import torch_net
-from rnn_cli.cli import app, output
+from rnn_cli.cli import app, core
 from rnn_cli.render.diagram import picture_width, render
 from rnn_cli.shapes import state_row
 from rnn_cli.spec import Cell, Spec
@@ -113,7 +113,7 @@ def _diagram_at(
 ) -> tuple[str, str]:
     """`rnnx diagram ARGS --svg` on a terminal WIDTH columns wide: what it printed, and the SVG."""
     terminal = Console(width=width, color_system=None, force_terminal=True)
-    monkeypatch.setattr(output, "out", terminal)
+    monkeypatch.setitem(core._CONSOLES, "out", terminal)
     svg = tmp_path / "d.svg"
     result = runner.invoke(app, ["diagram", *args, "--svg", str(svg)])
     assert result.exit_code == 0, result.stderr

@@ -86,3 +86,29 @@ print(compare(spec, (), (Backend.NUMPY, Backend.NUMPY), None, 1, None).match)
     modules, printed = run_child(body)
     assert modules == ["numpy"]
     assert printed == "True"
+
+
+COMMAND = """\
+sys.argv = ["rnnx", *{argv!r}]
+from rnn_cli.cli import main
+try:
+    main()
+except SystemExit as e:
+    assert e.code in (0, None), e.code
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "allowed"),
+    [
+        (["shape", "-B", "analytic", "-f", "json", "-c", "lstm", "--expect", "h_n=1,1,8"], []),
+        (["shape", "-B", "analytic", "-f", "csv", "--lengths", "4,2"], []),
+        (["shape", "-B", "numpy", "-f", "json"], ["numpy"]),
+        (["shape", "-B", "numpy"], ["numpy", "rich"]),
+        (["explain", "--cell", "gru"], ["rich"]),
+    ],
+)
+def test_a_command_loads_only_what_it_uses(argv: list[str], allowed: list[str]) -> None:
+    """As the console script runs it: JSON and CSV load no Rich, analytic no numpy, none torch."""
+    modules, _ = run_child(COMMAND.format(argv=argv))
+    assert modules == allowed

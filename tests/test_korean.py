@@ -15,7 +15,7 @@ from rich.console import Console
 from rnn_cli import catalog
 from rnn_cli.catalog import Lang, text
 from rnn_cli.catalog.en import EN
-from rnn_cli.cli import app, output
+from rnn_cli.cli import app, core
 from rnn_cli.lesson import lesson
 from rnn_cli.render import diagram
 from rnn_cli.render import equations as equations_render
@@ -64,7 +64,7 @@ def korean(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture
 def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commands print to a console too wide to wrap a sentence, so a fragment is never split."""
-    monkeypatch.setattr(output, "out", Console(width=400, color_system=None))
+    monkeypatch.setitem(core._CONSOLES, "out", Console(width=400, color_system=None))
 
 
 COMMANDS = [

@@ -10,6 +10,7 @@ from rnn_cli.backends import run
 from rnn_cli.cli import app
 from rnn_cli.recipes import check
 from rnn_cli.render import table as table_render
+from rnn_cli.render.shape import Detail
 from rnn_cli.report import build
 from rnn_cli.spec import Backend, Cell, Nonlinearity, Spec
 from rnn_cli.weights import draw
@@ -165,7 +166,7 @@ def test_shape_first_screen_golden(
 def test_no_code_is_broken_across_lines(width: int) -> None:
     spec = Spec(cell=Cell.GRU, num_layers=2, bidirectional=True, batch_size=3, lengths=(5, 3, 1))
     report = build(spec, Backend.NUMPY, run(spec, Backend.NUMPY, draw(spec)))
-    lines = plain(table_render.render(report, table_render.Detail.ALL), width).splitlines()
+    lines = plain(table_render.render(report, Detail.ALL), width).splitlines()
     code = [r.expression for r in report.recipes] + [i.claim for i in report.identities]
     code += [r.wrong for r in report.recipes if r.wrong] + ["output[b, length_b - 1]"]
     for expression in code:

@@ -5,16 +5,17 @@ The only place rnnx turns an error into a line on stderr and an exit code; the c
 modules beside it register on `app`.
 """
 
+from __future__ import annotations
+
 import errno
 import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, Annotated, Any, Literal, cast
+from typing import IO, TYPE_CHECKING, Annotated, Any, Literal, cast
 
 import click
 import typer
-from rich.console import Console
 from typer.core import TyperCommand, TyperGroup
 
 from rnn_cli import __version__, catalog
@@ -22,6 +23,9 @@ from rnn_cli.catalog import text
 from rnn_cli.cli import terminal
 from rnn_cli.errors import RnnxError, SpecError
 from rnn_cli.safe import escape
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 terminal.prepare()  # before any Console reads COLUMNS or the stream's encoding
 
@@ -54,19 +58,29 @@ class _Rstripped(io.TextIOBase):
         return getattr(sys.stdout, "encoding", None) or "utf-8"
 
 
-# NO_COLOR asks for plain text: no colour, and no bold or italic escapes either
-_COLOR: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
-out = Console(color_system=_COLOR, file=cast(IO[str], _Rstripped()))
-err = Console(stderr=True, color_system=_COLOR)
+_CONSOLES: dict[str, Console] = {}  # "out" and "err", each made on first use
+
+
+def console(stream: Literal["out", "err"] = "out") -> Console:
+    """The Console on stdout ("out") or stderr ("err"), made when first asked for: a run that
+    prints only text (JSON, CSV) never loads Rich."""
+    if stream not in _CONSOLES:
+        from rich.console import Console  # noqa: PLC0415 (see above)
+
+        Console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign, assignment]
+        # NO_COLOR asks for plain text: no colour, and no bold or italic escapes either
+        color: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
+        if stream == "out":
+            _CONSOLES[stream] = Console(color_system=color, file=cast(IO[str], _Rstripped()))
+        else:
+            _CONSOLES[stream] = Console(stderr=True, color_system=color)
+    return _CONSOLES[stream]
 
 
 def _broken_pipe(console: Console) -> None:
     """Rich's own reaction to a closed pipe is exit 1, "mismatch" in rnnx's contract: pass the
     error on instead, for _stdout_errors. Set on the class, so Typer's help consoles get it too."""
     raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
-
-
-Console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign, assignment]
 
 
 class OutputError(Exception):
@@ -255,7 +269,7 @@ def _usage_line(e: click.ClickException) -> str:
 
 def _fail(message: str, code: int) -> int:
     line = f"rnnx: error: {escape(message)}"  # user text inside may hold escapes or newlines
-    err.print(line, markup=False, highlight=False, soft_wrap=True, style="red")
+    console("err").print(line, markup=False, highlight=False, soft_wrap=True, style="red")
     return code
 
 
@@ -290,7 +304,7 @@ def command(name: str | None = None, **settings: Any) -> Callable[[Callable[...,
 
 def _version(value: bool) -> None:
     if value:
-        out.print(f"rnnx {__version__}", highlight=False)
+        console().print(f"rnnx {__version__}", highlight=False)
         raise typer.Exit()
 
 

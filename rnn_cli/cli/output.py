@@ -2,15 +2,19 @@
 --html record the picture on a Console of their own and write it atomically (rnn_cli.files).
 """
 
+from __future__ import annotations
+
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console, RenderableType
-from rich.measure import Measurement
 
 from rnn_cli import files
-from rnn_cli.cli.core import out
+from rnn_cli.cli.core import console
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def write_text(path: Path, content: str, flag: str) -> None:
@@ -36,6 +40,8 @@ def save(
     """Record picture at width (the terminal's, or the picture's own) and write the files."""
     if svg is None and html is None:
         return
+    from rich.console import Console  # noqa: PLC0415 (Rich only where a picture is drawn)
+
     recorder = Console(record=True, width=width, file=io.StringIO())
     recorder.print(picture, crop=False)
     if svg is not None:
@@ -49,18 +55,22 @@ WIDEST = 1000  # columns a picture may take on a pipe, which has no width of its
 
 def width() -> int | None:
     """The terminal's columns, or None on a pipe: a picture then takes its own width."""
+    out = console()
     return out.width if out.is_terminal else None
 
 
 def columns() -> int:
     """Columns to lay a picture out in: the terminal's, or the console's default on a pipe."""
-    return out.width
+    return console().width
 
 
 def natural(shown: RenderableType | str) -> int | None:
     """On a pipe, the picture's own width (a file from a pipe takes no blank columns)."""
+    out = console()
     if isinstance(shown, str) or out.is_terminal:
         return None
+    from rich.measure import Measurement  # noqa: PLC0415 (Rich only where a picture is drawn)
+
     return Measurement.get(out, out.options.update_width(WIDEST), shown).maximum
 
 
@@ -77,5 +87,6 @@ def show(
     if isinstance(shown, str):
         typer.echo(shown)
         return
+    out = console()
     save(shown, svg, html, wide or out.width, title)
     out.print(shown, crop=out.is_terminal)  # a pipe takes long lines whole

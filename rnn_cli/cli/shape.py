@@ -3,7 +3,6 @@
 from pathlib import Path
 from typing import Annotated
 
-import numpy as np
 import typer
 
 from rnn_cli import expectations, files, pipeline
@@ -27,7 +26,7 @@ from rnn_cli.cli.options import (
 )
 from rnn_cli.errors import MismatchError, SpecError
 from rnn_cli.render import shape as shape_view
-from rnn_cli.render.table import Detail
+from rnn_cli.render.shape import Detail
 from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Format, Spec
 from rnn_cli.weights import Weights
@@ -42,6 +41,8 @@ def save_npz(path: Path, weights: Weights, result: Result) -> None:
     arrays = {"input": weights.x, "output": result.output, "h_n": result.h_n, **weights.params}
     if result.c_n is not None:
         arrays["c_n"] = result.c_n
+    import numpy as np  # noqa: PLC0415 (only --save writes arrays; -f json starts without numpy)
+
     files.write_atomic("--save", path, lambda f: np.savez(f, **arrays))  # type: ignore[arg-type]
 
 

@@ -11,7 +11,7 @@ from rnn_cli import grid, pipeline
 from rnn_cli.build import build_spec
 from rnn_cli.catalog import text
 from rnn_cli.cli import output
-from rnn_cli.cli.core import EXIT_CODES, command, epilog, err
+from rnn_cli.cli.core import EXIT_CODES, command, console, epilog
 from rnn_cli.cli.options import (
     BATCH_OPTS,
     NETWORK_OPTS,
@@ -38,6 +38,7 @@ MOMENT = 0.5  # seconds a sweep may run before its progress bar appears
 
 def each_report(specs: Sequence[Spec], work: Callable[[Spec], Report]) -> list[Report]:
     """work(spec) for every spec, with a progress bar on a terminal's stderr past MOMENT."""
+    err = console("err")
     bar = Progress(console=err, transient=True)
     task = bar.add_task(text("sweep.progress", n=len(specs)), total=len(specs))
     start = time.perf_counter()
@@ -65,7 +66,7 @@ def emit_sweep(
 
 def _note(message: str) -> None:
     line = f"rnnx: note: {escape(message)}"  # a set-aside value is the user's own text
-    err.print(line, markup=False, highlight=False, soft_wrap=True)
+    console("err").print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 SWEEP_EXAMPLES = epilog(

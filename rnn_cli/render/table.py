@@ -2,8 +2,6 @@
 request, the identities, parameters and totals. Must not import torch.
 """
 
-from enum import Enum
-
 from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -14,6 +12,7 @@ from rnn_cli.catalog import text
 from rnn_cli.recipes import Recipe
 from rnn_cli.render import shape_text
 from rnn_cli.render.lead import lead, prose
+from rnn_cli.render.shape import Detail
 from rnn_cli.report import Report
 from rnn_cli.sizes import human_bytes
 
@@ -87,14 +86,6 @@ def notes(report: Report) -> RenderableType:
         *(warnings if report.warnings else []),
         bullets(text("head.notes"), "•", report.notes, ""),
     )
-
-
-class Detail(str, Enum):
-    """How much `shape` prints: the first screen, or the parameters too, or everything."""
-
-    FIRST = "first"  # tensors, notes, recipes; parameters and cost in one line
-    PARAMS = "params"  # and the parameter table with the totals
-    ALL = "all"  # and the identities
 
 
 def _outcome(holds: bool, expected: bool) -> Text:
