@@ -3,9 +3,10 @@
 Rows: each start-up path as a ratio to a bare `python -c "import torch"` (startup.py, medians of
 timing.ROUNDS, commands alternated round by round), and the NumPy forward pass as a ratio to
 torch's (bench_numpy.py, in a child process). The 1-minute load average stands beside every row:
-ratios are only as steady as the machine is quiet. `--refusals` adds the sizes rnnx must refuse at
-once (slow while they are not). Words name other bench_*.py modules to run instead, each printing
-the lines its main() returns: `python bench/run.py scale`. Timings are never asserted in tests.
+ratios are only as steady as the machine is quiet. Words name other bench_*.py modules to run
+instead, each printing the lines its main() returns: `python bench/run.py scale`, `refusals`
+(the huge sizes rnnx must answer at once), `check` (a class of 30 students graded). Timings are
+never asserted in tests.
 """
 
 import importlib.util
@@ -28,36 +29,31 @@ FORWARD_GOAL = 1.0
 @dataclass(frozen=True)
 class Row:
     measure: str
-    rnnx_s: float | None  # None: a refusal that did not come in time
+    rnnx_s: float
     anchor_s: float
     goal: float | None  # the ratio to reach; None for a row shown for comparison
     load: float
 
     def cells(self) -> list[str]:
-        ratio = None if self.rnnx_s is None else self.rnnx_s / self.anchor_s
+        ratio = self.rnnx_s / self.anchor_s
         goal = "—" if self.goal is None else f"≤ {self.goal:g}"
-        if self.goal is not None and ratio is not None and ratio <= self.goal:
+        if self.goal is not None and ratio <= self.goal:
             goal += " ✓"
         return [
             self.measure,
-            "no exit 2 in time" if self.rnnx_s is None else f"{self.rnnx_s * 1e3:.0f} ms",
+            f"{self.rnnx_s * 1e3:.0f} ms",
             f"{self.anchor_s * 1e3:.0f} ms",
-            "—" if ratio is None else f"{ratio:.3f}",
+            f"{ratio:.3f}",
             goal,
             f"{self.load:.2f}",
         ]
 
 
-def startup_rows(refusals: bool) -> list[Row]:
+def startup_rows() -> list[Row]:
     cmds = {s.measure: s.cmd for s in startup.STARTS} | {"anchor": startup.TORCH_IMPORT}
     medians = alternated_medians(cmds)
     anchor, now = medians["anchor"], load()
-    rows = [Row(s.measure, medians[s.measure], anchor, s.goal, now) for s in startup.STARTS]
-    for cmd in startup.REFUSALS if refusals else []:
-        seconds = startup.refusal_seconds(cmd)
-        measure = f"`rnnx {' '.join(cmd[2:])}` (refused)"
-        rows.append(Row(measure, seconds, anchor, startup.REFUSAL_GOAL, load()))
-    return rows
+    return [Row(s.measure, medians[s.measure], anchor, s.goal, now) for s in startup.STARTS]
 
 
 def forward_rows() -> list[Row]:
@@ -87,7 +83,7 @@ def table(rows: list[Row]) -> list[str]:
     return ["| " + " | ".join(cells) + " |" for cells in lines]
 
 
-def bench(refusals: bool) -> None:
+def bench() -> None:
     cpus = os.cpu_count()
     loads = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"rnnx bench, {time.strftime('%Y-%m-%d %H:%M')}, {platform.machine()} with {cpus} CPUs, "
@@ -95,7 +91,7 @@ def bench(refusals: bool) -> None:
     print("anchor: a bare `python -c \"import torch\"` for start-up rows, torch's forward for "
           f"forward rows; start-up medians of {ROUNDS}, forward medians of "
           f"{bench_numpy.ROUNDS}\n", flush=True)  # fmt: skip
-    rows = startup_rows(refusals) + forward_rows()
+    rows = startup_rows() + forward_rows()
     print("\n".join(table(rows)), flush=True)
     busy = sum(r.load >= (cpus or 1) for r in rows)
     if busy:
@@ -134,7 +130,7 @@ def main(args: list[str]) -> int:
     if words:
         modules(words)
     else:
-        bench(refusals="--refusals" in args)
+        bench()
     return 0
 
 

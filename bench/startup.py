@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 
-from timing import rnnx, timed
+from timing import rnnx
 
 TORCH_IMPORT = [sys.executable, "-c", "import torch"]
 
@@ -38,26 +38,7 @@ STARTS = [
     Start("floor: python + typer imports", [sys.executable, "-c", "import typer"], None),
 ]
 
-# Sizes rnnx must refuse at once (exit 2) rather than after building a per-layer table; opt-in
-# (`python bench/run.py --refusals`) while some still take minutes and gigabytes, each cut off
-# after REFUSAL_TIMEOUT_S.
-REFUSALS = [
-    rnnx("shape", "--layers", "1000000", "--max-memory", "1MB"),
-    rnnx("shape", "--backend", "analytic", "--layers", "100000", "--format", "json"),
-    rnnx("compare", "--layers", "2147483648"),
-]
-REFUSAL_TIMEOUT_S = 10.0
-REFUSAL_GOAL = 0.13
-
 WATCHED = ("numpy", "rich", "torch", "typer")  # who imports these first, per path
-
-
-def refusal_seconds(cmd: list[str]) -> float | None:
-    """Wall seconds of a refused command (exit 2), or None when cut off or not refused."""
-    try:
-        return timed(cmd, expect=2, timeout=REFUSAL_TIMEOUT_S)[0]
-    except (subprocess.TimeoutExpired, RuntimeError):
-        return None
 
 
 @dataclass(frozen=True)
