@@ -10,11 +10,10 @@ import numpy as np
 
 from rnn_cli import conventions, grading
 from rnn_cli.backends import student, torch_from_state
-from rnn_cli.conventions import Call, Convention
 from rnn_cli.grading import Check, Diagnosis, Inputs
 from rnn_cli.reference import Mistake, forward
-from rnn_cli.result import Returned
-from rnn_cli.spec import Backend, Spec
+from rnn_cli.result import Call, Returned
+from rnn_cli.spec import Backend, Convention, Spec
 from rnn_cli.weights import Weights, draw
 
 

@@ -108,7 +108,21 @@ def _changes(chosen: Spec, other: Spec) -> tuple[str, ...]:
     else:
         out.append(text("cmp.params", ratio=ratio, g=len(other.gates), names=gates))
     same = a["output"] == b["output"] and a["h_n"] == b["h_n"]
-    out.append(text("cmp.unchanged" if same else "cmp.h_out", h=other.h_out, was=chosen.h_out))
+    if same:
+        out.append(text("cmp.unchanged"))
+    elif chosen.bidirectional:  # output joins the two directions; h_n keeps them as rows
+        d = chosen.num_directions
+        out.append(
+            text(
+                "cmp.h_out_2dir",
+                h=other.h_out,
+                was=chosen.h_out,
+                o=d * other.h_out,
+                o_was=d * chosen.h_out,
+            )
+        )
+    else:
+        out.append(text("cmp.h_out", h=other.h_out, was=chosen.h_out))
     return tuple(out)
 
 

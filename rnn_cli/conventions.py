@@ -5,21 +5,14 @@ them a student's function receives, transposed and re-ordered how, and which ten
 Must not import torch or rich.
 """
 
-from dataclasses import dataclass, replace
-from enum import Enum
+from dataclasses import replace
 
 import numpy as np
 
 from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
-from rnn_cli.spec import GATES, Cell, DType, Nonlinearity, Spec
-
-
-class Convention(str, Enum):
-    LOOP = "loop"  # the study notebook's first cell: fn(inputs, h0, Wx, Wh, b), unbatched RNN
-    TORCH = "torch"  # fn(x, h0, params) under torch's names and layout, any network
-    CS231N = "cs231n"  # rnn_forward / lstm_forward(x, h0, Wx, Wh, b), batch first, W as (D, G*H)
-
+from rnn_cli.result import Call
+from rnn_cli.spec import GATES, Cell, Convention, DType, Nonlinearity, Spec
 
 # the order a convention stacks each cell's gate blocks in; cs231n's LSTM splits a as i, f, o, g
 CONVENTION_GATES: dict[Convention, dict[Cell, tuple[str, ...]]] = {
@@ -29,22 +22,10 @@ CONVENTION_GATES: dict[Convention, dict[Cell, tuple[str, ...]]] = {
 }
 
 
-@dataclass(frozen=True)
-class Call:
-    """What the student's function receives and what rnnx expects back."""
-
-    convention: Convention
-    spec: Spec  # the network as the convention runs it (float64; unbatched for loop...)
-    args: dict[str, np.ndarray]  # positional arguments by name, in call order
-    params: dict[str, np.ndarray]  # torch convention: the third argument; empty otherwise
-    returns: tuple[str, ...]  # tensor names, as shapes.tensors(spec) names them
-    conversions: tuple[str, ...]  # sentences: what rnnx did to its weights for this layout
-
-
 def _refuse(flag: str, value: object, convention: Convention, fix: str) -> SpecError:
-    return SpecError(
-        text("check.bad_fit", flag=flag, value=value, convention=convention.value, fix=fix)
-    )
+    """value True: a switch (--seq-first), named alone; else the flag with its value."""
+    given = flag if value is True else f"{flag} {value}"
+    return SpecError(text("check.bad_fit", given=given, convention=convention.value, fix=fix))
 
 
 def fit(spec: Spec, convention: Convention) -> Spec:

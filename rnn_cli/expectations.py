@@ -98,7 +98,8 @@ def _projection(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
     p, h, d = spec.proj_size, spec.hidden_size, spec.num_directions if t.name == "output" else 1
     if t.name in ("c_n", "c_0"):
         return _with(t.shape, i, p), text("exp.proj_c", i=i, p=p, h=h)
-    return _with(t.shape, i, h * d), text("exp.proj_h", i=i, p=p, h=h, f=f, got=h * d)
+    key = "exp.proj_h_2dir" if d == 2 else "exp.proj_h"
+    return _with(t.shape, i, h * d), text(key, i=i, p=p, h=h, f=f, got=h * d)
 
 
 def _batch_axis(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from rnn_cli import shapes
-from rnn_cli.conventions import CONVENTION_GATES, Convention
+from rnn_cli.conventions import CONVENTION_GATES
 from rnn_cli.reference import Fault, Mistake, Outputs, forward
 from rnn_cli.result import Failure
-from rnn_cli.spec import Cell, Spec
+from rnn_cli.spec import Cell, Convention, Spec
 
 SCHEMA = 1
 

@@ -73,6 +73,12 @@ def _summary_reference(spec: Spec) -> Take:
     return joined([fwd, bwd])
 
 
+def _last_step_why(spec: Spec) -> str:
+    """Why output's last step is no summary: padding for the short sequences of a packed batch."""
+    padded = spec.lengths is not None and min(spec.lengths) < max(spec.lengths)
+    return "recipe.summary_wrong_padded" if padded else "recipe.summary_wrong_last"
+
+
 def summary(spec: Spec) -> Plan:
     n = batch(spec)
     if not spec.bidirectional:
@@ -98,7 +104,7 @@ def summary(spec: Spec) -> Plan:
         _summary_value(spec),
         _summary_reference(spec),
         label if ok else None,
-        text("recipe.summary_wrong_last") if ok else None,
+        text(_last_step_why(spec)) if ok else None,
         take if ok else None,
     )
 

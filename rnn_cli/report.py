@@ -14,7 +14,7 @@ from rnn_cli.identities import Identity
 from rnn_cli.recipes import Recipe
 from rnn_cli.result import Result
 from rnn_cli.shapes import Param, Tensor
-from rnn_cli.spec import Backend, Cell, Spec, comma_list
+from rnn_cli.spec import Backend, Cell, Spec, short_list
 
 # torch's warnings that rnnx turns into notes (substring -> notes key); None drops one that a
 # spec-based note already covers
@@ -67,7 +67,7 @@ def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
         out.append(
             text(
                 "note.packed",
-                lengths=comma_list(spec.lengths),
+                lengths=short_list(spec.lengths),
                 last="output[:, -1]" if bf else "output[-1]",
                 own="output[b, length_b - 1]" if bf else "output[length_b - 1, b]",
             )

@@ -1,4 +1,5 @@
-"""What a backend returns: `Result` for one run, `Returned` from a student's function.
+"""What a backend takes and returns: `Result` for one run; `Call`, what a student's function is
+called with, and `Returned`, what it gave back.
 
 Must not import torch or rich; numpy only for type checking, as the analytic path names Result
 without loading numpy.
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from rnn_cli.spec import Convention, Spec
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,3 +40,15 @@ class Returned:
 
     tensors: dict[str, np.ndarray]  # by rnnx's names: output, h_n, c_n
     failure: Failure | None  # set when the function did not return what was asked
+
+
+@dataclass(frozen=True)
+class Call:
+    """What the student's function receives and what rnnx expects back."""
+
+    convention: Convention
+    spec: Spec  # the network as the convention runs it (float64; unbatched for loop...)
+    args: dict[str, np.ndarray]  # positional arguments by name, in call order
+    params: dict[str, np.ndarray]  # torch convention: the third argument; empty otherwise
+    returns: tuple[str, ...]  # tensor names, as shapes.tensors(spec) names them
+    conversions: tuple[str, ...]  # sentences: what rnnx did to its weights for this layout

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from rnn_cli.catalog import text
-from rnn_cli.spec import Cell, Spec
+from rnn_cli.spec import Cell, Spec, short_list
 
 
 class Role(str, Enum):
@@ -108,7 +108,7 @@ def _state(spec: Spec, name: str, features: Dim) -> Tensor:
 
 def _packed(spec: Spec, lengths: tuple[int, ...]) -> list[Tensor]:
     """pack_padded_sequence's data (every real step, padding dropped) and batch_sizes."""
-    terms = " + ".join(map(str, lengths))
+    terms = short_list(lengths, " + ")
     data = Dim(
         sum(lengths), text("dim.packed_steps", n=sum(lengths), terms=terms), Role.PACKED_STEPS
     )

@@ -16,11 +16,10 @@ from hypothesis import given, settings
 from rnn_cli import checking, conventions, grading
 from rnn_cli.backends import student_child, torch_net
 from rnn_cli.catalog.en import EN
-from rnn_cli.conventions import Convention
 from rnn_cli.reference import Fault, Mistake, forward
 from rnn_cli.render.check import render
 from rnn_cli.result import Returned
-from rnn_cli.spec import Backend, Cell, DType, Spec
+from rnn_cli.spec import Backend, Cell, Convention, DType, Spec
 from rnn_cli.weights import Weights
 from tests.helpers import plain
 from tests.strategies import specs

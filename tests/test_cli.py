@@ -237,3 +237,10 @@ def test_every_list_option_reads_numbers_one_way(
 def test_every_spelling_of_a_list_is_read_alike(spelling: str) -> None:
     doc = as_json("shape", "-B", "analytic", "--lengths", spelling, "-f", "json")
     assert doc["config"]["lengths"] == [10, 7, 3]
+
+
+def test_a_missing_value_is_named_as_missing_not_as_twice() -> None:
+    code, _, stderr = rnnx("shape", "-i", "5", "-i")
+    assert code == 2
+    assert "requires an argument" in stderr
+    assert "twice" not in stderr

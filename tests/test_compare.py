@@ -7,7 +7,7 @@ import pytest
 
 from rnn_cli.backends import numpy_net
 from rnn_cli.cli import app
-from tests.helpers import rnnx, runner
+from tests.helpers import ok, rnnx, runner
 from tests.test_numpy_vs_torch import lstm_f_before_i
 
 
@@ -107,3 +107,10 @@ def test_atol_zero_is_taken_at_its_word() -> None:
     doc = compare_json("--cell", "lstm", "--atol", "0", code=1)
     assert doc["atol"] == 0.0
     assert doc["match"] is False
+
+
+def test_a_bidirectional_change_line_counts_both_directions() -> None:
+    """output joins the directions and h_n keeps them apart: the line says both, as the table."""
+    stdout = ok("compare", "-c", "lstm", "--proj-size", "3", "--bidirectional", "--repeat", "1")
+    line = " ".join(stdout.split())
+    assert "output: 16 features instead of 6 (2 directions × 8); h_n: 8 instead of 3" in line

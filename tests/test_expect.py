@@ -116,3 +116,14 @@ def test_several_expectations_are_all_checked() -> None:
     ]
     assert "✓ h_n = (4, 1, 8)" in stdout
     assert "✗ c_n = (4, 1, 16)" in stdout
+
+
+def test_a_bidirectional_projection_names_both_directions() -> None:
+    spec = Spec(cell=Cell.LSTM, proj_size=4, bidirectional=True)
+    assert "(8 = 2 × 4)" in _why(spec, "output", (1, 10, 16))
+
+
+def test_expect_with_csv_is_refused_for_want_of_a_reason_column() -> None:
+    code, stdout, stderr = rnnx("shape", "-B", "analytic", "--expect", "h_n=2,1,8", "-f", "csv")
+    assert (code, stdout) == (2, "")
+    assert "--expect" in stderr

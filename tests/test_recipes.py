@@ -7,6 +7,7 @@ import pytest
 from hypothesis import assume, given, settings
 
 from rnn_cli.backends import run
+from rnn_cli.catalog import text
 from rnn_cli.cli import app
 from rnn_cli.recipes import check
 from rnn_cli.render import table as table_render
@@ -172,3 +173,12 @@ def test_no_code_is_broken_across_lines(width: int) -> None:
     for expression in code:
         if len(expression) <= width - 4:
             assert any(expression in line for line in lines), (expression, width)
+
+
+def test_a_packed_last_step_is_called_padding_where_it_is() -> None:
+    """output[:, -1] of a short sequence is zeros: the recipe says padding, not 'one step read'."""
+    spec = Spec(bidirectional=True, batch_size=3, seq_len=10, lengths=(10, 7, 3))
+    (summary,) = (r for r in check(spec, None) if r.name == "summary")
+    assert summary.wrong_why == text("recipe.summary_wrong_padded")
+    (equal,) = (r for r in check(Spec(bidirectional=True), None) if r.name == "summary")
+    assert equal.wrong_why == text("recipe.summary_wrong_last")

@@ -49,9 +49,11 @@ def test_a_huge_network_is_summarised_not_listed() -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["shape", "--layers", "1000000", "--max-memory", "1MB"], "--max-memory"),
-        (["shape", "-B", "numpy", "--layers", "2147483648"], "--max-memory"),
-        (["compare", "--layers", "2147483648", "--max-memory", "1GB"], "--max-memory"),
+        (["shape", "--layers", "1000000", "--max-memory", "1MB"], "at most 4,096 layers"),
+        (["shape", "-B", "numpy", "--layers", "2147483648"], "at most 4,096 layers"),
+        (["compare", "--layers", "2147483648", "--max-memory", "1GB"], "at most 4,096 layers"),
+        (["shape", "--layers", "4097"], "use --backend analytic"),
+        (["sweep", "-B", "numpy", "--layers", "1,5000"], "configuration 2 of 2"),
         (["compare", "--repeat", "9223372036854775807"], "--repeat"),
         (["diagram", "--layers", "100000"], "--layers 100,000"),
         (["sweep", "-l", ",".join(map(str, range(1, 101))),

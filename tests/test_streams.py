@@ -10,7 +10,8 @@ import time
 import pytest
 
 from rnn_cli.cli import app
-from rnn_cli.cli.terminal import NARROWEST, WIDEST, clamp_width
+from rnn_cli.cli.terminal import NARROWEST, clamp_width
+from rnn_cli.render import WIDEST
 from tests.helpers import runner
 
 # every command once, none importing torch (the numpy and analytic paths, and help)

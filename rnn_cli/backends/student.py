@@ -19,9 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from rnn_cli.catalog import text
-from rnn_cli.conventions import Call
 from rnn_cli.errors import SpecError
-from rnn_cli.result import Failure, Returned
+from rnn_cli.result import Call, Failure, Returned
 
 STDERR_TAIL = 2000  # characters of the child's own stderr kept when it dies without a word
 

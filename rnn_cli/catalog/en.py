@@ -506,7 +506,7 @@ EN: Final[dict[str, str]] = {
     "exp.feature_proj": "proj_size {p}",
     # rnnx check
     "check.bad_fit": (
-        "{flag} {value} does not fit --convention {convention}: {fix}, or use --convention torch"
+        "{given} does not fit --convention {convention}: {fix}, or use --convention torch"
     ),
     "check.bad_target": (
         "TARGET must be FILE.py:FUNCTION or package.module:FUNCTION: got {target!r}; e.g. "
@@ -671,4 +671,27 @@ EN: Final[dict[str, str]] = {
         "ever runs; shorten the comma lists or split the sweep"
     ),
     "error.os": "{what}: {reason}; check that it exists and can be read and written",
+    "cmp.h_out_2dir": (
+        "output: {o} features instead of {o_was} (2 directions × {h}); h_n: {h} instead of {was}"
+    ),
+    "exp.proj_h_2dir": (
+        "dimension {i}: {f}, not {got}: with proj_size {p}, each direction's h_t is projected "
+        "from hidden_size {h} to {p} features, and output joins the 2 directions ({f} = 2 × {p})"
+    ),
+    "error.expect_csv": (
+        "--expect answers with a reason, which CSV has no column for: use --format table, json "
+        "or markdown"
+    ),
+    "recipe.summary_wrong_padded": (
+        "same shape, but zero padding for the sequences shorter than L, and for the longest the "
+        "backward half has read one step"
+    ),
+    "error.computed_layers": (
+        "--layers {layers}: --backend {backend} builds at most {most:,} layers (deeper ones take "
+        "minutes); use --backend analytic for the shapes of any depth"
+    ),
+    "check.memory_too_low": (
+        "--memory-limit {value} is below {least}, what the child process needs to load Python and "
+        "numpy before the function runs; pass e.g. --memory-limit 512MiB"
+    ),
 }

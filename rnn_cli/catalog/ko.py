@@ -65,7 +65,7 @@ KO: Final[dict[str, str]] = {
     ),
     "note.packed": (
         "패킹 (packing)된 길이 {lengths}: output은 각 시퀀스 자신의 길이 이후로 0이므로 "
-        "{last}는 짧은 "
+        "{last} 자리는 짧은 "
         "시퀀스에게 패딩입니다; 그 마지막 스텝은 {own}입니다."
     ),
     "note.torch_warning": "torch의 경고: {message}",
@@ -403,19 +403,19 @@ KO: Final[dict[str, str]] = {
         "--expect {name}=SHAPE: 쉼표로 구분한 양의 정수여야 합니다 (받은 값 {raw!r}); "
         "예: --expect h_n=4,1,8"
     ),
-    "error.contradict": "{first}와 {then}은 서로 반대입니다: 하나만 주세요",
-    "error.twice": "{flag}가 두 번 주어졌습니다 ({first}, 그다음 {then}): 한 번만 주세요",
+    "error.contradict": "{first}, {then}: 서로 반대되는 옵션입니다; 하나만 주세요",
+    "error.twice": "{flag}: 두 번 주어졌습니다 ({first}, 그다음 {then}); 한 번만 주세요",
     "exp.feature_hidden": "은닉 상태의 크기 (hidden_size) {h}",
     "exp.feature_proj": "투영 크기 (proj_size) {p}",
     "head.expectations": "내 답 (--expect)",
     "exp.holds": "{name}: torch가 내는 모양과 같습니다",
     "exp.doubled": (
-        "{i}번 차원: {got}이 아니라 {f}: 두 방향은 0번 차원의 서로 다른 행입니다 "
+        "{i}번 차원: {f} ({got} 아님): 두 방향은 0번 차원의 서로 다른 행입니다 "
         "({rows} = 층 {layers}개 × 방향 2개); 두 방향을 마지막 차원에서 이어 붙이는 것은 "
         "output뿐입니다"
     ),
     "exp.output_x2": (
-        "{i}번 차원: {h}가 아니라 {f}: output은 두 방향을 마지막 차원에서 이어 붙입니다 "
+        "{i}번 차원: {f} ({h} 아님): output은 두 방향을 마지막 차원에서 이어 붙입니다 "
         "({f} = 방향 2개 × {h})"
     ),
     "exp.batch_first_state": (
@@ -423,19 +423,19 @@ KO: Final[dict[str, str]] = {
         "(층·방향, 배치, 특성) = ({shape})입니다"
     ),
     "exp.rows_directions": (
-        "0번 차원: {layers}가 아니라 {rows}: 층마다, 방향마다 한 행입니다 "
+        "0번 차원: {rows} ({layers} 아님): 층마다, 방향마다 한 행입니다 "
         "({rows} = 층 {layers}개 × 방향 2개); 역방향 (backward direction)도 자기 행을 가집니다"
     ),
     "exp.rows_layers": (
-        "0번 차원: {d}가 아니라 {rows}: 층마다, 방향마다 한 행입니다 ({rows} = 층 {layers}개 × "
+        "0번 차원: {rows} ({d} 아님): 층마다, 방향마다 한 행입니다 ({rows} = 층 {layers}개 × "
         "방향 {d}개); 층마다 자기 마지막 상태를 남깁니다"
     ),
     "exp.proj_h": (
-        "{i}번 차원: {got}이 아니라 {f}: 투영 크기 (proj_size) {p}이면 h_t는 저장되기 전에 "
+        "{i}번 차원: {f} ({got} 아님): 투영 크기 (proj_size) {p}이면 h_t는 저장되기 전에 "
         "은닉 상태의 크기 {h}에서 특성 {p}개로 투영됩니다"
     ),
     "exp.proj_c": (
-        "{i}번 차원: 투영 크기 {p}가 아니라 은닉 상태의 크기 {h}: 셀 상태 (cell state)는 "
+        "{i}번 차원: 은닉 상태의 크기 {h} (투영 크기 {p} 아님): 셀 상태 (cell state)는 "
         "투영되지 않습니다; proj_size는 h_t (output과 h_n)에만 적용됩니다"
     ),
     "exp.unbatched": (
@@ -454,8 +454,8 @@ KO: Final[dict[str, str]] = {
         "seq-first (batch_first=False): {name}은 (시퀀스, 배치, 특성) = ({shape})입니다; "
         "(배치, 시퀀스, …)는 batch_first=True일 때입니다"
     ),
-    "exp.rank": "{name}의 차원은 {got}개가 아니라 {n}개입니다: {dims}",
-    "exp.dim": "{i}번 차원: {got}이 아니라 {want} ({meaning})",
+    "exp.rank": "{name}의 차원 수: {n}개 ({got}개 아님): {dims}",
+    "exp.dim": "{i}번 차원: {want} ({got} 아님; {meaning})",
     "exp.mismatch": "--expect: {names}에서 torch와 다릅니다; 이유는 각 답 아래에 있습니다",
     "note.returns_lstm": "nn.LSTM은 중첩 튜플을 반환합니다: output, (h_n, c_n) = lstm(x).",
     "note.returns": (
@@ -463,7 +463,7 @@ KO: Final[dict[str, str]] = {
         "실패합니다."
     ),
     "note.h_n_not_doubled": (
-        "h_n의 특성 수는 2 × {h}가 아니라 {h}입니다: 방향은 0번 차원의 행이고, 두 방향을 잇는 "
+        "h_n의 특성 수: {h} (2 × {h} 아님): 방향은 0번 차원의 행이고, 두 방향을 잇는 "
         "것은 output뿐입니다 ({n})."
     ),
     "note.recipes_need_values": (
@@ -483,14 +483,14 @@ KO: Final[dict[str, str]] = {
     "recipe.summary_2dir": "분류기용 시퀀스 요약: 최상위 층, 두 방향의 마지막 상태",
     "recipe.summary_wrong_last": "모양은 같지만 역방향 절반은 한 스텝만 읽었습니다",
     "recipe.classifier": "요약을 읽는 층: in_features는 요약의 마지막 차원입니다",
-    "recipe.classifier_wrong": "{h}는 한 방향의 크기입니다",
+    "recipe.classifier_wrong": "{h}: 한 방향의 크기입니다",
     "recipe.top_directions": "h_n의 마지막 두 행에서 같은 요약: permute 후 펼치기",
     "recipe.top_directions_wrong": "permute 없이 view하면 서로 다른 시퀀스의 행이 짝지어집니다",
     "recipe.layers_directions": "층별로 나눈 h_n: [k, 0]은 층 k의 마지막 상태",
     "recipe.layers_directions_2dir": (
-        "층과 방향으로 나눈 h_n: [k, 0]은 층 k 순방향, [k, 1]은 역방향"
+        "층과 방향으로 나눈 h_n: [k, 0]은 층 k 정방향, [k, 1]은 역방향"
     ),
-    "recipe.last_valid": "각 시퀀스의 마지막 실제 출력 (순방향); lengths는 텐서로",
+    "recipe.last_valid": "각 시퀀스의 마지막 실제 출력 (정방향); lengths는 텐서로",
     "recipe.last_valid_wrong": "마지막 패딩 스텝: L보다 짧은 시퀀스는 0입니다",
     "recipe.backward": "역방향의 마지막 상태: L−1 … 0으로 진행해 t = 0에서 끝납니다",
     "recipe.backward_packed": (
@@ -517,8 +517,8 @@ KO: Final[dict[str, str]] = {
     "col.purpose": "용도",
     "sweep.same": "모든 구성에서: {shapes}",
     "check.bad_fit": (
-        "{flag} {value}은(는) --convention {convention}에 맞지 않습니다: {fix}, 또는 "
-        "--convention torch를 쓰세요"
+        "{given}: --convention {convention}에 맞지 않습니다: {fix}, 또는 --convention torch를 "
+        "쓰세요"
     ),
     "check.bad_target": (
         "TARGET은 FILE.py:FUNCTION 또는 package.module:FUNCTION 형식이어야 합니다: "
@@ -586,7 +586,7 @@ KO: Final[dict[str, str]] = {
     ),
     "mistake.h_c_swapped": "h와 c가 뒤바뀜: (h_n, c_n)이어야 하는데 (c_n, h_n)을 반환",
     "mistake.c_as_output": "출력으로 h_t 대신 셀 상태 c_t를 반환",
-    "mistake.backward_not_reversed": "역방향을 뒤집지 않음: 순방향처럼 t = 0 … L−1 순서로 진행",
+    "mistake.backward_not_reversed": "역방향을 뒤집지 않음: 정방향처럼 t = 0 … L−1 순서로 진행",
     "mistake.backward_not_rereversed": (
         "역방향 출력을 다시 뒤집지 않음: output[t]에 L−1−t 단계가 들어 있음"
     ),
@@ -684,4 +684,26 @@ KO: Final[dict[str, str]] = {
         "많습니다; 쉼표 목록을 줄이거나 sweep을 나누세요"
     ),
     "error.os": "{what}: {reason}; 존재하는지, 읽고 쓸 수 있는지 확인하세요",
+    "cmp.h_out_2dir": "output: 특성 {o_was}개 대신 {o}개 (방향 2개 × {h}); h_n: {was}개 대신 {h}개",
+    "exp.proj_h_2dir": (
+        "{i}번 차원: {f} ({got} 아님): 투영 크기 (proj_size) {p}이면 방향마다 h_t가 은닉 상태의 "
+        "크기 {h}에서 특성 {p}개로 투영되고, output은 두 방향을 이어 붙입니다 ({f} = 2 × {p})"
+    ),
+    "error.expect_csv": (
+        "--expect는 이유와 함께 답하는데 CSV에는 그 열이 없습니다: --format table, json, "
+        "markdown 중 하나를 쓰세요"
+    ),
+    "recipe.summary_wrong_padded": (
+        "모양은 같지만 L보다 짧은 시퀀스에게는 0인 패딩이고, 가장 긴 시퀀스에게도 역방향 절반은 "
+        "한 스텝만 읽었습니다"
+    ),
+    "error.computed_layers": (
+        "--layers {layers}: --backend {backend}: 층은 최대 {most:,}개까지 만듭니다 (더 깊으면 "
+        "몇 분이 "
+        "걸립니다); 깊이에 상관없이 모양만 보려면 --backend analytic을 쓰세요"
+    ),
+    "check.memory_too_low": (
+        "--memory-limit {value}: 자식 프로세스가 함수를 실행하기 전에 Python과 numpy를 올리는 데 "
+        "필요한 {least}보다 작습니다; 예: --memory-limit 512MiB"
+    ),
 }

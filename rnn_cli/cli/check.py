@@ -19,13 +19,12 @@ from rnn_cli.cli.options import (
     SEED_OPT,
     network_command,
 )
-from rnn_cli.conventions import Convention
 from rnn_cli.errors import SpecError
 from rnn_cli.grading import ATOL, RTOL
 from rnn_cli.render import check as check_render
 from rnn_cli.render.check import CheckFormat
 from rnn_cli.sizes import parse_bytes
-from rnn_cli.spec import Backend, Spec
+from rnn_cli.spec import Backend, Convention, Spec
 
 
 class Reference(str, Enum):
@@ -58,10 +57,16 @@ def _tolerance(atol: float, rtol: float) -> tuple[float, float]:
     return atol, rtol
 
 
+LEAST_MEMORY = 256 * 2**20  # the child's Python with numpy loaded, and room to call a function
+
+
 def _limits(timeout: float, memory_limit: str) -> checking.Limits:
     if not math.isfinite(timeout) or timeout <= 0:
         raise SpecError(text("check.bad_timeout", value=timeout))
-    return checking.Limits(timeout, parse_bytes("--memory-limit", memory_limit))
+    limit = parse_bytes("--memory-limit", memory_limit)
+    if limit < LEAST_MEMORY:  # below it the limit strikes rnnx's own imports, not the student
+        raise SpecError(text("check.memory_too_low", value=memory_limit, least="256MiB"))
+    return checking.Limits(timeout, limit)
 
 
 @command(epilog=CHECK_EXAMPLES)

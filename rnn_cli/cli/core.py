@@ -253,10 +253,11 @@ def _given(
         param = flags.get(name) if arg.startswith("-") else None
         if param is None:
             continue
-        given.append((param, name))
         attached = "=" in arg if arg.startswith("--") else len(arg) > 2
-        if not getattr(param, "is_flag", False) and not attached:
-            next(rest, None)  # the option's value, whatever it looks like
+        takes_value = not getattr(param, "is_flag", False) and not attached
+        if takes_value and next(rest, None) is None:  # skip the value, whatever it looks like
+            break  # none left: Click says the value is missing
+        given.append((param, name))
     return given
 
 

@@ -12,6 +12,7 @@ import typer
 
 from rnn_cli import files
 from rnn_cli.cli.core import console
+from rnn_cli.render import WIDEST
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -48,9 +49,6 @@ def save(
         write_text(svg, preserve_spaces(recorder.export_svg(title=title, clear=False)), "--svg")
     if html is not None:
         write_text(html, recorder.export_html(clear=False), "--html")
-
-
-WIDEST = 1000  # columns a picture may take on a pipe, which has no width of its own
 
 
 def width() -> int | None:

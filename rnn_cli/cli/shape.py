@@ -87,6 +87,8 @@ def shape(
         if backend is Backend.ANALYTIC:
             raise SpecError(text("error.save_analytic"))
     answers = tuple(expectations.parse(raw, spec) for raw in expect or ())
+    if answers and fmt is Format.CSV:
+        raise SpecError(text("error.expect_csv"))
     done = pipeline.shape(spec, backend, pipeline.memory_budget(max_memory), answers)
     if save is not None and done.weights is not None and done.result is not None:
         save_npz(save, done.weights, done.result)  # first: an unwritable path fails before printing

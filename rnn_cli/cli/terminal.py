@@ -7,9 +7,10 @@ import codecs
 import os
 import sys
 
+from rnn_cli.render import WIDEST
 from rnn_cli.safe import to_ascii
 
-NARROWEST, WIDEST = 40, 1000  # columns: narrower squeezes every cell to "…"; wider only pads
+NARROWEST = 40  # columns: narrower squeezes every cell to "…"; wider than WIDEST only pads
 _WIDTH_VARS = ("COLUMNS", "TERMINAL_WIDTH")  # Rich reads the first, Typer's help the second
 _HANDLER = "rnnx-ascii"
 _PROBE = "─×…·⊙→"  # symbols rnnx prints

@@ -5,6 +5,8 @@ json, csv, markdown). The shared plain-text pieces live here.
 Renderers never compute and must not import torch.
 """
 
+WIDEST = 1000  # columns rnnx ever draws: a pipe's natural width, the most COLUMNS may ask
+
 
 def shape_text(shape: tuple[int, ...]) -> str:
     """(1, 10, 16), as torch.Size prints it."""

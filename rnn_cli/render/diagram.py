@@ -15,7 +15,7 @@ from rich.text import Text
 
 from rnn_cli.catalog import sequence_ends, text
 from rnn_cli.shapes import layer_input_size, state_row
-from rnn_cli.spec import Cell, Spec, comma_list
+from rnn_cli.spec import Cell, Spec, short_list
 
 HEAD, TAIL = 3, 2  # the most steps kept at each end of a sequence too long to draw whole
 FEWEST = 3  # columns drawn however narrow the width: the first step, "…", the last step
@@ -162,7 +162,7 @@ def _legend(spec: Spec, grid: _Grid) -> list[str]:
     if spec.bidirectional:
         lines.append(text("diagram.legend_2dir"))
     if spec.lengths:
-        lengths, ends = comma_list(spec.lengths), sequence_ends(spec.lengths)
+        lengths, ends = short_list(spec.lengths), sequence_ends(spec.lengths)
         row = text("diagram.ends")
         lines.append(text("diagram.legend_packed", lengths=lengths, ends=ends, ends_row=row))
         if spec.bidirectional:

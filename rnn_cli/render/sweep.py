@@ -16,13 +16,12 @@ from rich.text import Text
 
 from rnn_cli import grid
 from rnn_cli.catalog import text
+from rnn_cli.render import WIDEST, shape_cell, shape_text
 from rnn_cli.render import json as json_render
-from rnn_cli.render import shape_cell, shape_text
 from rnn_cli.render.markdown import table as pipe_table
 from rnn_cli.report import Report, config
 from rnn_cli.spec import Format
 
-WIDEST = 1000  # columns the widest table may take: a pipe's "natural" width
 STATES = ("output", "h_n", "c_n")  # c_n is empty for RNN and GRU
 COLUMNS = (*STATES, "total_parameters", "mult_adds", "estimated_bytes")
 
