@@ -121,26 +121,26 @@ def _packed(spec: Spec, lengths: tuple[int, ...]) -> list[Tensor]:
 
 
 def tensors(spec: Spec) -> tuple[Tensor, ...]:
-    """input, output, (packed_data, batch_sizes), h_n, (c_n), and the h_0 (c_0) one may pass in."""
-    h = _h_features(spec)
-    c = Dim(
-        spec.hidden_size,
-        text("dim.cell_state" if spec.proj_size else "dim.hidden", h=spec.hidden_size),
-        FEATURES,
-    )
+    """input, output, (packed_data, batch_sizes), h_n, (c_n), and the h_0 (c_0) one may pass in.
+
+    Built in the order they are shown, so a sentence's first mention is the first one read (a
+    language that glosses its terms does so there only)."""
     x = _sequence(
         spec, "input", Dim(spec.input_size, text("dim.input", n=spec.input_size), FEATURES)
     )
     out = [x, _sequence(spec, "output", _output_features(spec))]
     if spec.lengths:
         out += _packed(spec, spec.lengths)
-    out.append(_state(spec, "h_n", h))
-    if spec.cell is Cell.LSTM:
-        out.append(_state(spec, "c_n", c))
-    out.append(_state(spec, "h_0", h))
-    if spec.cell is Cell.LSTM:
-        out.append(_state(spec, "c_0", c))
+    for h_name, c_name in (("h_n", "c_n"), ("h_0", "c_0")):
+        out.append(_state(spec, h_name, _h_features(spec)))
+        if spec.cell is Cell.LSTM:
+            out.append(_state(spec, c_name, _c_features(spec)))
     return tuple(out)
+
+
+def _c_features(spec: Spec) -> Dim:
+    key = "dim.cell_state" if spec.proj_size else "dim.hidden"
+    return Dim(spec.hidden_size, text(key, h=spec.hidden_size), FEATURES)
 
 
 def layer_input_size(spec: Spec, layer: int) -> int:

@@ -290,3 +290,21 @@ def test_korean_diagram_columns_line_up_by_cell_width(
     inputs = next(line for line in lines if line.startswith("입력"))
     assert _centres(inputs, r"x_\d+|…") == columns
     assert max(cell_len(line) for line in lines) <= max(width, diagram.picture_width(spec, 0))
+
+
+def test_each_english_gloss_is_given_once_at_its_first_mention() -> None:
+    """은닉 상태의 크기 (hidden_size) on the first row that says it, not on every row."""
+    from rnn_cli.catalog.ko import GLOSSES  # noqa: PLC0415 (English runs never load ko)
+
+    try:
+        shown = runner.invoke(
+            app, ["shape", "-B", "analytic", "-c", "lstm", "-l", "2", "--bidirectional",
+                  "--params", "--lang", "ko"], env={"COLUMNS": "400"},
+        ).stdout  # fmt: skip
+    finally:
+        catalog.use(Lang.EN)
+    counts = {g: shown.count(f" ({g})") for g in GLOSSES}
+    assert max(counts.values()) == 1, counts
+    assert counts["hidden_size"] == counts["gate"] == counts["time step"] == 1
+    first = next(line for line in shown.splitlines() if "은닉 상태의 크기" in line)
+    assert "(hidden_size)" in first

@@ -7,6 +7,7 @@ English is loaded always; another language's module only when it is chosen.
 
 import importlib
 import os
+import re
 from enum import Enum
 
 from rnn_cli.catalog.en import EN
@@ -29,15 +30,20 @@ ENDS_SHOWN = 4  # a packed batch's sequences whose last step is spelled out; "�
 def catalog(lang: Lang) -> dict[str, str]:
     """Every sentence of lang, keyed; rnn_cli.catalog.<lang> is imported on first use."""
     if lang not in _CATALOGS:
-        module = importlib.import_module(f"rnn_cli.catalog.{lang.value}")
+        module = importlib.import_module(_module(lang))
         _CATALOGS[lang] = getattr(module, lang.name)
     return _CATALOGS[lang]
 
 
+_glossed: set[str] = set()  # English glosses already given in this output
+
+
 def use(lang: Lang) -> None:
-    """Choose the language every later text() answers in."""
+    """Choose the language every later text() answers in; the output starts afresh (each English
+    gloss is given again at its first mention)."""
     catalog(lang)  # load it now, so a missing module fails here and not mid-output
     _current[0] = lang
+    _glossed.clear()
 
 
 def lang_from_env(environ: dict[str, str] | None = None) -> Lang:
@@ -60,7 +66,30 @@ def current() -> Lang:
 
 def text(key: str, **fields: object) -> str:
     """The sentence for key in the process's language, its {fields} filled in."""
-    return catalog(_current[0])[key].format(**fields)
+    sentence = catalog(_current[0])[key]
+    if _current[0] is not Lang.EN:  # on the sentence itself, not on the fields it is given
+        sentence = _first_glosses(sentence)
+    return sentence.format(**fields)
+
+
+def _first_glosses(said: str) -> str:
+    """A term's English gloss, 은닉 상태 (hidden state), at its first mention only: a table
+    does not repeat it on every row (the language module lists its GLOSSES)."""
+    glosses: tuple[str, ...] = getattr(importlib.import_module(_module(_current[0])), "GLOSSES", ())
+    if not glosses:
+        return said
+
+    def once(match: re.Match[str]) -> str:
+        if match[1] in _glossed:
+            return ""
+        _glossed.add(match[1])
+        return match[0]
+
+    return re.sub(r" \((" + "|".join(map(re.escape, glosses)) + r")\)", once, said)
+
+
+def _module(lang: Lang) -> str:
+    return f"rnn_cli.catalog.{lang.value}"
 
 
 def sequence_ends(lengths: tuple[int, ...]) -> str:

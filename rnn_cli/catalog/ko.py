@@ -13,6 +13,15 @@ Plain data. Must not import anything beyond the stdlib.
 
 from typing import Final
 
+# the English glosses after a Korean term, given at the term's first mention in an output only
+# (catalog.text drops the repeats)
+GLOSSES: Final[tuple[str, ...]] = (
+    "hidden state", "cell state", "time step", "gate", "layer", "direction",
+    "forward direction", "backward direction", "forward", "backward", "packing", "padding",
+    "input gate", "forget gate, 망각 게이트", "output gate", "reset gate", "update gate",
+    "new gate", "candidate", "proj_size", "hidden_size", "seq_len", "batch_size", "input_size",
+)  # fmt: skip
+
 KO: Final[dict[str, str]] = {
     # dimensions of tensors
     "dim.batch": "배치 크기 (batch_size) {n}",
@@ -197,7 +206,7 @@ KO: Final[dict[str, str]] = {
         "weight_ih_l1은 ({rows}, {i})입니다."
     ),
     "explain.bidirectional": (
-        "모든 매개변수에는 같은 모양의 _reverse 쌍이 있습니다: 역방향은 t = L−1 … 0 (packed: 각 "
+        "모든 파라미터에는 같은 모양의 _reverse 쌍이 있습니다: 역방향은 t = L−1 … 0 (packed: 각 "
         "시퀀스 자신의 마지막 스텝부터)으로 자기 가중치를 써서 진행합니다."
     ),
     "explain.no_bias": "--no-bias: b 항도, bias_ih와 bias_hh도 없습니다.",
@@ -470,7 +479,7 @@ KO: Final[dict[str, str]] = {
         "레시피와 항등식은 계산된 값으로 검사합니다: --backend analytic에서는 검사하지 않습니다 "
         "(?); --backend torch 또는 numpy로 실행하세요."
     ),
-    "note.more": "매개변수 {params}개 (텐서 {tensors}개), 곱셈-덧셈 {mult_adds}회: 표는 --params",
+    "note.more": "파라미터 {params}개 (텐서 {tensors}개), 곱셈-덧셈 {mult_adds}회: 표는 --params",
     "title.recipes": "레시피, 이번 실행의 값으로 검사함",
     "title.recipes_unchecked": "레시피 (검사 안 함: --backend analytic은 값을 계산하지 않습니다)",
     "recipe.holds": "✓",
