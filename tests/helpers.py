@@ -3,6 +3,7 @@ Rich renderable to text, and the oracle's own torch.nn build. Test modules impor
 from each other.
 """
 
+import dataclasses
 import io
 import json
 import os
@@ -10,10 +11,13 @@ import subprocess
 import sys
 from typing import Any, NamedTuple
 
+import numpy as np
 import torch
 from rich.console import Console, RenderableType
 from typer.testing import CliRunner
 
+from rnn_cli.backends import numpy_cells
+from rnn_cli.backends.numpy_cells import CellWeights, State
 from rnn_cli.cli import app
 
 runner = CliRunner()
@@ -88,3 +92,13 @@ def torch_module(config: dict[str, Any]) -> torch.nn.RNNBase:
     cls = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[config["cell"]]
     dtype = {"float32": torch.float32, "float64": torch.float64}[config["dtype"]]
     return cls(**kwargs).to(dtype)
+
+
+def lstm_f_before_i(xw: np.ndarray, state: State, w: CellWeights) -> State:
+    """A wrong LSTM: reads torch's (i, f, g, o) blocks as (f, i, g, o)."""
+    n = state[1].shape[-1]
+    swap = np.r_[n : 2 * n, 0:n, 2 * n : 4 * n]  # block order f, i, g, o
+    b_hh = None if w.b_hh is None else w.b_hh[swap]
+    return numpy_cells.lstm_step(
+        xw[:, swap], state, dataclasses.replace(w, w_hh=w.w_hh[swap], b_hh=b_hh)
+    )

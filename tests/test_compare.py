@@ -7,8 +7,7 @@ import pytest
 
 from rnn_cli.backends import numpy_net
 from rnn_cli.cli import app
-from tests.helpers import ok, rnnx, runner
-from tests.test_numpy_vs_torch import lstm_f_before_i
+from tests.helpers import lstm_f_before_i, ok, rnnx, runner
 
 
 def compare_json(*args: str, code: int = 0) -> dict[str, Any]:

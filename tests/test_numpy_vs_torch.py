@@ -12,9 +12,9 @@ from hypothesis import given, settings
 
 from rnn_cli import shapes, weights
 from rnn_cli.backends import numpy_cells, numpy_net, run
-from rnn_cli.backends.numpy_cells import CellWeights, State
 from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Cell, DType, Spec
+from tests.helpers import lstm_f_before_i
 from tests.strategies import specs
 
 ATOL: dict[DType, float] = {DType.FLOAT32: 1e-5, DType.FLOAT64: 1e-9}
@@ -130,16 +130,6 @@ def test_in_place_gates_on_column_views(dtype: type[np.floating], width: int) ->
         want = reference(a[:, -1:])
         fn(a[:, -1:])
         np.testing.assert_allclose(a[:, -1:], want, rtol=0.0, atol=ATOL[DType(a.dtype.name)])
-
-
-def lstm_f_before_i(xw: np.ndarray, state: State, w: CellWeights) -> State:
-    """A wrong LSTM: reads torch's (i, f, g, o) blocks as (f, i, g, o)."""
-    n = state[1].shape[-1]
-    swap = np.r_[n : 2 * n, 0:n, 2 * n : 4 * n]  # block order f, i, g, o
-    b_hh = None if w.b_hh is None else w.b_hh[swap]
-    return numpy_cells.lstm_step(
-        xw[:, swap], state, dataclasses.replace(w, w_hh=w.w_hh[swap], b_hh=b_hh)
-    )
 
 
 def test_comparison_catches_a_wrong_gate_order(monkeypatch: pytest.MonkeyPatch) -> None:
