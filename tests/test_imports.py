@@ -112,3 +112,18 @@ def test_a_command_loads_only_what_it_uses(argv: list[str], allowed: list[str]) 
     """As the console script runs it: JSON and CSV load no Rich, analytic no numpy, none torch."""
     modules, _ = run_child(COMMAND.format(argv=argv))
     assert modules == allowed
+
+
+def test_torch_loads_with_the_collector_paused_and_leaves_it_on() -> None:
+    """rnn_cli.loading: no cyclic collection while torch imports, the collector on afterwards."""
+    body = """\
+import gc
+from rnn_cli.backends import load_torch
+counts = []
+gc.callbacks.append(lambda phase, info: counts.append(info["generation"]))
+load_torch()
+print(len(counts), gc.isenabled(), gc.get_freeze_count() > 0)
+"""
+    modules, printed = run_child(body)
+    assert printed == "0 True True"
+    assert "torch" in modules

@@ -6,12 +6,15 @@ Must not import rich.
 
 from __future__ import annotations
 
+import importlib
+import sys
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from rnn_cli.catalog import text
 from rnn_cli.errors import SpecError
+from rnn_cli.loading import collector_paused
 from rnn_cli.result import Result
 from rnn_cli.spec import Backend, Device, Spec
 from rnn_cli.weights import Weights
@@ -47,9 +50,18 @@ def abandonable(work: Callable[[], T]) -> T:
 _POLL = 0.05  # seconds between the main thread's checks for Ctrl-C
 
 
+def load_torch() -> None:
+    """torch_net, and torch with it, imported once with the collector paused (rnn_cli.loading);
+    later calls find it loaded and pause nothing."""
+    if "rnn_cli.backends.torch_net" not in sys.modules:
+        with collector_paused():
+            importlib.import_module("rnn_cli.backends.torch_net")
+
+
 def check_device(spec: Spec, backend: Backend) -> None:
     """Before any run: the device spec names exists (torch is loaded only for --device cuda)."""
     if backend is Backend.TORCH and spec.device is Device.CUDA:
+        load_torch()
         from rnn_cli.backends import torch_net
 
         torch_net.device_for(spec)
@@ -58,6 +70,7 @@ def check_device(spec: Spec, backend: Backend) -> None:
 def run(spec: Spec, backend: Backend, weights: Weights, repeat: int = 1) -> Result:
     """Forward the dummy batch through backend with exactly weights' parameters and input."""
     if backend is Backend.TORCH:
+        load_torch()
         from rnn_cli.backends import torch_net
 
         return abandonable(lambda: torch_net.run(spec, weights, repeat))
@@ -72,6 +85,7 @@ def torch_from_state(
     spec: Spec, weights: Weights, h0: np.ndarray, c0: np.ndarray | None
 ) -> dict[str, np.ndarray]:
     """torch's output, h_n (c_n) from the given h_0 (c_0): `rnnx check --reference torch`."""
+    load_torch()
     from rnn_cli.backends import torch_net
 
     out, h_n, c_n = torch_net.forward_from(spec, weights, h0, c0)

@@ -10,6 +10,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from rnn_cli.loading import collector_paused
+
 # each command and the module that registers it, in the order `rnnx --help` lists them
 MODULES = {
     "shape": "shape",
@@ -38,7 +40,8 @@ def _command_name(argv: Sequence[str]) -> list[str]:
 
 def main() -> None:
     """Register the command argv names, then run the app."""
-    load(_command_name(sys.argv[1:]))
+    with collector_paused():
+        load(_command_name(sys.argv[1:]))
     importlib.import_module("rnn_cli.cli.core").app()
 
 
