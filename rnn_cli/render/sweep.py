@@ -31,8 +31,9 @@ def varied(reports: Sequence[Report]) -> tuple[str, ...]:
     return grid.varied([config(r.spec, r.backend) for r in reports])
 
 
-def header(reports: Sequence[Report]) -> list[str]:
-    return [*varied(reports), *COLUMNS]
+def header(reports: Sequence[Report], keys: Sequence[str] | None = None) -> list[str]:
+    """The varied config keys (computed unless given), then COLUMNS."""
+    return [*(varied(reports) if keys is None else keys), *COLUMNS]
 
 
 def _value(v: object) -> str:
@@ -59,8 +60,8 @@ def row(
 def render_csv(reports: Sequence[Report]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header(reports))
     keys = varied(reports)
+    writer.writerow(header(reports, keys))
     writer.writerows(row(r, keys, shape_cell, "d") for r in reports)
     return buffer.getvalue().rstrip("\n")
 
@@ -68,7 +69,7 @@ def render_csv(reports: Sequence[Report]) -> str:
 def render_markdown(reports: Sequence[Report]) -> str:
     keys = varied(reports)
     rows = [row(r, keys, lambda s: f"`{shape_text(s)}`", ",") for r in reports]
-    return "\n".join(pipe_table(header(reports), rows))
+    return "\n".join(pipe_table(header(reports, keys), rows))
 
 
 # the table view's short headings; a legend line spells out those in use
@@ -89,15 +90,20 @@ SHORT = {
 SEP = " · "
 
 
-def _columns(reports: Sequence[Report]) -> tuple[list[str], dict[str, str]]:
+def _cells(reports: Sequence[Report], every: list[str]) -> list[dict[str, str]]:
+    """Every configuration's cells by column name, computed once per sweep."""
+    keys = every[: -len(COLUMNS)]
+    return [dict(zip(every, row(r, keys, shape_text, ","), strict=True)) for r in reports]
+
+
+def _columns(every: list[str], cells: list[dict[str, str]]) -> tuple[list[str], dict[str, str]]:
     """The varying columns, and the tensors whose shape every configuration shares."""
-    names, same = header(reports), {}
-    cells = [row(r, varied(reports), shape_text, ",") for r in reports]
-    for i, name in enumerate(names):
-        values = {c[i] for c in cells}
-        if name in STATES and len(values) == 1:
+    same = {}
+    for name in STATES:
+        values = {c[name] for c in cells}
+        if len(values) == 1:
             same[name] = values.pop()
-    return [n for n in names if n not in same], same
+    return [n for n in every if n not in same], same
 
 
 def _preamble(
@@ -112,19 +118,16 @@ def _preamble(
     return lines
 
 
-def _table(reports: Sequence[Report], names: list[str]) -> Table:
+def _table(cells: list[dict[str, str]], names: list[str]) -> Table:
     """Every column unwrapped, so each configuration stays on one line."""
     table = Table(box=box.SIMPLE_HEAD)
-    keys = varied(reports)
     for name in names:
         numeric = name in COLUMNS[len(STATES) :]
         table.add_column(
             SHORT.get(name, name), justify="right" if numeric else "left", no_wrap=True
         )
-    every = header(reports)
-    for r in reports:
-        cells = dict(zip(every, row(r, keys, shape_text, ","), strict=True))
-        table.add_row(*(cells[n] for n in names))
+    for c in cells:
+        table.add_row(*(c[n] for n in names))
     return table
 
 
@@ -140,28 +143,27 @@ def _pack(items: list[str], width: int, style: str = "", indent: str = "") -> li
     return [Text(line, style=style, no_wrap=True, overflow="ignore") for line in lines]
 
 
-def _blocks(reports: Sequence[Report], names: list[str], width: int) -> list[RenderableType]:
+def _blocks(cells: list[dict[str, str]], names: list[str], width: int) -> list[RenderableType]:
     """One block per configuration, for a terminal too narrow for the table."""
-    keys = varied(reports)
-    every = header(reports)
     out: list[RenderableType] = []
-    for i, r in enumerate(reports, 1):
-        cells = dict(zip(every, row(r, keys, shape_text, ","), strict=True))
-        items = [f"{SHORT.get(n, n)} {cells[n]}" for n in names if cells[n]]
+    for i, c in enumerate(cells, 1):
+        items = [f"{SHORT.get(n, n)} {c[n]}" for n in names if c[n]]
         out += [Text(""), *_pack([f"#{i}", *items], width, indent="   ")]
     return out
 
 
 def render_table(reports: Sequence[Report], width: int | None = None) -> RenderableType:
     """A table when it fits width (None: any width, as on a pipe), else one block each."""
-    names, same = _columns(reports)
+    every = header(reports)
+    cells = _cells(reports, every)
+    names, same = _columns(every, cells)
     preamble = _preamble(reports, names, same, width or WIDEST)
-    table = _table(reports, names)
+    table = _table(cells, names)
     natural = _natural_width(table)
     if width is None or natural <= width:
         table.width = natural  # a pipe's console would squeeze it to its own 80 columns
         return Group(*preamble, table)
-    return Group(*preamble, *_blocks(reports, names, width))
+    return Group(*preamble, *_blocks(cells, names, width))
 
 
 def _natural_width(table: Table) -> int:
