@@ -217,6 +217,13 @@ def decimal(item: str) -> float:
     return number
 
 
+def tolerance(flag: str, value: float) -> float:
+    """--atol or --rtol: a finite number, 0 or more, else SpecError naming the flag."""
+    if not math.isfinite(value) or value < 0:
+        raise SpecError(text("error.tolerance", flag=flag, value=value))
+    return value
+
+
 def parse_ints(flag: str, raw: str, example: str) -> tuple[int, ...]:
     """'10,7,3', '[10, 7, 3]' or '4x1x8' -> positive whole numbers, or SpecError naming flag."""
     inner = raw.strip().removeprefix("torch.Size").strip(_BRACKETS)

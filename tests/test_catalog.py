@@ -42,10 +42,10 @@ def test_no_sentence_is_empty_or_carries_stray_whitespace(lang: Lang) -> None:
 
 
 def test_text_answers_in_the_chosen_language_and_use_restores() -> None:
-    assert text("error.aborted") == "aborted"
+    assert text("error.interrupted") == "interrupted (Ctrl-C); nothing was saved"
     catalog.use(Lang.KO)
     try:
-        assert text("error.aborted") == "중단됨"
+        assert text("error.interrupted") == "중단됨(Ctrl-C); 아무것도 저장하지 않았습니다"
         assert text("dim.hidden", h=8) == "은닉 상태의 크기 (hidden_size) 8"
     finally:
         catalog.use(Lang.EN)

@@ -471,12 +471,6 @@ EN: Final[dict[str, str]] = {
         "--backend {backend} computes no tensors here; use --backend torch or numpy"
     ),
     "error.shape_mismatch": "{name}: the backend gave {shape}, the arithmetic {expected}",
-    "error.save_suffix": "--save must name a .npz file: save={path}; use e.g. --save run.npz",
-    "error.save_dir": ("--save names a directory: save={path}; give a file name such as run.npz"),
-    "error.save_parent": (
-        "--save: directory {parent} does not exist: save={path}; create it or pick another path"
-    ),
-    "error.save_write": "--save: cannot write {path}: {reason}; pick a writable path",
     "error.save_analytic": (
         "--save needs computed values: backend=analytic; use --backend torch or numpy"
     ),
@@ -487,8 +481,6 @@ EN: Final[dict[str, str]] = {
     "error.backends_analytic": (
         "--backends: analytic computes no values to compare; use e.g. torch,numpy"
     ),
-    "error.atol": "--atol must be a finite number: got {atol}; e.g. --atol 1e-6",
-    "error.aborted": "aborted",
     "error.ints": (
         "{flag} must be positive whole numbers separated by commas: got '{raw}'; "
         "pass e.g. {flag} {example}"
@@ -517,9 +509,7 @@ EN: Final[dict[str, str]] = {
     "check.bad_timeout": (
         "--timeout must be a positive number of seconds: got {value}; e.g. --timeout 10"
     ),
-    "check.bad_tolerance": (
-        "{flag} must be a finite number, 0 or more: got {value}; e.g. {flag} 1e-6"
-    ),
+    "error.tolerance": ("{flag} must be a finite number, 0 or more: got {value}; e.g. {flag} 1e-6"),
     "check.conv_one_bias": (
         "b = bias_ih_l0 + bias_hh_l0: torch's two biases summed into the one bias this "
         "convention takes."

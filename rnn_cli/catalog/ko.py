@@ -382,13 +382,6 @@ KO: Final[dict[str, str]] = {
         "쓰세요"
     ),
     "error.shape_mismatch": "{name}: 백엔드의 결과는 {shape}, 계산으로는 {expected}",
-    "error.save_suffix": "--save는 .npz 파일이어야 합니다: save={path}; 예: --save run.npz",
-    "error.save_dir": "--save가 디렉터리입니다: save={path}; run.npz 같은 파일 이름을 주세요",
-    "error.save_parent": (
-        "--save: {parent} 디렉터리가 없습니다: save={path}; "
-        "디렉터리를 만들거나 다른 경로를 고르세요"
-    ),
-    "error.save_write": "--save: {path}에 쓸 수 없습니다: {reason}; 쓸 수 있는 경로를 고르세요",
     "error.save_analytic": (
         "--save에는 계산한 값이 필요합니다: backend=analytic; --backend torch 또는 numpy를 쓰세요"
     ),
@@ -399,8 +392,6 @@ KO: Final[dict[str, str]] = {
     "error.backends_analytic": (
         "--backends: analytic은 비교할 값을 계산하지 않습니다; 예: torch,numpy"
     ),
-    "error.atol": "--atol: 유한한 숫자여야 합니다 (받은 값 {atol}); 예: --atol 1e-6",
-    "error.aborted": "중단됨",
     "error.ints": (
         "{flag}: 쉼표로 구분한 양의 정수여야 합니다 (받은 값 '{raw}'); 예: {flag} {example}"
     ),
@@ -538,7 +529,7 @@ KO: Final[dict[str, str]] = {
     "check.bad_timeout": (
         "--timeout은 양의 초 단위 숫자여야 합니다: {value}을(를) 받았습니다; 예: --timeout 10"
     ),
-    "check.bad_tolerance": (
+    "error.tolerance": (
         "{flag}은(는) 0 이상의 유한한 수여야 합니다: {value}을(를) 받았습니다; 예: {flag} 1e-6"
     ),
     "check.conv_one_bias": (

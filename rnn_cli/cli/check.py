@@ -24,7 +24,7 @@ from rnn_cli.grading import ATOL, RTOL
 from rnn_cli.render import check as check_render
 from rnn_cli.render.check import CheckFormat
 from rnn_cli.sizes import parse_bytes
-from rnn_cli.spec import Backend, Convention, Spec
+from rnn_cli.spec import Backend, Convention, Spec, tolerance
 
 
 class Reference(str, Enum):
@@ -51,10 +51,7 @@ ConventionOpt = Annotated[
 
 
 def _tolerance(atol: float, rtol: float) -> tuple[float, float]:
-    for flag, value in (("--atol", atol), ("--rtol", rtol)):
-        if not math.isfinite(value) or value < 0:
-            raise SpecError(text("check.bad_tolerance", flag=flag, value=value))
-    return atol, rtol
+    return tolerance("--atol", atol), tolerance("--rtol", rtol)
 
 
 LEAST_MEMORY = 256 * 2**20  # the child's Python with numpy loaded, and room to call a function

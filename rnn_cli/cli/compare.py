@@ -1,6 +1,5 @@
 """`rnnx compare`: the cell swapped, and one network through several backends."""
 
-import math
 from typing import Annotated
 
 import click
@@ -24,7 +23,7 @@ from rnn_cli.cli.options import (
 from rnn_cli.comparison import default_others
 from rnn_cli.errors import MismatchError, SpecError
 from rnn_cli.render import compare as compare_render
-from rnn_cli.spec import Backend, Cell, Format, Spec, parse_choices
+from rnn_cli.spec import Backend, Cell, Format, Spec, parse_choices, tolerance
 
 MOST_REPEATS = 1000  # timed forward passes: a median needs few, and each may take seconds
 
@@ -105,8 +104,7 @@ def compare(
         else parse_choices("--with", with_cells, Cell)
     )
     chosen = _computing_backends(spec, backends)
-    if atol is not None and not math.isfinite(atol):
-        raise SpecError(text("error.atol", atol=atol))
+    atol = None if atol is None else tolerance("--atol", atol)
     output.check_paths(svg, html)
     budget = pipeline.memory_budget(max_memory)
     found = pipeline.compare(spec, others, chosen, atol, repeat, budget)
