@@ -1,5 +1,6 @@
 # `make run` and `make test` set themselves up: a missing .venv is created and filled first.
-# `make run` installs what running needs; `make test` adds the dev tools (pytest, ruff, mypy).
+# `make run` installs what running needs; `make test` adds the dev tools (pytest, ruff, mypy,
+# import-linter).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -32,6 +33,7 @@ test: $(DEV)
 	$(BIN)/python -m pytest -q
 
 lint: $(DEV)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict rnn_cli tests $(wildcard bench)

@@ -19,10 +19,12 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from timing import load, timed
 
-from rnn_cli.backends import numpy_net, run
-from rnn_cli.result import Result
-from rnn_cli.spec import Backend, Cell, Spec
-from rnn_cli.weights import NP_DTYPE, draw
+from rnn_cli.backends import numpy_net
+from rnn_cli.backends.dispatch import run
+from rnn_cli.network.result import Result
+from rnn_cli.network.weights import NP_DTYPE, draw
+from rnn_cli.spec.choices import Backend, Cell
+from rnn_cli.spec.config import Spec
 
 SPEC = Spec(
     cell=Cell.LSTM,

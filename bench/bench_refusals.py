@@ -16,10 +16,11 @@ from collections.abc import Callable
 
 from typer.testing import CliRunner
 
-from rnn_cli import comparison, shapes
-from rnn_cli.cli import app
-from rnn_cli.sizes import parse_bytes
-from rnn_cli.spec import Spec
+from rnn_cli.cli.launch import app
+from rnn_cli.findings import comparison
+from rnn_cli.network import shapes
+from rnn_cli.spec.config import Spec
+from rnn_cli.spec.sizes import parse_bytes
 
 RNNX = [sys.executable, "-m", "rnn_cli"]
 ROUNDS = 5

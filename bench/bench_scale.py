@@ -12,9 +12,10 @@ from typing import Any
 
 from timing import rnnx, timed
 
+from rnn_cli.findings.report import build
 from rnn_cli.render import json as json_render
-from rnn_cli.report import build
-from rnn_cli.spec import Backend, Cell, Spec
+from rnn_cli.spec.choices import Backend, Cell
+from rnn_cli.spec.config import Spec
 
 RNNX = rnnx()
 BIG = ["-c", "lstm", "-i", "8192", "-H", "8192", "-l", "4", "--bidirectional", "-n", "64"]

@@ -1,5 +1,5 @@
 """`python -m rnn_cli` runs the same app as `rnnx`."""
 
-from rnn_cli.main import main
+from rnn_cli.cli.main import main
 
 main()

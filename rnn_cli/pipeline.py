@@ -12,19 +12,22 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from rnn_cli import grid, machine, shapes
-from rnn_cli.backends import check_device, run
-from rnn_cli.catalog import text
-from rnn_cli.errors import SpecError
-from rnn_cli.expectations import Answer
-from rnn_cli.report import Report, build
-from rnn_cli.result import Result
-from rnn_cli.sizes import human_bytes, parse_bytes
-from rnn_cli.spec import Backend, Cell, Spec, validate_backend
-from rnn_cli.weights import Weights, draw
+from rnn_cli.backends.dispatch import check_device, run
+from rnn_cli.base import machine
+from rnn_cli.base.errors import SpecError
+from rnn_cli.catalog.lookup import text
+from rnn_cli.findings.expectations import Answer
+from rnn_cli.findings.report import Report, build
+from rnn_cli.network import shapes
+from rnn_cli.network.result import Result
+from rnn_cli.network.weights import Weights, draw
+from rnn_cli.spec import grid
+from rnn_cli.spec.choices import Backend, Cell
+from rnn_cli.spec.config import Spec, validate_backend
+from rnn_cli.spec.sizes import human_bytes, parse_bytes
 
 if TYPE_CHECKING:
-    from rnn_cli.comparison import Comparison
+    from rnn_cli.findings.comparison import Comparison
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ def compare(
 ) -> Comparison:
     """The same seeded numbers through every backend; the guard counts every backend's tensors,
     which compare holds at once, and the default tolerance grows with the longest sum."""
-    from rnn_cli import comparison
+    from rnn_cli.findings import comparison
 
     for backend in backends:
         validate_backend(spec, backend)

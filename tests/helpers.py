@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from rnn_cli.backends import numpy_cells
 from rnn_cli.backends.numpy_cells import CellWeights, State
-from rnn_cli.cli import app
+from rnn_cli.cli.launch import app
 
 runner = CliRunner()
 

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from hypothesis import strategies as st
 
-from rnn_cli.spec import Cell, DType, Nonlinearity, Spec, validate
+from rnn_cli.spec.choices import Cell, DType, Nonlinearity
+from rnn_cli.spec.config import Spec, validate
 
 
 @st.composite

@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-from rnn_cli import shapes
-from rnn_cli.report import config
-from rnn_cli.spec import Backend, Cell, DType, Spec
+from rnn_cli.findings.report import config
+from rnn_cli.network import shapes
+from rnn_cli.spec.choices import Backend, Cell, DType
+from rnn_cli.spec.config import Spec
 from tests.helpers import torch_module as module_from_config
 from tests.strategies import specs
 

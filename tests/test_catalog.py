@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
-from rnn_cli import catalog
-from rnn_cli.catalog import Lang, lang_from_env, text
+from rnn_cli.base.errors import SpecError
+from rnn_cli.catalog import lookup
 from rnn_cli.catalog.en import EN
-from rnn_cli.cli import app
-from rnn_cli.errors import SpecError
+from rnn_cli.catalog.lookup import Lang, lang_from_env, text
+from rnn_cli.cli.launch import app
 from tests.helpers import runner
 
 KOREAN = {"RNNX_LANG": "ko"}
@@ -28,7 +28,7 @@ def placeholders(sentence: str) -> set[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("lang", [lang for lang in Lang if lang is not Lang.EN])
 def test_every_language_has_every_key_with_the_same_placeholders(lang: Lang) -> None:
-    other = catalog.catalog(lang)
+    other = lookup.catalog(lang)
     assert set(other) == set(EN), "keys differ"
     differ = {k: (EN[k], other[k]) for k in EN if placeholders(EN[k]) != placeholders(other[k])}
     assert differ == {}
@@ -36,20 +36,20 @@ def test_every_language_has_every_key_with_the_same_placeholders(lang: Lang) -> 
 
 @pytest.mark.parametrize("lang", list(Lang))
 def test_no_sentence_is_empty_or_carries_stray_whitespace(lang: Lang) -> None:
-    for key, sentence in catalog.catalog(lang).items():
+    for key, sentence in lookup.catalog(lang).items():
         assert sentence, key
         assert sentence == sentence.strip(), key
 
 
 def test_text_answers_in_the_chosen_language_and_use_restores() -> None:
     assert text("error.interrupted") == "interrupted (Ctrl-C); nothing was saved"
-    catalog.use(Lang.KO)
+    lookup.use(Lang.KO)
     try:
         assert text("error.interrupted") == "중단됨(Ctrl-C); 아무것도 저장하지 않았습니다"
         assert text("dim.hidden", h=8) == "은닉 상태의 크기 (hidden_size) 8"
     finally:
-        catalog.use(Lang.EN)
-    assert catalog.current() is Lang.EN
+        lookup.use(Lang.EN)
+    assert lookup.current() is Lang.EN
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_english_runs_never_load_another_language() -> None:
     probe = (
         "import sys\n"
         "from typer.testing import CliRunner\n"
-        "from rnn_cli.cli import app\n"
+        "from rnn_cli.cli.launch import app\n"
         "r = CliRunner().invoke(app, ['shape', '--backend', 'analytic'])\n"
         "assert r.exit_code == 0, r.output\n"
         "print(sorted(m for m in sys.modules if m.startswith('rnn_cli.catalog.')))\n"
@@ -87,7 +87,7 @@ def test_english_runs_never_load_another_language() -> None:
     found = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
     ).stdout
-    assert found.strip() == "['rnn_cli.catalog.en']"
+    assert found.strip() == "['rnn_cli.catalog.en', 'rnn_cli.catalog.lookup']"
 
 
 def test_rnnx_lang_chooses_the_language_of_a_run() -> None:
@@ -99,6 +99,6 @@ def test_rnnx_lang_chooses_the_language_of_a_run() -> None:
         assert bad.exit_code == 2
         assert bad.stderr == "rnnx: error: RNNX_LANG: unknown language 'fr'; choose from en, ko\n"
     finally:
-        catalog.use(Lang.EN)
+        lookup.use(Lang.EN)
     english = runner.invoke(app, ["shape", "--cell", "lstm", "--proj-size", "8"])
     assert "--proj-size must be smaller than --hidden-size" in english.stderr

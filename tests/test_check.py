@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from rnn_cli.cli import app
+from rnn_cli.cli.launch import app
 from tests.helpers import runner
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "check"
@@ -187,7 +187,7 @@ def test_default_check_never_imports_torch() -> None:
     code = (
         "import sys\n"
         "from typer.testing import CliRunner\n"
-        "from rnn_cli.cli import app\n"
+        "from rnn_cli.cli.launch import app\n"
         f"r = CliRunner().invoke(app, ['check', {str(EXAMPLES / 'torch_correct.py:gru')!r},"
         " '--cell', 'gru', '--bidirectional'])\n"
         "assert r.exit_code == 0, r.stdout\n"

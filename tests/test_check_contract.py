@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from rnn_cli.cli import app
+from rnn_cli.cli.launch import app
 from tests.helpers import runner
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "check"

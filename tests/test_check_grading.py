@@ -13,19 +13,20 @@ import pytest
 import torch
 from hypothesis import given, settings
 
-from rnn_cli import checking, conventions, grading
-from rnn_cli.backends import student_child, torch_net
+from rnn_cli.backends import torch_net
 from rnn_cli.catalog.en import EN
-from rnn_cli.reference import Fault, Mistake, forward
+from rnn_cli.grading import child, conventions, run, verdict
+from rnn_cli.grading.protocol import Returned
+from rnn_cli.grading.reference import Fault, Mistake, forward
+from rnn_cli.network.weights import Weights
 from rnn_cli.render.check import render
-from rnn_cli.result import Returned
-from rnn_cli.spec import Backend, Cell, Convention, DType, Spec
-from rnn_cli.weights import Weights
+from rnn_cli.spec.choices import Backend, Cell, Convention, DType
+from rnn_cli.spec.config import Spec
 from tests.helpers import plain
 from tests.strategies import specs
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "check"
-TOL = (grading.ATOL, grading.RTOL)
+TOL = (verdict.ATOL, verdict.RTOL)
 
 
 def example(name: str) -> Any:
@@ -42,19 +43,17 @@ def example(name: str) -> Any:
         sys.path.remove(str(EXAMPLES))
 
 
-def in_process(spec: Spec, convention: Convention, fn: Callable[..., Any]) -> grading.Check:
+def in_process(spec: Spec, convention: Convention, fn: Callable[..., Any]) -> verdict.Check:
     """What `rnnx check` finds, with the function called here instead of in a child."""
     spec = conventions.fit(spec, convention)
-    inputs, call = checking.prepare(spec, convention)
+    inputs, call = run.prepare(spec, convention)
     arrays = {**call.args, **{f"param:{k}": v for k, v in call.params.items()}}
-    value = student_child._call(
-        fn, {"convention": convention.value, "args": list(call.args)}, arrays
-    )
-    got = student_child._returned(value, convention.value, list(call.returns))
-    want = checking.expected(spec, Backend.NUMPY, inputs)
-    tensors, diagnosis = checking.judge(spec, call, inputs, Returned(got, None), want, TOL)
+    value = child._call(fn, {"convention": convention.value, "args": list(call.args)}, arrays)
+    got = child._returned(value, convention.value, list(call.returns))
+    want = run.expected(spec, Backend.NUMPY, inputs)
+    tensors, diagnosis = run.judge(spec, call, inputs, Returned(got, None), want, TOL)
     notes = call.conversions
-    return grading.Check("fn", convention, "numpy", *TOL, notes, tensors, diagnosis, None, spec)
+    return verdict.Check("fn", convention, "numpy", *TOL, notes, tensors, diagnosis, None, spec)
 
 
 def torch_ready(spec: Spec) -> Spec:
@@ -66,7 +65,7 @@ def torch_ready(spec: Spec) -> Spec:
 @given(specs(packed=False))
 def test_reference_equals_torch_from_a_nonzero_h0(spec: Spec) -> None:
     spec = replace(spec, dtype=DType.FLOAT64)
-    inputs, _ = checking.prepare(spec, Convention.TORCH)
+    inputs, _ = run.prepare(spec, Convention.TORCH)
     params, x, h0, c0 = inputs
     ours = forward(spec, params, x, h0, c0).tensors()
     out, h_n, c_n = torch_net.forward_from(spec, Weights(params, x), h0, c0)
@@ -85,8 +84,8 @@ def test_a_correct_torch_convention_function_always_passes(spec: Spec) -> None:
     assert found.diagnosis == ()
 
 
-def _inputs(spec: Spec) -> tuple[grading.Inputs, dict[str, np.ndarray]]:
-    inputs, _ = checking.prepare(spec, Convention.TORCH)
+def _inputs(spec: Spec) -> tuple[verdict.Inputs, dict[str, np.ndarray]]:
+    inputs, _ = run.prepare(spec, Convention.TORCH)
     return inputs, forward(spec, *inputs).tensors()
 
 
@@ -97,12 +96,12 @@ def test_every_mistake_is_named_by_its_own_numbers(spec: Spec) -> None:
     happen to equal the correct ones (then nothing fails and nothing may be named)."""
     spec = replace(spec, dtype=DType.FLOAT64)
     inputs, want = _inputs(spec)
-    for fault in grading.faults(spec, Convention.TORCH):
+    for fault in verdict.faults(spec, Convention.TORCH):
         made = forward(spec, *inputs, fault).tensors()
-        tensors = grading.grade(spec, tuple(want), want, made, TOL)
+        tensors = verdict.grade(spec, tuple(want), want, made, TOL)
         if all(t.passed for t in tensors):
             continue
-        named = grading.diagnose(spec, Convention.TORCH, inputs, made, TOL)
+        named = verdict.diagnose(spec, Convention.TORCH, inputs, made, TOL)
         assert (fault.mistake, fault.order) in {(d.mistake, d.order) for d in named}
 
 
@@ -115,21 +114,21 @@ def test_faults_cover_every_mistake() -> None:
             Spec(cell=Cell.LSTM),
             Spec(cell=Cell.RNN),
         )
-        for f in grading.faults(spec, Convention.TORCH)
+        for f in verdict.faults(spec, Convention.TORCH)
     }
     assert offered == set(Mistake)
 
 
 def test_gate_orders_offered_are_every_other_permutation() -> None:
-    lstm = [f for f in grading.faults(Spec(cell=Cell.LSTM), Convention.CS231N) if f.order]
+    lstm = [f for f in verdict.faults(Spec(cell=Cell.LSTM), Convention.CS231N) if f.order]
     assert len(lstm) == 23
     assert all(f.expected == ("i", "f", "o", "g") for f in lstm)
-    assert len([f for f in grading.faults(Spec(cell=Cell.GRU), Convention.TORCH) if f.order]) == 5
+    assert len([f for f in verdict.faults(Spec(cell=Cell.GRU), Convention.TORCH) if f.order]) == 5
 
 
 def test_cs231n_layout_is_torchs_weights_transposed_and_reordered() -> None:
     spec = conventions.fit(Spec(cell=Cell.LSTM, batch_size=2), Convention.CS231N)
-    (params, x, _, _), call = checking.prepare(spec, Convention.CS231N)
+    (params, x, _, _), call = run.prepare(spec, Convention.CS231N)
     wx = call.args["Wx"]  # (D, 4H), blocks i, f, o, g
     hidden = spec.hidden_size
     g_torch = params["weight_ih_l0"][2 * hidden : 3 * hidden]  # torch's g block
@@ -141,9 +140,9 @@ def test_cs231n_layout_is_torchs_weights_transposed_and_reordered() -> None:
 def test_torch_reference_matches_numpy_on_the_cli() -> None:
     """--reference torch grades the same example the same way."""
     spec = conventions.fit(Spec(cell=Cell.GRU, bidirectional=True), Convention.TORCH)
-    inputs, _ = checking.prepare(spec, Convention.TORCH)
-    ours = checking.expected(spec, Backend.NUMPY, inputs)
-    theirs = checking.expected(spec, Backend.TORCH, inputs)
+    inputs, _ = run.prepare(spec, Convention.TORCH)
+    ours = run.expected(spec, Backend.NUMPY, inputs)
+    theirs = run.expected(spec, Backend.TORCH, inputs)
     for name in ours:
         np.testing.assert_allclose(ours[name], theirs[name], rtol=0, atol=1e-9)
     assert torch.get_default_dtype() == torch.float32  # untouched by rnnx
@@ -168,9 +167,9 @@ def test_float32_student_still_passes(cell: Cell) -> None:
 def test_a_fault_changes_nothing_it_does_not_name() -> None:
     """h0_ignored on a network whose h0 is zero would be invisible; rnnx's h0 never is."""
     spec = conventions.fit(Spec(), Convention.TORCH)
-    (_, _, h0, _), _ = checking.prepare(spec, Convention.TORCH)
+    (_, _, h0, _), _ = run.prepare(spec, Convention.TORCH)
     assert np.abs(h0).min() > 0
-    assert Fault(Mistake.H0_IGNORED) in grading.faults(spec, Convention.TORCH)
+    assert Fault(Mistake.H0_IGNORED) in verdict.faults(spec, Convention.TORCH)
 
 
 @pytest.mark.parametrize("width", [80, 120])

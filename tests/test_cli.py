@@ -119,7 +119,7 @@ def test_python_m_works_like_rnnx() -> None:
 
 
 def test_help_does_not_import_torch() -> None:
-    code = "import sys; from rnn_cli.cli import app; assert 'torch' not in sys.modules"
+    code = "import sys; from rnn_cli.cli.launch import app; assert 'torch' not in sys.modules"
     assert python("-c", code).returncode == 0
     proc = python("-X", "importtime", "-m", "rnn_cli", "--help")
     assert proc.returncode == 0

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from rnn_cli.backends import numpy_net
-from rnn_cli.cli import app
+from rnn_cli.cli.launch import app
 from tests.helpers import lstm_f_before_i, ok, rnnx, runner
 
 

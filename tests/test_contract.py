@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from rnn_cli.cli import app
+from rnn_cli.cli.launch import app
+from rnn_cli.findings.report import SCHEMA
 from rnn_cli.render import csv as csv_render
 from rnn_cli.render import sweep as sweep_render
-from rnn_cli.report import SCHEMA
 from tests.helpers import runner, shape_json
 
 DOCS = Path(__file__).parent.parent / "README.md"
@@ -123,7 +123,7 @@ def test_help_offers_shell_completion() -> None:
 
 def test_analytic_never_imports_torch() -> None:
     script = (
-        "import sys; from typer.testing import CliRunner; from rnn_cli.cli import app; "
+        "import sys; from typer.testing import CliRunner; from rnn_cli.cli.launch import app; "
         "r = CliRunner().invoke(app, ['shape', '-B', 'analytic', '-c', 'lstm']); "
         "s = CliRunner().invoke(app, ['sweep', '-c', 'rnn,lstm', '-l', '1,2']); "
         "print(r.exit_code, s.exit_code, 'torch' in sys.modules)"

@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from rnn_cli.backends import torch_net
-from rnn_cli.cli import app, core
+from rnn_cli.cli import core
+from rnn_cli.cli.launch import app
+from rnn_cli.network.shapes import state_row
+from rnn_cli.network.weights import draw
 from rnn_cli.render.diagram import picture_width, render
-from rnn_cli.shapes import state_row
-from rnn_cli.spec import Cell, Spec
-from rnn_cli.weights import draw
+from rnn_cli.spec.choices import Cell
+from rnn_cli.spec.config import Spec
 from tests.helpers import plain, runner
 
 CONFIGS = {

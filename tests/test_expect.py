@@ -4,10 +4,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rnn_cli import expectations, shapes
-from rnn_cli.catalog import text
-from rnn_cli.errors import SpecError
-from rnn_cli.spec import Cell, Spec, comma_list
+from rnn_cli.base.errors import SpecError
+from rnn_cli.catalog.lookup import text
+from rnn_cli.findings import expectations
+from rnn_cli.network import shapes
+from rnn_cli.spec.choices import Cell
+from rnn_cli.spec.config import Spec
+from rnn_cli.spec.lists import comma_list
 from tests.helpers import rnnx, shape_json
 from tests.strategies import specs
 

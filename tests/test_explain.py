@@ -6,11 +6,12 @@ import pytest
 import torch
 
 from rnn_cli.backends import torch_net
-from rnn_cli.cli import app
-from rnn_cli.lesson import equations, lesson, packing
+from rnn_cli.cli.launch import app
+from rnn_cli.network.lesson import equations, lesson, packing
+from rnn_cli.network.weights import draw
 from rnn_cli.render.equations import render
-from rnn_cli.spec import Cell, Nonlinearity, Spec
-from rnn_cli.weights import draw
+from rnn_cli.spec.choices import Cell, Nonlinearity
+from rnn_cli.spec.config import Spec
 from tests.helpers import plain, runner
 
 Terms = dict[str, torch.Tensor]

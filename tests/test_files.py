@@ -12,8 +12,8 @@ from typing import BinaryIO
 import numpy as np
 import pytest
 
-from rnn_cli import files
-from rnn_cli.errors import SpecError
+from rnn_cli.base.errors import SpecError
+from rnn_cli.cli import files
 
 ROOT = os.geteuid() == 0  # root writes through any permission bits
 
@@ -57,8 +57,8 @@ def test_concurrent_writers_leave_one_whole_run(tmp_path: Path) -> None:
 KILLED_WRITER = """
 import sys, time
 from pathlib import Path
-from rnn_cli import files
-from rnn_cli.main import clean_up_on_sigterm
+from rnn_cli.cli import files
+from rnn_cli.cli.main import clean_up_on_sigterm
 
 clean_up_on_sigterm()  # as the rnnx entry point does
 

@@ -22,8 +22,8 @@ from types import FrameType
 
 import pytest
 
-from rnn_cli.catalog import text
-from rnn_cli.cli import app
+from rnn_cli.catalog.lookup import text
+from rnn_cli.cli.launch import app
 from tests.helpers import runner
 
 RUNS = 300  # in-process command lines per CI run

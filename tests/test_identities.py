@@ -8,13 +8,14 @@ import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 
-from rnn_cli.backends import run
-from rnn_cli.catalog import text
-from rnn_cli.cli import app
-from rnn_cli.identities import check, claims
-from rnn_cli.report import build
-from rnn_cli.spec import Backend, Cell, Nonlinearity, Spec
-from rnn_cli.weights import draw
+from rnn_cli.backends.dispatch import run
+from rnn_cli.catalog.lookup import text
+from rnn_cli.cli.launch import app
+from rnn_cli.findings.identities import check, claims
+from rnn_cli.findings.report import build
+from rnn_cli.network.weights import draw
+from rnn_cli.spec.choices import Backend, Cell, Nonlinearity
+from rnn_cli.spec.config import Spec
 from tests.helpers import runner
 from tests.strategies import specs
 

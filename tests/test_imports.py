@@ -24,10 +24,10 @@ def run_child(body: str) -> tuple[list[str], str]:
 
 
 ANALYTIC = """\
-from rnn_cli.build import build_spec
+from rnn_cli.spec.build import build_spec
 from rnn_cli.pipeline import shape
 from rnn_cli.render import {view} as view
-from rnn_cli.spec import Backend, Cell
+from rnn_cli.spec.choices import Backend, Cell
 spec = build_spec(cell=Cell.LSTM, layers=2, bidirectional=True, lengths="4,2")
 run = shape(spec, Backend.ANALYTIC, None)
 print(view.render(run.report))
@@ -47,10 +47,11 @@ def test_analytic_path_imports_neither_numpy_nor_torch(view: str) -> None:
 
 def test_analytic_sweep_imports_no_numpy() -> None:
     body = """\
-from rnn_cli import expectations, grid, report, shapes
-from rnn_cli.build import build_spec
+from rnn_cli.findings import expectations
+from rnn_cli.spec import grid
+from rnn_cli.spec.build import build_spec
 from rnn_cli.pipeline import check_all, shape
-from rnn_cli.spec import Backend, Cell
+from rnn_cli.spec.choices import Backend, Cell
 specs = [build_spec(cell=c, hidden_size=h) for c in Cell for h in (4, 4096)]
 check_all(specs, Backend.ANALYTIC, None)
 runs = [shape(s, Backend.ANALYTIC, None, (expectations.parse("h_n=1,1,4", s),)) for s in specs]
@@ -63,9 +64,9 @@ print(*[r.report.expectations[0].holds for r in runs])
 
 def test_numpy_path_loads_numpy_on_demand_and_never_torch() -> None:
     body = """\
-from rnn_cli.build import build_spec
+from rnn_cli.spec.build import build_spec
 from rnn_cli.pipeline import shape
-from rnn_cli.spec import Backend, Cell
+from rnn_cli.spec.choices import Backend, Cell
 spec = build_spec(cell=Cell.GRU, layers=2, bidirectional=True, lengths="4,2")
 report = shape(spec, Backend.NUMPY, None).report
 print(all(r.holds for r in report.recipes), all(i.holds == i.expected for i in report.identities))
@@ -77,9 +78,9 @@ print(all(r.holds for r in report.recipes), all(i.holds == i.expected for i in r
 
 def test_compare_loads_its_findings_on_demand_and_never_torch() -> None:
     body = """\
-from rnn_cli.build import build_spec
+from rnn_cli.spec.build import build_spec
 from rnn_cli.pipeline import compare
-from rnn_cli.spec import Backend
+from rnn_cli.spec.choices import Backend
 spec = build_spec()
 print(compare(spec, (), (Backend.NUMPY, Backend.NUMPY), None, 1, None).match)
 """
@@ -90,7 +91,7 @@ print(compare(spec, (), (Backend.NUMPY, Backend.NUMPY), None, 1, None).match)
 
 COMMAND = """\
 sys.argv = ["rnnx", *{argv!r}]
-from rnn_cli.cli import main
+from rnn_cli.cli.main import main
 try:
     main()
 except SystemExit as e:
@@ -118,7 +119,7 @@ def test_torch_loads_with_the_collector_paused_and_leaves_it_on() -> None:
     """rnn_cli.loading: no cyclic collection while torch imports, the collector on afterwards."""
     body = """\
 import gc
-from rnn_cli.backends import load_torch
+from rnn_cli.backends.dispatch import load_torch
 counts = []
 gc.callbacks.append(lambda phase, info: counts.append(info["generation"]))
 load_torch()

@@ -6,10 +6,10 @@ import pytest
 import torch
 from torch import nn
 
-from rnn_cli.cli import app
-from rnn_cli.errors import SpecError
-from rnn_cli.input_shape import parse, read, warnings
-from rnn_cli.spec import Spec
+from rnn_cli.base.errors import SpecError
+from rnn_cli.cli.launch import app
+from rnn_cli.spec.config import Spec
+from rnn_cli.spec.input_shape import parse, read, warnings
 from tests.helpers import runner
 
 

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from rnn_cli.backends import abandonable
+from rnn_cli.backends.dispatch import abandonable
 
 
 def test_abandonable_gives_back_the_result_and_the_error() -> None:

@@ -12,16 +12,18 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from rnn_cli import catalog
-from rnn_cli.catalog import Lang, text
+from rnn_cli.catalog import lookup
 from rnn_cli.catalog.en import EN
-from rnn_cli.cli import app, core
-from rnn_cli.lesson import lesson
+from rnn_cli.catalog.lookup import Lang, text
+from rnn_cli.cli import core
+from rnn_cli.cli.launch import app
+from rnn_cli.findings.report import build
+from rnn_cli.network.lesson import lesson
 from rnn_cli.render import diagram
 from rnn_cli.render import equations as equations_render
 from rnn_cli.render import table as table_render
-from rnn_cli.report import build
-from rnn_cli.spec import Backend, Cell, Spec
+from rnn_cli.spec.choices import Backend, Cell
+from rnn_cli.spec.config import Spec
 from tests.helpers import plain, runner
 
 # a word of English prose: not part of a name (torch.cuda, bias_ih, --save) nor a call (tanh()
@@ -31,7 +33,7 @@ _WORD = re.compile(r"(?<![\w.\-])[A-Za-z]{2,}(?![\w(])")
 def _fragments() -> tuple[str, ...]:
     """The fixed text of every English sentence a translation replaces (formulas and names are
     the same in every language), where it holds two words or more: a tensor name never matches."""
-    ko = catalog.catalog(Lang.KO)
+    ko = lookup.catalog(Lang.KO)
     found = set()
     for key, sentence in EN.items():
         if ko[key] == sentence:
@@ -54,11 +56,11 @@ def english_in(output: str) -> list[str]:
 def korean(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Korean for this test (chosen in process and through RNNX_LANG), English again after it."""
     monkeypatch.setenv("RNNX_LANG", "ko")
-    catalog.use(Lang.KO)
+    lookup.use(Lang.KO)
     try:
         yield
     finally:
-        catalog.use(Lang.EN)
+        lookup.use(Lang.EN)
 
 
 @pytest.fixture
@@ -102,7 +104,7 @@ def test_lang_flag_chooses_korean_for_that_run() -> None:
     try:
         korean = runner.invoke(app, ["shape", "-B", "analytic", "--lang", "ko"])
     finally:
-        catalog.use(Lang.EN)
+        lookup.use(Lang.EN)
     english = runner.invoke(app, ["shape", "-B", "analytic"])
     assert korean.exit_code == english.exit_code == 0
     assert text("note.torch_default") in " ".join(english.stdout.split())
@@ -125,11 +127,11 @@ def test_korean_output_holds_no_english_sentence(
     assert english_in(english), "the check cannot fail on this command"
     with monkeypatch.context() as m:
         m.setenv("RNNX_LANG", "ko")
-        catalog.use(Lang.KO)
+        lookup.use(Lang.KO)
         try:
             shown = _run(args)
         finally:
-            catalog.use(Lang.EN)
+            lookup.use(Lang.EN)
     assert english_in(shown) == []
     assert re.search("[가-힣]", shown)
 
@@ -152,7 +154,7 @@ def test_json_keeps_its_names_in_korean(command: str, monkeypatch: pytest.Monkey
     try:
         korean = json.loads(_run(args))
     finally:
-        catalog.use(Lang.EN)
+        lookup.use(Lang.EN)
     assert _keys(korean) == _keys(english)
     assert korean["config"] == english["config"]
     if command == "shape":
@@ -203,11 +205,11 @@ def test_korean_errors_are_one_line_with_no_english_sentence(
     assert english_in(english.stderr), english.stderr  # else the check below cannot fail
     with monkeypatch.context() as m:
         m.setenv("RNNX_LANG", "ko")
-        catalog.use(Lang.KO)
+        lookup.use(Lang.KO)
         try:
             shown = runner.invoke(app, args)
         finally:
-            catalog.use(Lang.EN)
+            lookup.use(Lang.EN)
     assert shown.exit_code == 2
     assert shown.stderr.startswith("rnnx: error: ")
     assert shown.stderr.count("\n") == 1
@@ -272,11 +274,11 @@ def test_korean_diagram_columns_line_up_by_cell_width(
         seq_len=max(lengths),
         lengths=tuple(lengths),
     )
-    catalog.use(Lang.KO)
+    lookup.use(Lang.KO)
     try:
         picture = plain(diagram.render(spec, width), width=diagram.picture_width(spec, width))
     finally:
-        catalog.use(Lang.EN)
+        lookup.use(Lang.EN)
     lines = picture.splitlines()
     steps = next(line for line in lines if "t=0" in line)
     columns = _centres(steps, r"t=\d+|…")
@@ -302,7 +304,7 @@ def test_each_english_gloss_is_given_once_at_its_first_mention() -> None:
                   "--params", "--lang", "ko"], env={"COLUMNS": "400"},
         ).stdout  # fmt: skip
     finally:
-        catalog.use(Lang.EN)
+        lookup.use(Lang.EN)
     counts = {g: shown.count(f" ({g})") for g in GLOSSES}
     assert max(counts.values()) == 1, counts
     assert counts["hidden_size"] == counts["gate"] == counts["time step"] == 1

@@ -4,11 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from rnn_cli import machine, shapes
-from rnn_cli.cli import app
-from rnn_cli.errors import SpecError
-from rnn_cli.sizes import parse_bytes
-from rnn_cli.spec import Cell, DType, Spec
+from rnn_cli.base import machine
+from rnn_cli.base.errors import SpecError
+from rnn_cli.cli.launch import app
+from rnn_cli.network import shapes
+from rnn_cli.spec.choices import Cell, DType
+from rnn_cli.spec.config import Spec
+from rnn_cli.spec.sizes import parse_bytes
 from tests.helpers import runner
 
 

@@ -10,10 +10,12 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 
-from rnn_cli import shapes, weights
-from rnn_cli.backends import numpy_cells, numpy_net, run
-from rnn_cli.result import Result
-from rnn_cli.spec import Backend, Cell, DType, Spec
+from rnn_cli.backends import numpy_cells, numpy_net
+from rnn_cli.backends.dispatch import run
+from rnn_cli.network import shapes, weights
+from rnn_cli.network.result import Result
+from rnn_cli.spec.choices import Backend, Cell, DType
+from rnn_cli.spec.config import Spec
 from tests.helpers import lstm_f_before_i
 from tests.strategies import specs
 
@@ -142,9 +144,10 @@ def test_comparison_catches_a_wrong_gate_order(monkeypatch: pytest.MonkeyPatch) 
 
 NO_TORCH = """
 import sys
-from rnn_cli.backends import run
-from rnn_cli.spec import Backend, Cell, Spec
-from rnn_cli.weights import draw
+from rnn_cli.backends.dispatch import run
+from rnn_cli.spec.choices import Backend, Cell
+from rnn_cli.spec.config import Spec
+from rnn_cli.network.weights import draw
 for cell in Cell:
     spec = Spec(cell=cell, bidirectional=True, num_layers=2)
     run(spec, Backend(sys.argv[1]), draw(spec))

@@ -9,9 +9,10 @@ import pytest
 import torch
 
 from rnn_cli.backends import torch_net
-from rnn_cli.cli import app
-from rnn_cli.spec import Cell, DType, Spec, validate
-from rnn_cli.weights import draw
+from rnn_cli.cli.launch import app
+from rnn_cli.network.weights import draw
+from rnn_cli.spec.choices import Cell, DType
+from rnn_cli.spec.config import Spec, validate
 from tests.helpers import runner
 
 

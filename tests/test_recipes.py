@@ -6,15 +6,16 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given, settings
 
-from rnn_cli.backends import run
-from rnn_cli.catalog import text
-from rnn_cli.cli import app
-from rnn_cli.recipes import check
+from rnn_cli.backends.dispatch import run
+from rnn_cli.catalog.lookup import text
+from rnn_cli.cli.launch import app
+from rnn_cli.findings.recipes import check
+from rnn_cli.findings.report import build
+from rnn_cli.network.weights import draw
 from rnn_cli.render import table as table_render
-from rnn_cli.render.shape import Detail
-from rnn_cli.report import build
-from rnn_cli.spec import Backend, Cell, Nonlinearity, Spec
-from rnn_cli.weights import draw
+from rnn_cli.render.plain import Detail
+from rnn_cli.spec.choices import Backend, Cell, Nonlinearity
+from rnn_cli.spec.config import Spec
 from tests.helpers import plain, runner
 from tests.strategies import specs
 

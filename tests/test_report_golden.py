@@ -4,14 +4,15 @@ from collections.abc import Callable
 
 import pytest
 
-from rnn_cli.backends import run
+from rnn_cli.backends.dispatch import run
+from rnn_cli.findings.report import Report, build
+from rnn_cli.network.weights import draw
 from rnn_cli.render import csv as csv_render
 from rnn_cli.render import json as json_render
 from rnn_cli.render import markdown as markdown_render
 from rnn_cli.render import table as table_render
-from rnn_cli.report import Report, build
-from rnn_cli.spec import Backend, Cell, Spec
-from rnn_cli.weights import draw
+from rnn_cli.spec.choices import Backend, Cell
+from rnn_cli.spec.config import Spec
 from tests.helpers import plain
 
 CONFIGS: dict[str, Spec] = {

@@ -8,9 +8,12 @@ import sys
 
 import pytest
 
-from rnn_cli import comparison, machine, shapes
-from rnn_cli.cli import app
-from rnn_cli.spec import DType, Spec
+from rnn_cli.base import machine
+from rnn_cli.cli.launch import app
+from rnn_cli.findings import comparison
+from rnn_cli.network import shapes
+from rnn_cli.spec.choices import DType
+from rnn_cli.spec.config import Spec
 from tests.helpers import runner
 
 LIMIT = 1_500_000_000  # bytes of address space the children below may map (`ulimit -v`)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rnn_cli.safe import LONGEST, escape, shown, to_ascii
+from rnn_cli.base.safe import LONGEST, escape, shown, to_ascii
 
 
 @settings(max_examples=300, deadline=None)

@@ -8,12 +8,12 @@ import math
 import pytest
 from hypothesis import given, settings
 
-from rnn_cli import shapes
-from rnn_cli.cli import app
-from rnn_cli.errors import SpecError
-from rnn_cli.input_shape import parse as parse_input_shape
-from rnn_cli.sizes import LARGEST, human_bytes, parse_bytes
-from rnn_cli.spec import Spec
+from rnn_cli.base.errors import SpecError
+from rnn_cli.cli.launch import app
+from rnn_cli.network import shapes
+from rnn_cli.spec.config import Spec
+from rnn_cli.spec.input_shape import parse as parse_input_shape
+from rnn_cli.spec.sizes import LARGEST, human_bytes, parse_bytes
 from tests.helpers import runner
 from tests.strategies import specs
 

@@ -9,9 +9,9 @@ import time
 
 import pytest
 
-from rnn_cli.cli import app
+from rnn_cli.cli.launch import app
 from rnn_cli.cli.terminal import NARROWEST, clamp_width
-from rnn_cli.render import WIDEST
+from rnn_cli.render.plain import WIDEST
 from tests.helpers import runner
 
 # every command once, none importing torch (the numpy and analytic paths, and help)

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rnn_cli import grid
-from rnn_cli.build import build_spec
-from rnn_cli.cli import app
-from rnn_cli.errors import SpecError
-from rnn_cli.spec import Cell, Nonlinearity
+from rnn_cli.base.errors import SpecError
+from rnn_cli.cli.launch import app
+from rnn_cli.spec import grid
+from rnn_cli.spec.build import build_spec
+from rnn_cli.spec.choices import Cell, Nonlinearity
 from tests.helpers import runner
 
 

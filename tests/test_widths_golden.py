@@ -4,11 +4,12 @@ from collections.abc import Callable
 
 import pytest
 
-from rnn_cli.lesson import lesson
+from rnn_cli.findings.report import build
+from rnn_cli.network.lesson import lesson
 from rnn_cli.render import equations as equations_render
 from rnn_cli.render import sweep as sweep_render
-from rnn_cli.report import build
-from rnn_cli.spec import Backend, Cell, Spec
+from rnn_cli.spec.choices import Backend, Cell
+from rnn_cli.spec.config import Spec
 from tests.helpers import plain
 
 WIDTHS = (80, 120)

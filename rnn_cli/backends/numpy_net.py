@@ -14,7 +14,6 @@ from contextlib import contextmanager
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from rnn_cli import shapes
 from rnn_cli.backends.numpy_cells import (
     CellWeights,
     State,
@@ -24,9 +23,11 @@ from rnn_cli.backends.numpy_cells import (
     rnn_relu_step,
     rnn_tanh_step,
 )
-from rnn_cli.result import Result
-from rnn_cli.spec import Cell, Nonlinearity, Spec
-from rnn_cli.weights import Weights
+from rnn_cli.network import shapes
+from rnn_cli.network.result import Result
+from rnn_cli.network.weights import Weights
+from rnn_cli.spec.choices import Cell, Nonlinearity
+from rnn_cli.spec.config import Spec
 
 Forward = tuple[np.ndarray, np.ndarray, np.ndarray | None]  # output, h_n, c_n (LSTM only)
 

@@ -14,11 +14,12 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-from rnn_cli.catalog import text
-from rnn_cli.errors import SpecError
-from rnn_cli.result import Result
-from rnn_cli.spec import Cell, Device, DType, Spec
-from rnn_cli.weights import Weights
+from rnn_cli.base.errors import SpecError
+from rnn_cli.catalog.lookup import text
+from rnn_cli.network.result import Result
+from rnn_cli.network.weights import Weights
+from rnn_cli.spec.choices import Cell, Device, DType
+from rnn_cli.spec.config import Spec
 
 _MODULES: dict[Cell, type[nn.RNNBase]] = {Cell.RNN: nn.RNN, Cell.LSTM: nn.LSTM, Cell.GRU: nn.GRU}
 _DTYPES: dict[DType, torch.dtype] = {DType.FLOAT32: torch.float32, DType.FLOAT64: torch.float64}

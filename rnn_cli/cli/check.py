@@ -6,9 +6,8 @@ from typing import Annotated
 
 import typer
 
-from rnn_cli import checking
-from rnn_cli.backends.student import parse_target
-from rnn_cli.catalog import text
+from rnn_cli.base.errors import SpecError
+from rnn_cli.catalog.lookup import text
 from rnn_cli.cli import output
 from rnn_cli.cli.core import command, epilog
 from rnn_cli.cli.options import (
@@ -19,12 +18,15 @@ from rnn_cli.cli.options import (
     SEED_OPT,
     network_command,
 )
-from rnn_cli.errors import SpecError
-from rnn_cli.grading import ATOL, RTOL
+from rnn_cli.grading import run
+from rnn_cli.grading.sandbox import parse_target
+from rnn_cli.grading.verdict import ATOL, RTOL
 from rnn_cli.render import check as check_render
 from rnn_cli.render.check import CheckFormat
-from rnn_cli.sizes import parse_bytes
-from rnn_cli.spec import Backend, Convention, Spec, tolerance
+from rnn_cli.spec.choices import Backend, Convention
+from rnn_cli.spec.config import Spec
+from rnn_cli.spec.lists import tolerance
+from rnn_cli.spec.sizes import parse_bytes
 
 
 class Reference(str, Enum):
@@ -57,13 +59,13 @@ def _tolerance(atol: float, rtol: float) -> tuple[float, float]:
 LEAST_MEMORY = 256 * 2**20  # the child's Python with numpy loaded, and room to call a function
 
 
-def _limits(timeout: float, memory_limit: str) -> checking.Limits:
+def _limits(timeout: float, memory_limit: str) -> run.Limits:
     if not math.isfinite(timeout) or timeout <= 0:
         raise SpecError(text("check.bad_timeout", value=timeout))
     limit = parse_bytes("--memory-limit", memory_limit)
     if limit < LEAST_MEMORY:  # below it the limit strikes rnnx's own imports, not the student
         raise SpecError(text("check.memory_too_low", value=memory_limit, least="256MiB"))
-    return checking.Limits(timeout, limit)
+    return run.Limits(timeout, limit)
 
 
 @command(epilog=CHECK_EXAMPLES)
@@ -114,7 +116,7 @@ def check(
     ] = CheckFormat.TABLE,
 ) -> None:
     """Run a student's RNN function on rnnx's numbers and grade what it returns."""
-    found = checking.check(
+    found = run.check(
         spec,
         convention,
         parse_target(target),

@@ -6,7 +6,8 @@ import click
 import typer
 
 from rnn_cli import pipeline
-from rnn_cli.catalog import text
+from rnn_cli.base.errors import MismatchError, SpecError
+from rnn_cli.catalog.lookup import text
 from rnn_cli.cli import output
 from rnn_cli.cli.core import command, epilog
 from rnn_cli.cli.options import (
@@ -20,10 +21,11 @@ from rnn_cli.cli.options import (
     SvgOpt,
     network_command,
 )
-from rnn_cli.comparison import default_others
-from rnn_cli.errors import MismatchError, SpecError
+from rnn_cli.findings.comparison import default_others
 from rnn_cli.render import compare as compare_render
-from rnn_cli.spec import Backend, Cell, Format, Spec, parse_choices, tolerance
+from rnn_cli.spec.choices import Backend, Cell, Format
+from rnn_cli.spec.config import Spec
+from rnn_cli.spec.lists import parse_choices, tolerance
 
 MOST_REPEATS = 1000  # timed forward passes: a median needs few, and each may take seconds
 

@@ -18,11 +18,12 @@ import click
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from rnn_cli import __version__, catalog
-from rnn_cli.catalog import text
+from rnn_cli import __version__
+from rnn_cli.base.errors import RnnxError, SpecError
+from rnn_cli.base.safe import escape
+from rnn_cli.catalog import lookup
+from rnn_cli.catalog.lookup import text
 from rnn_cli.cli import terminal
-from rnn_cli.errors import RnnxError, SpecError
-from rnn_cli.safe import escape
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -120,7 +121,7 @@ class RnnxGroup(TyperGroup):
         if not terminal.stdout_usable():
             return _fail(text("error.stdout_closed"), 2)
         try:
-            catalog.use(catalog.lang_from_env())  # --lang, read per command, overrides it
+            lookup.use(lookup.lang_from_env())  # --lang, read per command, overrides it
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
             _flush_stdout()
         except click.ClickException as e:  # usage errors: exit 2

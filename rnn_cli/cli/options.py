@@ -14,10 +14,12 @@ from typing import Annotated, Any
 
 import typer
 
-from rnn_cli import catalog, grid
-from rnn_cli.build import BATCH_SIZE, SEQ_LEN, build_spec
-from rnn_cli.catalog import Lang
-from rnn_cli.spec import Backend, Cell, Device, DType, Format, Nonlinearity, Spec
+from rnn_cli.catalog import lookup
+from rnn_cli.catalog.lookup import Lang
+from rnn_cli.spec import grid
+from rnn_cli.spec.build import BATCH_SIZE, SEQ_LEN, build_spec
+from rnn_cli.spec.choices import Backend, Cell, Device, DType, Format, Nonlinearity
+from rnn_cli.spec.config import Spec
 
 NETWORK, BATCH, RUN, OUTPUT = "Network", "Batch", "Run", "Output"
 
@@ -259,7 +261,7 @@ def _takes(
         def command(**kwargs: Any) -> None:
             lang = kwargs.pop(LANG.name)
             if lang is not None:  # first: the Spec's own errors are in it
-                catalog.use(lang)
+                lookup.use(lang)
             fn(**{into: make({o.name: kwargs.pop(o.name) for o in opts})}, **kwargs)
 
         # Typer reads options from the signature (inspect.signature honours __signature__)

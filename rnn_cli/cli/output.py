@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from rnn_cli import files
+from rnn_cli.cli import files
 from rnn_cli.cli.core import console
-from rnn_cli.render import WIDEST
+from rnn_cli.render.plain import WIDEST
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -5,9 +5,10 @@ from typing import Annotated
 
 import typer
 
-from rnn_cli import expectations, files, pipeline
-from rnn_cli.catalog import text
-from rnn_cli.cli import output
+from rnn_cli import pipeline
+from rnn_cli.base.errors import MismatchError, SpecError
+from rnn_cli.catalog.lookup import text
+from rnn_cli.cli import files, output
 from rnn_cli.cli.core import EXIT_CODES, command, epilog
 from rnn_cli.cli.options import (
     BATCH_OPTS,
@@ -24,12 +25,13 @@ from rnn_cli.cli.options import (
     SvgOpt,
     network_command,
 )
-from rnn_cli.errors import MismatchError, SpecError
+from rnn_cli.findings import expectations
+from rnn_cli.network.result import Result
+from rnn_cli.network.weights import Weights
 from rnn_cli.render import shape as shape_view
-from rnn_cli.render.shape import Detail
-from rnn_cli.result import Result
-from rnn_cli.spec import Backend, Format, Spec
-from rnn_cli.weights import Weights
+from rnn_cli.render.plain import Detail
+from rnn_cli.spec.choices import Backend, Format
+from rnn_cli.spec.config import Spec
 
 
 def _detail(params: bool, everything: bool) -> Detail:

@@ -7,9 +7,9 @@ from typing import Any
 
 from rich.progress import Progress
 
-from rnn_cli import grid, pipeline
-from rnn_cli.build import build_spec
-from rnn_cli.catalog import text
+from rnn_cli import pipeline
+from rnn_cli.base.safe import escape
+from rnn_cli.catalog.lookup import text
 from rnn_cli.cli import output
 from rnn_cli.cli.core import EXIT_CODES, command, console, epilog
 from rnn_cli.cli.options import (
@@ -24,14 +24,12 @@ from rnn_cli.cli.options import (
     SvgOpt,
     sweep_command,
 )
+from rnn_cli.findings.report import Report
 from rnn_cli.render import sweep as sweep_render
-from rnn_cli.report import Report
-from rnn_cli.safe import escape
-from rnn_cli.spec import (
-    Backend,
-    Format,
-    Spec,
-)
+from rnn_cli.spec import grid
+from rnn_cli.spec.build import build_spec
+from rnn_cli.spec.choices import Backend, Format
+from rnn_cli.spec.config import Spec
 
 MOMENT = 0.5  # seconds a sweep may run before its progress bar appears
 

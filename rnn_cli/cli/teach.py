@@ -1,6 +1,7 @@
 """`rnnx explain`, `rnnx diagram` and `rnnx code`: the network taught rather than run."""
 
-from rnn_cli.catalog import text
+from rnn_cli.base.errors import SpecError
+from rnn_cli.catalog.lookup import text
 from rnn_cli.cli import output
 from rnn_cli.cli.core import command, epilog
 from rnn_cli.cli.options import (
@@ -11,16 +12,13 @@ from rnn_cli.cli.options import (
     SvgOpt,
     network_command,
 )
-from rnn_cli.errors import SpecError
-from rnn_cli.lesson import lesson
+from rnn_cli.findings.report import build
+from rnn_cli.network.lesson import lesson
 from rnn_cli.render import code as code_render
 from rnn_cli.render import diagram as diagram_render
 from rnn_cli.render import equations as equations_render
-from rnn_cli.report import build
-from rnn_cli.spec import (
-    Backend,
-    Spec,
-)
+from rnn_cli.spec.choices import Backend
+from rnn_cli.spec.config import Spec
 
 EXPLAIN_EXAMPLES = epilog(
     "rnnx explain --cell lstm               # i_t, f_t, g_t, o_t, c_t, h_t with their shapes",

@@ -7,8 +7,8 @@ import codecs
 import os
 import sys
 
-from rnn_cli.render import WIDEST
-from rnn_cli.safe import to_ascii
+from rnn_cli.base.safe import to_ascii
+from rnn_cli.render.plain import WIDEST
 
 NARROWEST = 40  # columns: narrower squeezes every cell to "…"; wider than WIDEST only pads
 _WIDTH_VARS = ("COLUMNS", "TERMINAL_WIDTH")  # Rich reads the first, Typer's help the second

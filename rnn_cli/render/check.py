@@ -15,11 +15,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from rnn_cli.catalog import text
-from rnn_cli.grading import SCHEMA, Check, Diagnosis, Divergence, TensorCheck
-from rnn_cli.reference import Mistake
-from rnn_cli.render import shape_text
-from rnn_cli.spec import Nonlinearity
+from rnn_cli.catalog.lookup import text
+from rnn_cli.grading.reference import Mistake
+from rnn_cli.grading.verdict import SCHEMA, Check, Diagnosis, Divergence, TensorCheck
+from rnn_cli.render.plain import shape_text
+from rnn_cli.spec.choices import Nonlinearity
 
 
 def diagnosis_text(check: Check, d: Diagnosis) -> str:

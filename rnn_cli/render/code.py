@@ -5,9 +5,10 @@ Writes only the arguments that differ from torch's defaults; a batch with length
 pack_padded_sequence and back, as rnnx's torch backend does. Must not import torch.
 """
 
-from rnn_cli.catalog import text
-from rnn_cli.report import Report
-from rnn_cli.spec import Cell, Device, DType, Spec
+from rnn_cli.catalog.lookup import text
+from rnn_cli.findings.report import Report
+from rnn_cli.spec.choices import Cell, Device, DType
+from rnn_cli.spec.config import Spec
 
 # nn.RNN/LSTM/GRU's own defaults: an argument equal to these is left out of the script
 TORCH_DEFAULTS: dict[str, object] = {

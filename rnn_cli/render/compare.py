@@ -9,12 +9,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from rnn_cli.catalog import text
-from rnn_cli.comparison import Agreement, Comparison
-from rnn_cli.render import shape_text
+from rnn_cli.catalog.lookup import text
+from rnn_cli.findings.comparison import Agreement, Comparison
 from rnn_cli.render.markdown import table as md_table
+from rnn_cli.render.plain import shape_text
 from rnn_cli.render.table import bullets
-from rnn_cli.spec import Format
+from rnn_cli.spec.choices import Format
 
 
 def _tensor_cols(c: Comparison) -> list[str]:

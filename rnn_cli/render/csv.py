@@ -3,8 +3,8 @@
 import csv
 import io
 
-from rnn_cli.render import shape_cell
-from rnn_cli.report import Report
+from rnn_cli.findings.report import Report
+from rnn_cli.render.plain import shape_cell
 
 # a contract with scripts, like the JSON keys: never translated, never renamed
 COLUMNS = ("tensor", "shape", "dimensions")

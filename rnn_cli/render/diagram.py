@@ -13,9 +13,11 @@ from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from rnn_cli.catalog import sequence_ends, text
-from rnn_cli.shapes import layer_input_size, state_row
-from rnn_cli.spec import Cell, Spec, short_list
+from rnn_cli.catalog.lookup import sequence_ends, text
+from rnn_cli.network.shapes import layer_input_size, state_row
+from rnn_cli.spec.choices import Cell
+from rnn_cli.spec.config import Spec
+from rnn_cli.spec.lists import short_list
 
 HEAD, TAIL = 3, 2  # the most steps kept at each end of a sequence too long to draw whole
 FEWEST = 3  # columns drawn however narrow the width: the first step, "…", the last step

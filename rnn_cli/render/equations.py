@@ -9,10 +9,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from rnn_cli.catalog import text
-from rnn_cli.lesson import Lesson
-from rnn_cli.render import shape_text
-from rnn_cli.render.lead import lead, prose
+from rnn_cli.catalog.lookup import text
+from rnn_cli.network.lesson import Lesson
+from rnn_cli.render.pieces import lead, prose
+from rnn_cli.render.plain import shape_text
 from rnn_cli.render.table import bullets
 
 

@@ -3,7 +3,7 @@
 import json
 from collections.abc import Sequence
 
-from rnn_cli.report import Report, as_dict
+from rnn_cli.findings.report import Report, as_dict
 
 
 def render(report: Report) -> str:

@@ -1,9 +1,9 @@
 """Markdown tables a student can paste into a report. Must not import torch."""
 
-from rnn_cli.catalog import text
-from rnn_cli.render import shape_text
-from rnn_cli.report import Report
-from rnn_cli.sizes import human_bytes
+from rnn_cli.catalog.lookup import text
+from rnn_cli.findings.report import Report
+from rnn_cli.render.plain import shape_text
+from rnn_cli.spec.sizes import human_bytes
 
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:

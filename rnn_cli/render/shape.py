@@ -8,26 +8,18 @@ and CSV start without Rich. Must not import torch.
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 from typing import TYPE_CHECKING
 
 from rnn_cli.render import csv, json, markdown
-from rnn_cli.spec import Format
+from rnn_cli.render.plain import Detail
+from rnn_cli.spec.choices import Format
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from rnn_cli.report import Report
+    from rnn_cli.findings.report import Report
 
 Renderer = Callable[["Report"], "RenderableType | str"]
-
-
-class Detail(str, Enum):
-    """How much `shape` prints: the first screen, or the parameters too, or everything."""
-
-    FIRST = "first"  # tensors, notes, recipes; parameters and cost in one line
-    PARAMS = "params"  # and the parameter table with the totals
-    ALL = "all"  # and the identities
 
 
 def _table(detail: Detail) -> Renderer:

@@ -14,13 +14,13 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from rnn_cli import grid
-from rnn_cli.catalog import text
-from rnn_cli.render import WIDEST, shape_cell, shape_text
+from rnn_cli.catalog.lookup import text
+from rnn_cli.findings.report import Report, config
 from rnn_cli.render import json as json_render
 from rnn_cli.render.markdown import table as pipe_table
-from rnn_cli.report import Report, config
-from rnn_cli.spec import Format
+from rnn_cli.render.plain import WIDEST, shape_cell, shape_text
+from rnn_cli.spec import grid
+from rnn_cli.spec.choices import Format
 
 STATES = ("output", "h_n", "c_n")  # c_n is empty for RNN and GRU
 COLUMNS = (*STATES, "total_parameters", "mult_adds", "estimated_bytes")

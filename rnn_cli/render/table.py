@@ -8,13 +8,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from rnn_cli.catalog import text
-from rnn_cli.recipes import Recipe
-from rnn_cli.render import shape_text
-from rnn_cli.render.lead import lead, prose
-from rnn_cli.render.shape import Detail
-from rnn_cli.report import Report
-from rnn_cli.sizes import human_bytes
+from rnn_cli.catalog.lookup import text
+from rnn_cli.findings.recipes import Recipe
+from rnn_cli.findings.report import Report
+from rnn_cli.render.pieces import lead, prose
+from rnn_cli.render.plain import Detail, shape_text
+from rnn_cli.spec.sizes import human_bytes
 
 
 def _title(report: Report) -> str:

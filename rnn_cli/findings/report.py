@@ -6,15 +6,19 @@ Must not import rich or torch.
 from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 
-from rnn_cli import expectations, identities, input_shape, recipes, shapes
-from rnn_cli.catalog import text
-from rnn_cli.errors import MismatchError
-from rnn_cli.expectations import Answer, Expectation
-from rnn_cli.identities import Identity
-from rnn_cli.recipes import Recipe
-from rnn_cli.result import Result
-from rnn_cli.shapes import Param, Tensor
-from rnn_cli.spec import Backend, Cell, Spec, short_list
+from rnn_cli.base.errors import MismatchError
+from rnn_cli.catalog.lookup import text
+from rnn_cli.findings import expectations, identities, recipes
+from rnn_cli.findings.expectations import Answer, Expectation
+from rnn_cli.findings.identities import Identity
+from rnn_cli.findings.recipes import Recipe
+from rnn_cli.network import shapes
+from rnn_cli.network.result import Result
+from rnn_cli.network.shapes import Param, Tensor
+from rnn_cli.spec import input_shape
+from rnn_cli.spec.choices import Backend, Cell
+from rnn_cli.spec.config import Spec
+from rnn_cli.spec.lists import short_list
 
 # torch's warnings that rnnx turns into notes (substring -> notes key); None drops one that a
 # spec-based note already covers

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_cli import shapes
-from rnn_cli.conventions import CONVENTION_GATES
-from rnn_cli.reference import Fault, Mistake, Outputs, forward
-from rnn_cli.result import Failure
-from rnn_cli.spec import Cell, Convention, Spec
+from rnn_cli.grading.conventions import CONVENTION_GATES
+from rnn_cli.grading.protocol import Failure
+from rnn_cli.grading.reference import Fault, Mistake, Outputs, forward
+from rnn_cli.network import shapes
+from rnn_cli.spec.choices import Cell, Convention
+from rnn_cli.spec.config import Spec
 
 SCHEMA = 1
 

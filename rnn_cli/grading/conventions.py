@@ -9,10 +9,11 @@ from dataclasses import replace
 
 import numpy as np
 
-from rnn_cli.catalog import text
-from rnn_cli.errors import SpecError
-from rnn_cli.result import Call
-from rnn_cli.spec import GATES, Cell, Convention, DType, Nonlinearity, Spec
+from rnn_cli.base.errors import SpecError
+from rnn_cli.catalog.lookup import text
+from rnn_cli.grading.protocol import Call
+from rnn_cli.spec.choices import GATES, Cell, Convention, DType, Nonlinearity
+from rnn_cli.spec.config import Spec
 
 # the order a convention stacks each cell's gate blocks in; cs231n's LSTM splits a as i, f, o, g
 CONVENTION_GATES: dict[Convention, dict[Cell, tuple[str, ...]]] = {

@@ -5,9 +5,11 @@ Knows nothing of Typer: the values are what a user typed, already typed as int, 
 Must not import numpy, torch or rich.
 """
 
-from rnn_cli.input_shape import parse as parse_input_shape
-from rnn_cli.input_shape import read as read_input_shape
-from rnn_cli.spec import Cell, Device, DType, Nonlinearity, Spec, parse_lengths, validate
+from rnn_cli.spec.choices import Cell, Device, DType, Nonlinearity
+from rnn_cli.spec.config import Spec, validate
+from rnn_cli.spec.input_shape import parse as parse_input_shape
+from rnn_cli.spec.input_shape import read as read_input_shape
+from rnn_cli.spec.lists import parse_lengths
 
 BATCH_SIZE = 1  # N when neither --batch-size, --lengths nor --input-shape says
 SEQ_LEN = 10  # L likewise

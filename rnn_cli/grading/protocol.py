@@ -1,8 +1,7 @@
-"""What a backend takes and returns: `Result` for one run; `Call`, what a student's function is
-called with, and `Returned`, what it gave back.
+"""What crosses between `rnnx check` and the student's child process: `Call`, what the student's
+function is called with, `Returned`, what it gave back, and `Failure`, why it gave nothing.
 
-Must not import torch or rich; numpy only for type checking, as the analytic path names Result
-without loading numpy.
+Must not import torch or rich; numpy only for type checking.
 """
 
 from __future__ import annotations
@@ -10,19 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rnn_cli.spec import Convention, Spec
+from rnn_cli.spec.choices import Convention
+from rnn_cli.spec.config import Spec
 
 if TYPE_CHECKING:
     import numpy as np
-
-
-@dataclass(frozen=True)
-class Result:
-    output: np.ndarray  # shaped as shapes.tensors(spec) "output"
-    h_n: np.ndarray
-    c_n: np.ndarray | None  # LSTM only
-    seconds: float  # median forward-pass time, set-up and imports excluded
-    warnings: tuple[str, ...] = ()  # notes keys or torch's own messages, never printed raw
 
 
 @dataclass(frozen=True)

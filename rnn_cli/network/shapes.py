@@ -7,8 +7,10 @@ Must not import numpy, torch or rich.
 from dataclasses import dataclass
 from enum import Enum
 
-from rnn_cli.catalog import text
-from rnn_cli.spec import Cell, Spec, short_list
+from rnn_cli.catalog.lookup import text
+from rnn_cli.spec.choices import Cell
+from rnn_cli.spec.config import Spec
+from rnn_cli.spec.lists import short_list
 
 
 class Role(str, Enum):

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rnn_cli.catalog import text
-from rnn_cli.result import Result
-from rnn_cli.slices import Arrays, concat, identical
-from rnn_cli.spec import Spec
+from rnn_cli.catalog.lookup import text
+from rnn_cli.findings.slices import Arrays, concat, identical
+from rnn_cli.network.result import Result
+from rnn_cli.spec.config import Spec
 
 if TYPE_CHECKING:
     import numpy as np

@@ -8,11 +8,12 @@ from fractions import Fraction
 
 import numpy as np
 
-from rnn_cli import shapes
-from rnn_cli.catalog import text
-from rnn_cli.report import SCHEMA, config
-from rnn_cli.result import Result
-from rnn_cli.spec import Backend, Cell, DType, Spec, validate
+from rnn_cli.catalog.lookup import text
+from rnn_cli.findings.report import SCHEMA, config
+from rnn_cli.network import shapes
+from rnn_cli.network.result import Result
+from rnn_cli.spec.choices import Backend, Cell, DType
+from rnn_cli.spec.config import Spec, validate
 
 ATOL: dict[DType, float] = {DType.FLOAT32: 1e-5, DType.FLOAT64: 1e-9}
 EPS: dict[DType, float] = {DType.FLOAT32: 2.0**-23, DType.FLOAT64: 2.0**-52}  # machine epsilon

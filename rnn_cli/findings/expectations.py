@@ -9,11 +9,12 @@ dimension with its meaning. Must not import numpy, torch or rich.
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from rnn_cli import shapes
-from rnn_cli.catalog import text
-from rnn_cli.errors import SpecError
-from rnn_cli.shapes import Tensor
-from rnn_cli.spec import Spec, comma_list, parse_ints
+from rnn_cli.base.errors import SpecError
+from rnn_cli.catalog.lookup import text
+from rnn_cli.network import shapes
+from rnn_cli.network.shapes import Tensor
+from rnn_cli.spec.config import Spec
+from rnn_cli.spec.lists import comma_list, parse_ints
 
 STATES = ("h_n", "c_n", "h_0", "c_0")
 SEQUENCES = ("input", "output")

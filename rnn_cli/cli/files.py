@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from rnn_cli.catalog import text
-from rnn_cli.errors import SpecError
-from rnn_cli.safe import shown
+from rnn_cli.base.errors import SpecError
+from rnn_cli.base.safe import shown
+from rnn_cli.catalog.lookup import text
 
 
 def check_target(flag: str, path: Path, suffix: str) -> None:

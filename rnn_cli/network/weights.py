@@ -10,8 +10,9 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rnn_cli import shapes
-from rnn_cli.spec import DType, Spec
+from rnn_cli.network import shapes
+from rnn_cli.spec.choices import DType
+from rnn_cli.spec.config import Spec
 
 if TYPE_CHECKING:
     import numpy as np

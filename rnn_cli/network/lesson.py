@@ -6,9 +6,10 @@ Pure arithmetic, prose from the catalog. Must not import numpy, torch or rich.
 
 from dataclasses import dataclass
 
-from rnn_cli.catalog import sequence_ends, text
-from rnn_cli.shapes import layer_input_size
-from rnn_cli.spec import Cell, Spec
+from rnn_cli.catalog.lookup import sequence_ends, text
+from rnn_cli.network.shapes import layer_input_size
+from rnn_cli.spec.choices import Cell
+from rnn_cli.spec.config import Spec
 
 # the nonlinearity of each gate, as catalog keys; the RNN's comes from spec.activation
 _ACT = {"sigmoid": ("σ", "act.sigmoid"), "tanh": ("tanh", "act.tanh"), "relu": ("relu", "act.relu")}

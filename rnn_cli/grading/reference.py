@@ -12,7 +12,8 @@ from enum import Enum
 
 import numpy as np
 
-from rnn_cli.spec import GATES, Cell, Nonlinearity, Spec
+from rnn_cli.spec.choices import GATES, Cell, Nonlinearity
+from rnn_cli.spec.config import Spec
 
 
 class Mistake(str, Enum):

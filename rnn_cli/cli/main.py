@@ -17,7 +17,7 @@ def main() -> None:
     """Load the app, then run it; Ctrl-C before the app can handle it exits 130 quietly."""
     clean_up_on_sigterm()
     try:
-        from rnn_cli.cli import main as run  # noqa: PLC0415 (the point: the heavy import, guarded)
+        from rnn_cli.cli.launch import run  # noqa: PLC0415 (the point: the heavy import, guarded)
     except KeyboardInterrupt:
         _quit(INTERRUPTED)
     try:

@@ -12,10 +12,11 @@ from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Any
 
-from rnn_cli.catalog import text
-from rnn_cli.errors import SpecError
-from rnn_cli.safe import shown
-from rnn_cli.spec import Spec, decimal, parse_choices, whole
+from rnn_cli.base.errors import SpecError
+from rnn_cli.base.safe import shown
+from rnn_cli.catalog.lookup import text
+from rnn_cli.spec.config import Spec
+from rnn_cli.spec.lists import decimal, parse_choices, whole
 
 BOTH = "both"  # a boolean option's value that tries False, then True
 LARGEST_GRID = 100_000  # configurations a sweep builds at most, even with a larger --max-configs

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from rnn_cli.catalog import text
-from rnn_cli.errors import SpecError
-from rnn_cli.result import Call, Failure, Returned
+from rnn_cli.base.errors import SpecError
+from rnn_cli.catalog.lookup import text
+from rnn_cli.grading.protocol import Call, Failure, Returned
 
 STDERR_TAIL = 2000  # characters of the child's own stderr kept when it dies without a word
 
@@ -79,7 +79,7 @@ def _wait(folder: Path, timeout: float) -> Failure | None:
     """Run the child to its end, or kill its whole process group at timeout."""
     with open(folder / "stderr.txt", "wb") as stderr:
         child = subprocess.Popen(
-            [sys.executable, "-m", "rnn_cli.backends.student_child", str(folder)],
+            [sys.executable, "-m", "rnn_cli.grading.child", str(folder)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=stderr,

@@ -6,9 +6,9 @@ Must not import anything beyond the stdlib and floor 1 (errors, catalog, safe).
 import re
 from decimal import Decimal, InvalidOperation
 
-from rnn_cli.catalog import text
-from rnn_cli.errors import SpecError
-from rnn_cli.safe import shown
+from rnn_cli.base.errors import SpecError
+from rnn_cli.base.safe import shown
+from rnn_cli.catalog.lookup import text
 
 # the largest budget rnnx reads: a bigger --max-memory (1e999999) means "no limit" and becomes this
 LARGEST = 2**80  # 1 YiB, past any machine's memory

@@ -14,9 +14,8 @@ itself: the readings in slices load it when they read a run's arrays, so an unch
 
 from dataclasses import dataclass
 
-from rnn_cli.catalog import text
-from rnn_cli.result import Result
-from rnn_cli.slices import (
+from rnn_cli.catalog.lookup import text
+from rnn_cli.findings.slices import (
     Arrays,
     Take,
     backward_final,
@@ -30,7 +29,9 @@ from rnn_cli.slices import (
     own_last,
     stacked,
 )
-from rnn_cli.spec import Cell, Spec
+from rnn_cli.network.result import Result
+from rnn_cli.spec.choices import Cell
+from rnn_cli.spec.config import Spec
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ or rich.
 
 from dataclasses import replace
 
-from rnn_cli.catalog import text
-from rnn_cli.errors import SpecError
-from rnn_cli.spec import Spec, comma_list, parse_ints, validate
+from rnn_cli.base.errors import SpecError
+from rnn_cli.catalog.lookup import text
+from rnn_cli.spec.config import Spec, validate
+from rnn_cli.spec.lists import comma_list, parse_ints
 
 
 def parse(value: str) -> tuple[int, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from rnn_cli.spec import Spec
+from rnn_cli.spec.config import Spec
 
 if TYPE_CHECKING:
     import numpy as np

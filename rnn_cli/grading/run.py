@@ -1,20 +1,21 @@
-"""`rnnx check`'s one run: the convention's arguments, the student's child process, the grading.
+"""`rnnx check`'s one run: the convention's arguments, the student's child process, the verdict.
 
 Floor 7 beside pipeline.py: it calls the student backend (and torch, for --reference torch only)
-and hands the numbers to grading. Must not import rich or render/.
+and hands the numbers to verdict. Must not import rich or render/.
 """
 
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from rnn_cli import conventions, grading
-from rnn_cli.backends import student, torch_from_state
-from rnn_cli.grading import Check, Diagnosis, Inputs
-from rnn_cli.reference import Mistake, forward
-from rnn_cli.result import Call, Returned
-from rnn_cli.spec import Backend, Convention, Spec
-from rnn_cli.weights import Weights, draw
+from rnn_cli.backends.dispatch import torch_from_state
+from rnn_cli.grading import conventions, sandbox, verdict
+from rnn_cli.grading.protocol import Call, Returned
+from rnn_cli.grading.reference import Mistake, forward
+from rnn_cli.grading.verdict import Check, Diagnosis, Inputs
+from rnn_cli.network.weights import Weights, draw
+from rnn_cli.spec.choices import Backend, Convention
+from rnn_cli.spec.config import Spec
 
 
 @dataclass(frozen=True)
@@ -46,40 +47,40 @@ def judge(
     returned: Returned,
     want: dict[str, np.ndarray],
     tolerance: tuple[float, float],
-) -> tuple[tuple[grading.TensorCheck, ...], tuple[Diagnosis, ...]]:
+) -> tuple[tuple[verdict.TensorCheck, ...], tuple[Diagnosis, ...]]:
     """Each tensor graded; the mistakes that explain a failing one (none when all pass)."""
-    tensors = grading.grade(spec, call.returns, want, returned.tensors, tolerance)
+    tensors = verdict.grade(spec, call.returns, want, returned.tensors, tolerance)
     if returned.failure is not None or all(t.passed for t in tensors):
         return tensors, ()
-    return tensors, grading.diagnose(spec, call.convention, inputs, returned.tensors, tolerance)
+    return tensors, verdict.diagnose(spec, call.convention, inputs, returned.tensors, tolerance)
 
 
 def _square_rerun(
     spec: Spec,
     convention: Convention,
-    target: student.Target,
+    target: sandbox.Target,
     limits: Limits,
     tol: tuple[float, float],
 ) -> tuple[Diagnosis, ...]:
     """A crash from transposed non-square weights: rerun with input_size = hidden_size and see."""
     square = replace(spec, input_size=spec.hidden_size)
-    faults = grading.faults(square, convention)
+    faults = verdict.faults(square, convention)
     if spec.input_size == spec.hidden_size or Mistake.TRANSPOSED_WEIGHTS not in {
         f.mistake for f in faults
     }:
         return ()
     inputs, call = prepare(square, convention)
-    returned = student.run(target, call, limits.timeout, limits.memory)
+    returned = sandbox.run(target, call, limits.timeout, limits.memory)
     if returned.failure is not None:
         return ()
-    found = grading.diagnose(square, convention, inputs, returned.tensors, tol)
+    found = verdict.diagnose(square, convention, inputs, returned.tensors, tol)
     return tuple(d for d in found if d.mistake is Mistake.TRANSPOSED_WEIGHTS)
 
 
 def check(
     spec: Spec,
     convention: Convention,
-    target: student.Target,
+    target: sandbox.Target,
     reference: Backend,
     tolerance: tuple[float, float],
     limits: Limits,
@@ -87,7 +88,7 @@ def check(
     """Grade target's function on spec's network under convention."""
     spec = conventions.fit(spec, convention)
     inputs, call = prepare(spec, convention)
-    returned = student.run(target, call, limits.timeout, limits.memory)
+    returned = sandbox.run(target, call, limits.timeout, limits.memory)
     tensors, diagnosis = judge(
         spec, call, inputs, returned, expected(spec, reference, inputs), tolerance
     )
