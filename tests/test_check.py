@@ -152,7 +152,7 @@ def test_table_report_prints_no_rnnx_traceback() -> None:
         ("missing.py:f", (), "there is no file"),
         ("loop_correct.py", (), "FILE.py:FUNCTION"),
         ("loop_correct.py:rnn_loop", ("--convention", "loop", "--layers", "2"), "--layers 2"),
-        ("loop_correct.py:rnn_loop", ("--convention", "loop", "--cell", "gru"), "--cell gru"),
+        ("cs231n_rnn.py:rnn_forward", ("--convention", "cs231n", "--cell", "gru"), "--cell gru"),
         ("loop_correct.py:rnn_loop", ("--convention", "loop", "-n", "4"), "--batch-size 4"),
         ("cs231n_rnn.py:rnn_forward", ("--convention", "cs231n", "--bidirectional"), "--bidir"),
         ("cs231n_rnn.py:rnn_forward", ("--convention", "cs231n", "--seq-first"), "--seq-first"),

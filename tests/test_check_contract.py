@@ -20,6 +20,11 @@ TOP = {
     "tensors",
     "diagnosis",
     "square_rerun",
+    "ambiguous",
+    "seed",
+    "seeds",
+    "hidden",
+    "unseen",
     "failure",
     "conversions",
 }
@@ -31,6 +36,7 @@ TENSOR = {
     "max_abs_error",
     "max_rel_error",
     "first_divergence",
+    "shape_says",
 }
 DIVERGENCE = {"index", "time_step", "layer", "direction", "batch_row", "feature", "expected", "got"}
 

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from rnn_cli.backends import torch_net
 from rnn_cli.catalog.en import EN
 from rnn_cli.grading import child, conventions, run, verdict
-from rnn_cli.grading.protocol import Returned
+from rnn_cli.grading.protocol import Call, Returned
 from rnn_cli.grading.reference import Fault, Mistake, forward
 from rnn_cli.network.weights import Weights
 from rnn_cli.render.check import render
@@ -45,15 +45,14 @@ def example(name: str) -> Any:
 
 def in_process(spec: Spec, convention: Convention, fn: Callable[..., Any]) -> verdict.Check:
     """What `rnnx check` finds, with the function called here instead of in a child."""
-    spec = conventions.fit(spec, convention)
-    inputs, call = run.prepare(spec, convention)
-    arrays = {**call.args, **{f"param:{k}": v for k, v in call.params.items()}}
-    value = child._call(fn, {"convention": convention.value, "args": list(call.args)}, arrays)
-    got = child._returned(value, convention.value, list(call.returns))
-    want = run.expected(spec, Backend.NUMPY, inputs)
-    tensors, diagnosis = run.judge(spec, call, inputs, Returned(got, None), want, TOL)
-    notes = call.conversions
-    return verdict.Check("fn", convention, "numpy", *TOL, notes, tensors, diagnosis, None, spec)
+
+    def runner(call: Call) -> Returned:
+        arrays = {**call.args, **{f"param:{k}": v for k, v in call.params.items()}}
+        value = child._call(fn, {"convention": convention.value, "args": list(call.args)}, arrays)
+        got = child._returned(value, convention.value, list(call.returns))
+        return Returned(got, None)
+
+    return run.grade(spec, "fn", run.Grader(convention, runner, Backend.NUMPY, TOL))
 
 
 def torch_ready(spec: Spec) -> Spec:
@@ -65,7 +64,7 @@ def torch_ready(spec: Spec) -> Spec:
 @given(specs(packed=False))
 def test_reference_equals_torch_from_a_nonzero_h0(spec: Spec) -> None:
     spec = replace(spec, dtype=DType.FLOAT64)
-    inputs, _ = run.prepare(spec, Convention.TORCH)
+    inputs, _ = conventions.prepare(spec, Convention.TORCH)
     params, x, h0, c0 = inputs
     ours = forward(spec, params, x, h0, c0).tensors()
     out, h_n, c_n = torch_net.forward_from(spec, Weights(params, x), h0, c0)
@@ -84,8 +83,8 @@ def test_a_correct_torch_convention_function_always_passes(spec: Spec) -> None:
     assert found.diagnosis == ()
 
 
-def _inputs(spec: Spec) -> tuple[verdict.Inputs, dict[str, np.ndarray]]:
-    inputs, _ = run.prepare(spec, Convention.TORCH)
+def _inputs(spec: Spec) -> tuple[conventions.Inputs, dict[str, np.ndarray]]:
+    inputs, _ = conventions.prepare(spec, Convention.TORCH)
     return inputs, forward(spec, *inputs).tensors()
 
 
@@ -128,7 +127,7 @@ def test_gate_orders_offered_are_every_other_permutation() -> None:
 
 def test_cs231n_layout_is_torchs_weights_transposed_and_reordered() -> None:
     spec = conventions.fit(Spec(cell=Cell.LSTM, batch_size=2), Convention.CS231N)
-    (params, x, _, _), call = run.prepare(spec, Convention.CS231N)
+    (params, x, _, _), call = conventions.prepare(spec, Convention.CS231N)
     wx = call.args["Wx"]  # (D, 4H), blocks i, f, o, g
     hidden = spec.hidden_size
     g_torch = params["weight_ih_l0"][2 * hidden : 3 * hidden]  # torch's g block
@@ -140,7 +139,7 @@ def test_cs231n_layout_is_torchs_weights_transposed_and_reordered() -> None:
 def test_torch_reference_matches_numpy_on_the_cli() -> None:
     """--reference torch grades the same example the same way."""
     spec = conventions.fit(Spec(cell=Cell.GRU, bidirectional=True), Convention.TORCH)
-    inputs, _ = run.prepare(spec, Convention.TORCH)
+    inputs, _ = conventions.prepare(spec, Convention.TORCH)
     ours = run.expected(spec, Backend.NUMPY, inputs)
     theirs = run.expected(spec, Backend.TORCH, inputs)
     for name in ours:
@@ -167,7 +166,7 @@ def test_float32_student_still_passes(cell: Cell) -> None:
 def test_a_fault_changes_nothing_it_does_not_name() -> None:
     """h0_ignored on a network whose h0 is zero would be invisible; rnnx's h0 never is."""
     spec = conventions.fit(Spec(), Convention.TORCH)
-    (_, _, h0, _), _ = run.prepare(spec, Convention.TORCH)
+    (_, _, h0, _), _ = conventions.prepare(spec, Convention.TORCH)
     assert np.abs(h0).min() > 0
     assert Fault(Mistake.H0_IGNORED) in verdict.faults(spec, Convention.TORCH)
 

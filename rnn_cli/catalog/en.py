@@ -522,9 +522,7 @@ EN: Final[dict[str, str]] = {
     "check.conv_c0_zero": (
         "c0 = 0: lstm_forward starts its cell state at zero, so the reference does too."
     ),
-    "check.conv_h0": (
-        "h0 (and c0) are seeded random numbers, not zeros, so a function that ignores them shows."
-    ),
+    "check.conv_h0": "h0 holds seeded random numbers, not zeros.",
     "check.fail_timeout": "did not return within --timeout {seconds} s (an endless loop?): stopped",
     "check.fail_killed": (
         "the process ended (exit status {code}) without returning: os._exit, a crash, or a limit"
@@ -684,4 +682,62 @@ EN: Final[dict[str, str]] = {
         "--memory-limit {value} is below {least}, what the child process needs to load Python and "
         "numpy before the function runs; pass e.g. --memory-limit 512MiB"
     ),
+    # check: every verdict true, what a class needs (issue 17)
+    "exp.directions_joined": (
+        "directions joined: {name} keeps forward and backward as separate rows of dimension 0 "
+        "({rows} = {layers} layers × 2 directions), {f} features each; only output concatenates "
+        "them along its last dimension"
+    ),
+    "exp.one_step": (
+        "one time step where {name} has {steps} along dimension {i}: a return inside the loop "
+        "ends it after the first step"
+    ),
+    "exp.last_only": (
+        "only the last state: {name} stacks all {steps} time steps along dimension {i}, and the "
+        "final h alone has no such axis"
+    ),
+    "check.conv_h0_c0": "h0 and c0 hold seeded random numbers, not zeros.",
+    "check.conv_two_biases": (
+        "bx = bias_ih_l0 and bh = bias_hh_l0, kept apart: the GRU's b_hn sits inside "
+        "r ⊙ (W_hn h + b_hn), so the two cannot be summed."
+    ),
+    "check.conv_loop_gates": (
+        "Wx, Wh and the bias stack the gate blocks in torch's order {order}, hidden_size rows each."
+    ),
+    "mistake.transposed_w_hh_loop": (
+        "Wh used transposed: np.dot(h, Wh) where the loop convention means np.dot(Wh, h) "
+        "(block by block)"
+    ),
+    "mistake.transposed_w_hh_cs231n": (
+        "Wh used transposed: prev_h.dot(Wh.T) (block by block) where cs231n's layout asks for "
+        "prev_h.dot(Wh)"
+    ),
+    "mistake.sigmoid_for_tanh": "sigmoid where tanh belongs: h_t = σ(…) instead of tanh(…)",
+    "mistake.gru_bias_outside_reset": (
+        "b_hn added outside the reset gate: r ⊙ (W_hn h) + b_hn, where torch computes "
+        "r ⊙ (W_hn h + b_hn)"
+    ),
+    "check.failed_shape": "failed: {name} has shape {got}, expected {want}",
+    "check.head_shape": "shapes",
+    "check.shape_line": "{name} {got}, expected {want}: {why}",
+    "check.head_ambiguous": (
+        "these numbers fit each of these mistakes, and no draw tried tells them apart"
+    ),
+    "check.head_draws": "draws",
+    "check.drawn_hidden": (
+        "run on seed {first} and on {n} more draws (seeds {seeds}): on seed {first} alone, "
+        "these mistakes give the correct numbers: {mistakes}"
+    ),
+    "check.drawn_apart": (
+        "run on seed {first} and on {n} more draws (seeds {seeds}) to tell the mistakes apart"
+    ),
+    "check.failed_on_draw": (
+        "passed on seed {first} but failed on seed {seed}: the numbers above are seed {seed}'s "
+        "(--seed {seed} reproduces them)"
+    ),
+    "check.unseen": (
+        "on this network these give the correct numbers on every draw tried, so no check can "
+        "see them: {mistakes}"
+    ),
+    "check.gs_shape": "expected {want}, got {got}: {why}",
 }

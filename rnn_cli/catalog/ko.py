@@ -542,9 +542,7 @@ KO: Final[dict[str, str]] = {
     "check.conv_c0_zero": (
         "c0 = 0: lstm_forward는 셀 상태를 0에서 시작하므로 기준 계산도 그렇게 합니다."
     ),
-    "check.conv_h0": (
-        "h0(와 c0)는 0이 아니라 시드로 뽑은 난수입니다. 그래서 이를 무시하는 함수가 드러납니다."
-    ),
+    "check.conv_h0": "h0는 0이 아니라 시드로 뽑은 난수입니다.",
     "check.fail_timeout": (
         "--timeout {seconds}초 안에 반환하지 않았습니다(무한 루프?): 중단했습니다"
     ),
@@ -706,4 +704,58 @@ KO: Final[dict[str, str]] = {
         "--memory-limit {value}: 자식 프로세스가 함수를 실행하기 전에 Python과 numpy를 올리는 데 "
         "필요한 {least}보다 작습니다; 예: --memory-limit 512MiB"
     ),
+    # check: every verdict true, what a class needs (issue 17)
+    "exp.directions_joined": (
+        "방향을 이어 붙임: {name}은 정방향과 역방향을 0번 차원의 서로 다른 행으로 둡니다 "
+        "({rows} = 층 {layers}개 × 방향 2개), 각각 특성 {f}개; 마지막 차원에서 두 방향을 "
+        "이어 붙이는 것은 output뿐입니다"
+    ),
+    "exp.one_step": (
+        "시점 하나: {name}은 {i}번 차원에 시점 {steps}개를 가집니다; 반복문 안의 return이 "
+        "첫 시점 뒤에 함수를 끝냅니다"
+    ),
+    "exp.last_only": (
+        "마지막 은닉 상태만 반환: {name}은 {i}번 차원에 시점 {steps}개를 모두 쌓으며, 마지막 "
+        "h 하나에는 그 축이 없습니다"
+    ),
+    "check.conv_h0_c0": "h0와 c0는 0이 아니라 시드로 뽑은 난수입니다.",
+    "check.conv_two_biases": (
+        "bx = bias_ih_l0, bh = bias_hh_l0을 따로 넘깁니다: GRU의 b_hn은 "
+        "r ⊙ (W_hn h + b_hn) 안에 있어서 두 편향을 더할 수 없습니다."
+    ),
+    "check.conv_loop_gates": (
+        "Wx, Wh와 편향은 게이트 블록을 torch의 순서 {order}로 쌓습니다 (블록마다 hidden_size행)."
+    ),
+    "mistake.transposed_w_hh_loop": (
+        "Wh를 전치해서 사용: loop 규약은 np.dot(Wh, h)인데 np.dot(h, Wh)로 계산(블록별)"
+    ),
+    "mistake.transposed_w_hh_cs231n": (
+        "Wh를 전치해서 사용: cs231n 배치는 prev_h.dot(Wh)인데 prev_h.dot(Wh.T)로 계산(블록별)"
+    ),
+    "mistake.sigmoid_for_tanh": "tanh 자리에 시그모이드: tanh(…) 대신 h_t = σ(…)",
+    "mistake.gru_bias_outside_reset": (
+        "b_hn을 리셋 게이트 밖에서 더함: torch는 r ⊙ (W_hn h + b_hn)인데 "
+        "r ⊙ (W_hn h) + b_hn으로 계산"
+    ),
+    "check.failed_shape": "실패: {name}의 모양이 {got}입니다 (기대: {want})",
+    "check.head_shape": "모양",
+    "check.shape_line": "{name} {got}, 기대 {want}: {why}",
+    "check.head_ambiguous": "이 수치는 아래 실수 모두와 맞고, 시도한 어떤 추출로도 구별되지 않습니다",
+    "check.head_draws": "추출",
+    "check.drawn_hidden": (
+        "시드 {first}와 추가 추출 {n}번 (시드 {seeds})에서 실행했습니다: 시드 {first}만으로는 "
+        "다음 실수가 올바른 수치를 냅니다: {mistakes}"
+    ),
+    "check.drawn_apart": (
+        "실수를 구별하려고 시드 {first}와 추가 추출 {n}번 (시드 {seeds})에서 실행했습니다"
+    ),
+    "check.failed_on_draw": (
+        "시드 {first}에서는 통과했지만 시드 {seed}에서 실패했습니다: 위 수치는 시드 {seed}의 "
+        "것입니다 (--seed {seed}로 재현됩니다)"
+    ),
+    "check.unseen": (
+        "이 네트워크에서는 다음 실수가 시도한 모든 추출에서 올바른 수치를 내므로, 어떤 "
+        "검사로도 볼 수 없습니다: {mistakes}"
+    ),
+    "check.gs_shape": "기대 {want}, 받은 모양 {got}: {why}",
 }

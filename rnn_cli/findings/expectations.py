@@ -67,6 +67,28 @@ def _doubled_state(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
     return _with(t.shape, i, got), why
 
 
+def _directions_joined(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
+    """A state written as output joins directions: one row per layer, features doubled."""
+    if t.name not in STATES or not spec.bidirectional:
+        return None
+    i, f = len(t.shape) - 1, t.shape[-1]
+    joined = _with(_with(t.shape, i, 2 * f), 0, spec.num_layers)
+    fields = {"name": t.name, "rows": t.shape[0], "layers": spec.num_layers, "f": f}
+    return joined, text("exp.directions_joined", **fields)
+
+
+def _time_axis(spec: Spec, t: Tensor) -> Iterator[tuple[tuple[int, ...], str]]:
+    """output with one time step (a `return` inside the loop), or with none (the last h only)."""
+    if t.name != "output":
+        return
+    axis = 0 if spec.unbatched or not spec.batch_first else 1
+    steps = t.shape[axis]
+    if steps > 1:
+        yield _with(t.shape, axis, 1), text("exp.one_step", name=t.name, i=axis, steps=steps)
+    last = (*t.shape[:axis], *t.shape[axis + 1 :])
+    yield last, text("exp.last_only", name=t.name, i=axis, steps=steps)
+
+
 def _output_without_x2(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
     if t.name != "output" or not spec.bidirectional:
         return None
@@ -122,7 +144,13 @@ def _layout(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
 
 def _candidates(spec: Spec, t: Tensor) -> Iterator[tuple[tuple[int, ...], str]]:
     """Every misconception's shape for t, in the order they are tried."""
-    for rule in (_doubled_state, _output_without_x2, _projection, _batch_first_state):
+    for rule in (
+        _doubled_state,
+        _directions_joined,
+        _output_without_x2,
+        _projection,
+        _batch_first_state,
+    ):
         found = rule(spec, t)
         if found is not None:
             yield found
@@ -131,6 +159,7 @@ def _candidates(spec: Spec, t: Tensor) -> Iterator[tuple[tuple[int, ...], str]]:
         found = rule(spec, t)
         if found is not None:
             yield found
+    yield from _time_axis(spec, t)
 
 
 def _dimensions(t: Tensor, got: tuple[int, ...]) -> str:

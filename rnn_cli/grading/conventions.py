@@ -12,14 +12,30 @@ import numpy as np
 from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog.lookup import text
 from rnn_cli.grading.protocol import Call
+from rnn_cli.network.weights import draw
 from rnn_cli.spec.choices import GATES, Cell, Convention, DType, Nonlinearity
 from rnn_cli.spec.config import Spec
 
+Inputs = tuple[
+    dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray | None
+]  # params, x, h0, c0
+
 # the order a convention stacks each cell's gate blocks in; cs231n's LSTM splits a as i, f, o, g
 CONVENTION_GATES: dict[Convention, dict[Cell, tuple[str, ...]]] = {
-    Convention.LOOP: {Cell.RNN: GATES[Cell.RNN]},
+    Convention.LOOP: dict(GATES),
     Convention.TORCH: dict(GATES),
     Convention.CS231N: {Cell.RNN: GATES[Cell.RNN], Cell.LSTM: ("i", "f", "o", "g")},
+}
+
+# each convention's parameters, by cell: what `--help` shows and what detection reads
+SIGNATURES: dict[Convention, dict[Cell, tuple[str, ...]]] = {
+    Convention.LOOP: {
+        Cell.RNN: ("inputs", "h0", "Wx", "Wh", "b"),
+        Cell.LSTM: ("inputs", "h0", "c0", "Wx", "Wh", "b"),
+        Cell.GRU: ("inputs", "h0", "Wx", "Wh", "bx", "bh"),  # b_hn sits inside r ⊙ (…)
+    },
+    Convention.TORCH: {cell: ("x", "h0", "params") for cell in Cell},
+    Convention.CS231N: {cell: ("x", "h0", "Wx", "Wh", "b") for cell in (Cell.RNN, Cell.LSTM)},
 }
 
 
@@ -61,7 +77,7 @@ def fit(spec: Spec, convention: Convention) -> Spec:
 
 
 def initial_state(spec: Spec, convention: Convention) -> tuple[np.ndarray, np.ndarray | None]:
-    """h_0 (and c_0) shaped as torch's h_0: seeded and non-zero, so a function ignoring h0 shows.
+    """h_0 (and c_0) shaped as torch's h_0: seeded normal numbers, not zeros.
 
     cs231n's lstm_forward starts from c0 = 0 by its own definition, so its c_0 is zeros.
     """
@@ -88,6 +104,29 @@ def _returns(spec: Spec, convention: Convention) -> tuple[str, ...]:
     return ("output", "h_n", "c_n") if spec.cell is Cell.LSTM else ("output", "h_n")
 
 
+def _state_note(c0: np.ndarray | None, convention: Convention) -> str:
+    """What h0 (and c0) hold: c0 only where the function receives a random one."""
+    random_c0 = c0 is not None and convention is not Convention.CS231N
+    return text("check.conv_h0_c0" if random_c0 else "check.conv_h0")
+
+
+def _loop(spec: Spec, params: dict[str, np.ndarray], x: np.ndarray, h0: np.ndarray,
+          c0: np.ndarray | None) -> Call:
+    """The notebook's loop: one sequence (L, I), W as torch stores it, gate blocks in torch's order."""
+    notes = [_state_note(c0, Convention.LOOP)]
+    args = {"inputs": x, "h0": h0[0]} | ({} if c0 is None else {"c0": c0[0]})
+    args |= {"Wx": params["weight_ih_l0"], "Wh": params["weight_hh_l0"]}
+    if spec.cell is Cell.GRU:
+        args |= {"bx": params["bias_ih_l0"], "bh": params["bias_hh_l0"]}
+        notes.append(text("check.conv_two_biases"))
+    else:
+        args["b"] = params["bias_ih_l0"] + params["bias_hh_l0"]  # (G*hidden,)
+        notes.append(text("check.conv_one_bias"))
+    if spec.cell is not Cell.RNN:
+        notes.append(text("check.conv_loop_gates", order=", ".join(GATES[spec.cell])))
+    return Call(Convention.LOOP, spec, args, {}, ("output",), tuple(notes))
+
+
 def call(
     spec: Spec,
     convention: Convention,
@@ -99,15 +138,13 @@ def call(
     """The arguments for spec (as `fit` returned it), from torch-named params and torch-shaped x."""
     if convention is Convention.TORCH:
         args = {"x": x, "h0": h0} if c0 is None else {"x": x, "h0": h0, "c0": c0}
-        torch_notes = (text("check.conv_h0"),)
+        torch_notes = (_state_note(c0, convention),)
         return Call(convention, spec, args, params, _returns(spec, convention), torch_notes)
+    if convention is Convention.LOOP:
+        return _loop(spec, params, x, h0, c0)
     b = params["bias_ih_l0"] + params["bias_hh_l0"]  # (G*hidden,): the one bias both use
     w_ih, w_hh = params["weight_ih_l0"], params["weight_hh_l0"]
-    notes = [text("check.conv_h0"), text("check.conv_one_bias")]
-    if convention is Convention.LOOP:
-        args = {"inputs": x, "h0": h0[0], "Wx": w_ih, "Wh": w_hh, "b": b}
-        return Call(convention, spec, args, {}, _returns(spec, convention), tuple(notes))
-    notes.append(text("check.conv_transposed"))
+    notes = [_state_note(c0, convention), text("check.conv_one_bias"), text("check.conv_transposed")]
     if spec.cell is Cell.LSTM:
         notes.append(text("check.conv_gates", order="i, f, o, g", torch="i, f, g, o"))
         notes.append(text("check.conv_c0_zero"))
@@ -119,3 +156,11 @@ def call(
         "b": reorder(b, spec.cell, convention),  # (G*H,)
     }
     return Call(convention, spec, args, {}, _returns(spec, convention), tuple(notes))
+
+
+def prepare(spec: Spec, convention: Convention) -> tuple[Inputs, Call]:
+    """rnnx's numbers for spec (as `fit` returned it) and the call made of them."""
+    weights = draw(spec)
+    h0, c0 = initial_state(spec, convention)
+    made = call(spec, convention, weights.params, weights.x, h0, c0)
+    return (weights.params, weights.x, h0, c0), made

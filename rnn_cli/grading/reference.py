@@ -33,6 +33,8 @@ class Mistake(str, Enum):
     H0_IGNORED = "h0_ignored"  # zeros instead of the h0 (c0) passed in
     STATE_NOT_CARRIED = "state_not_carried"  # every step starts again from h0
     OFF_BY_ONE = "off_by_one"  # output[t] holds h_{t-1}: the state stored before the update
+    SIGMOID_FOR_TANH = "sigmoid_for_tanh"  # an RNN's tanh written as the logistic sigmoid
+    GRU_BIAS_OUTSIDE_RESET = "gru_bias_outside_reset"  # r ⊙ (W_hn h) + b_hn, b_hn not gated
 
 
 @dataclass(frozen=True)
@@ -112,10 +114,11 @@ Step = Callable[[np.ndarray, State, dict[str, np.ndarray]], State]
 
 def _rnn(spec: Spec, m: Mistake | None) -> Step:
     relu = (spec.activation is Nonlinearity.RELU) != (m is Mistake.ACTIVATION_SWAPPED)
+    squash = _sigmoid if m is Mistake.SIGMOID_FOR_TANH else np.tanh
 
     def step(x: np.ndarray, state: State, w: dict[str, np.ndarray]) -> State:
         a = x @ w["ih"].T + w["b_ih"] + state[0] @ w["hh"].T + w["b_hh"]  # (N, hidden)
-        return (np.maximum(a, 0.0) if relu else np.tanh(a)), state[1]
+        return (np.maximum(a, 0.0) if relu else squash(a)), state[1]
 
     return step
 
@@ -140,8 +143,11 @@ def _gru(spec: Spec, m: Mistake | None) -> Step:
         gh = h @ w["hh"].T + w["b_hh"]
         r = _sigmoid(gi[:, :n_h] + gh[:, :n_h])
         z = _sigmoid(gi[:, n_h : 2 * n_h] + gh[:, n_h : 2 * n_h])
+        b_hn = w["b_hh"][2 * n_h :]
         if m is Mistake.GRU_RESET_BEFORE_MATMUL:
-            n = np.tanh(gi[:, 2 * n_h :] + (r * h) @ w["hh"][2 * n_h :].T + w["b_hh"][2 * n_h :])
+            n = np.tanh(gi[:, 2 * n_h :] + (r * h) @ w["hh"][2 * n_h :].T + b_hn)
+        elif m is Mistake.GRU_BIAS_OUTSIDE_RESET:
+            n = np.tanh(gi[:, 2 * n_h :] + r * (gh[:, 2 * n_h :] - b_hn) + b_hn)
         else:
             n = np.tanh(gi[:, 2 * n_h :] + r * gh[:, 2 * n_h :])
         if m is Mistake.GRU_UPDATE_SWAPPED:

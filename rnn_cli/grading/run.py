@@ -1,19 +1,23 @@
 """`rnnx check`'s one run: the convention's arguments, the student's child process, the verdict.
 
-Floor 7 beside pipeline.py: it calls the student backend (and torch, for --reference torch only)
-and hands the numbers to verdict. Must not import rich or render/.
+The function runs on the student's own draw first; where that draw could hide a mistake, or leaves
+several mistakes reproducing the numbers, on the few more draws probes.py picks to tell them
+apart. Floor 7 beside pipeline.py: it calls the student backend (and torch, for --reference torch
+only) and hands the numbers to verdict. Must not import rich or render/.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from rnn_cli.backends.dispatch import torch_from_state
-from rnn_cli.grading import conventions, sandbox, verdict
+from rnn_cli.grading import conventions, probes, sandbox, verdict
+from rnn_cli.grading.conventions import Inputs, prepare
 from rnn_cli.grading.protocol import Call, Returned
 from rnn_cli.grading.reference import Mistake, forward
-from rnn_cli.grading.verdict import Check, Diagnosis, Inputs
-from rnn_cli.network.weights import Weights, draw
+from rnn_cli.grading.verdict import Check, Diagnosis, TensorCheck
+from rnn_cli.network.weights import Weights
 from rnn_cli.spec.choices import Backend, Convention
 from rnn_cli.spec.config import Spec
 
@@ -24,12 +28,32 @@ class Limits:
     memory: int  # bytes of address space for the child
 
 
-def prepare(spec: Spec, convention: Convention) -> tuple[Inputs, Call]:
-    """rnnx's numbers for spec (as `conventions.fit` returned it) and the call made of them."""
-    weights = draw(spec)
-    h0, c0 = conventions.initial_state(spec, convention)
-    call = conventions.call(spec, convention, weights.params, weights.x, h0, c0)
-    return (weights.params, weights.x, h0, c0), call
+Runner = Callable[[Call], Returned]  # calls the student's function: a child process, or a test's
+
+
+@dataclass(frozen=True)
+class Grader:
+    """What stays the same across a check's draws."""
+
+    convention: Convention
+    runner: Runner
+    reference: Backend
+    tolerance: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Draw:
+    """One run of the student's function on one seed's numbers, graded."""
+
+    spec: Spec
+    inputs: Inputs
+    call: Call
+    returned: Returned
+    tensors: tuple[TensorCheck, ...]
+
+    @property
+    def passed(self) -> bool:
+        return self.returned.failure is None and all(t.passed for t in self.tensors)
 
 
 def expected(spec: Spec, reference: Backend, inputs: Inputs) -> dict[str, np.ndarray]:
@@ -55,26 +79,68 @@ def judge(
     return tensors, verdict.diagnose(spec, call.convention, inputs, returned.tensors, tolerance)
 
 
-def _square_rerun(
-    spec: Spec,
-    convention: Convention,
-    target: sandbox.Target,
-    limits: Limits,
-    tol: tuple[float, float],
-) -> tuple[Diagnosis, ...]:
+def _draw(spec: Spec, g: Grader) -> Draw:
+    inputs, call = prepare(spec, g.convention)
+    returned = g.runner(call)
+    want = expected(spec, g.reference, inputs)
+    return Draw(spec, inputs, call, returned, verdict.grade(spec, call.returns, want,
+                                                            returned.tensors, g.tolerance))
+
+
+def _square_rerun(spec: Spec, g: Grader) -> tuple[Diagnosis, ...]:
     """A crash from transposed non-square weights: rerun with input_size = hidden_size and see."""
     square = replace(spec, input_size=spec.hidden_size)
-    faults = verdict.faults(square, convention)
+    faults = verdict.faults(square, g.convention)
     if spec.input_size == spec.hidden_size or Mistake.TRANSPOSED_WEIGHTS not in {
         f.mistake for f in faults
     }:
         return ()
-    inputs, call = prepare(square, convention)
-    returned = sandbox.run(target, call, limits.timeout, limits.memory)
+    inputs, call = prepare(square, g.convention)
+    returned = g.runner(call)
     if returned.failure is not None:
         return ()
-    found = verdict.diagnose(square, convention, inputs, returned.tensors, tol)
+    found = verdict.diagnose(square, g.convention, inputs, returned.tensors, g.tolerance)
     return tuple(d for d in found if d.mistake is Mistake.TRANSPOSED_WEIGHTS)
+
+
+def _confirm(first: Draw, g: Grader) -> tuple[Draw, list[int], list[Diagnosis], list[Diagnosis]]:
+    """A pass on the first draw, tried on the draws that show each mistake it could hide.
+
+    Returns the draw to grade (the first one that fails, else the first), the seeds run, the
+    mistakes hidden on the first draw, and those no draw tried could show."""
+    names = first.call.returns
+    hidden = probes.hidden(first.spec, g.convention, names, g.tolerance)
+    pairs: list[probes.Pair] = [(None, f) for f in hidden]
+    seeds, apart = probes.separating(first.spec, g.convention, pairs, names, g.tolerance)
+    unseen = [Diagnosis.of(b) for _, b in apart]
+    for k, s in enumerate(seeds):
+        d = _draw(replace(first.spec, seed=s), g)
+        if not d.passed:
+            return d, seeds[: k + 1], [Diagnosis.of(f) for f in hidden], unseen
+    return first, seeds, [Diagnosis.of(f) for f in hidden], unseen
+
+
+def _separate(
+    graded: Draw, found: tuple[Diagnosis, ...], g: Grader
+) -> tuple[tuple[Diagnosis, ...], list[int]]:
+    """Several mistakes reproduce the numbers: the ones that still do on draws that part them."""
+    names = graded.call.returns
+    pairs = probes.pairs_of(found)
+    seeds, _ = probes.separating(graded.spec, g.convention, pairs, names, g.tolerance)
+    for k, s in enumerate(seeds):
+        d = _draw(replace(graded.spec, seed=s), g)
+        if d.returned.failure is not None:
+            return found, seeds[: k + 1]
+        found = tuple(
+            c
+            for c in found
+            if verdict.reproduces(
+                forward(d.spec, *d.inputs, c.fault).tensors(), d.returned.tensors, *g.tolerance
+            )
+        )
+        if len(found) <= 1:
+            return found, seeds[: k + 1]
+    return found, seeds
 
 
 def check(
@@ -85,26 +151,48 @@ def check(
     tolerance: tuple[float, float],
     limits: Limits,
 ) -> Check:
-    """Grade target's function on spec's network under convention."""
+    """Grade target's function, run in a child process, on spec's network under convention."""
+
+    def runner(call: Call) -> Returned:
+        return sandbox.run(target, call, limits.timeout, limits.memory)
+
+    return grade(spec, target.shown, Grader(convention, runner, reference, tolerance))
+
+
+def grade(spec: Spec, shown: str, g: Grader) -> Check:
+    """Grade the function g.runner calls on spec's network: its own draw, then those probes pick."""
+    convention, tolerance = g.convention, g.tolerance
     spec = conventions.fit(spec, convention)
-    inputs, call = prepare(spec, convention)
-    returned = sandbox.run(target, call, limits.timeout, limits.memory)
-    tensors, diagnosis = judge(
-        spec, call, inputs, returned, expected(spec, reference, inputs), tolerance
-    )
-    crashed = returned.failure is not None and returned.failure.kind == "exception"
+    graded = first = _draw(spec, g)
+    seeds, hidden, unseen = [spec.seed], [], []
+    if first.passed:
+        graded, more, hidden, unseen = _confirm(first, g)
+        seeds += more
+    diagnosis: tuple[Diagnosis, ...] = ()
+    failure = graded.returned.failure
+    if failure is None and not graded.passed:
+        diagnosis = verdict.diagnose(
+            graded.spec, convention, graded.inputs, graded.returned.tensors, tolerance
+        )
+        if len(diagnosis) > 1:
+            diagnosis, more = _separate(graded, diagnosis, g)
+            seeds += more
+    crashed = failure is not None and failure.kind == "exception"
     if crashed:
-        diagnosis = _square_rerun(spec, convention, target, limits, tolerance)
+        diagnosis = _square_rerun(spec, g)
     return Check(
-        target=target.shown,
+        target=shown,
         convention=convention,
-        reference=reference.value,
+        reference=g.reference.value,
         atol=tolerance[0],
         rtol=tolerance[1],
-        conversions=call.conversions,
-        tensors=tensors,
+        conversions=graded.call.conversions,
+        tensors=graded.tensors,
         diagnosis=diagnosis,
-        failure=returned.failure,
-        spec=spec,
+        failure=failure,
+        spec=graded.spec,
         square_rerun=crashed and bool(diagnosis),
+        seeds=tuple(seeds),
+        hidden=tuple(hidden),
+        unseen=tuple(unseen),
     )

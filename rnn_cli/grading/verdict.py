@@ -3,7 +3,8 @@
 A tensor passes when every value is within atol + rtol·|expected| (np.isclose). Only when the
 correct reference fails does diagnosis start: the reference re-runs with each mistake that can
 occur in this network (reference.Fault), and every one that reproduces all the student's tensors
-within the same tolerance is named. A correct implementation is therefore never diagnosed.
+within the same tolerance is a candidate (probes.py draws more numbers where several are). A
+correct implementation is therefore never diagnosed. A wrong shape is named by --expect's rules.
 Must not import torch, rich or the backends package.
 """
 
@@ -12,18 +13,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_cli.grading.conventions import CONVENTION_GATES
+from rnn_cli.findings import expectations
+from rnn_cli.grading.conventions import CONVENTION_GATES, Inputs
 from rnn_cli.grading.protocol import Failure
-from rnn_cli.grading.reference import Fault, Mistake, Outputs, forward
+from rnn_cli.grading.reference import Fault, Mistake, forward
 from rnn_cli.network import shapes
-from rnn_cli.spec.choices import Cell, Convention
+from rnn_cli.spec.choices import Cell, Convention, Nonlinearity
 from rnn_cli.spec.config import Spec
 
 SCHEMA = 1
-
-Inputs = tuple[
-    dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray | None
-]  # params, x, h0, c0
 
 # rnnx computes in float64. Measured (README): a correct function computing in float32 is off by
 # at most 2.3e-7 (RNN/LSTM/GRU, 2 layers, both directions, 20 steps); the closest diagnosed mistake
@@ -54,6 +52,7 @@ class TensorCheck:
     max_abs_error: float | None  # None unless the shapes agree
     max_rel_error: float | None
     first_divergence: Divergence | None
+    shape_says: str | None = None  # a wrong shape: the misconception that makes it, or its dims
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,14 @@ class Diagnosis:
     mistake: Mistake
     order: tuple[str, ...]  # gate_order: the order the student read the blocks in
     expected: tuple[str, ...]  # gate_order: the order the convention stacks them in
+
+    @staticmethod
+    def of(fault: Fault) -> "Diagnosis":
+        return Diagnosis(fault.mistake, fault.order, fault.expected)
+
+    @property
+    def fault(self) -> Fault:
+        return Fault(self.mistake, self.order, self.expected)
 
 
 def _axes(spec: Spec, name: str) -> tuple[str, ...]:
@@ -103,9 +110,11 @@ def compare(
     """One tensor: shape, then values."""
     tensor = next(t for t in shapes.tensors(spec) if t.name == name)
     meanings = tuple(d.meaning for d in tensor.dims)
-    if got is None or got.shape != exp.shape:
-        shape = None if got is None else tuple(got.shape)
-        return TensorCheck(name, tensor.shape, meanings, shape, False, None, None, None)
+    if got is None:
+        return TensorCheck(name, tensor.shape, meanings, None, False, None, None, None)
+    if got.shape != exp.shape:
+        (said,) = expectations.check(spec, ((name, tuple(got.shape)),))
+        return TensorCheck(name, tensor.shape, meanings, got.shape, False, None, None, None, said.why)
     diff = np.abs(got - exp)
     diff[np.isnan(diff)] = np.inf
     rel = np.divide(diff, np.abs(exp), out=np.zeros_like(diff), where=exp != 0)
@@ -127,9 +136,12 @@ def faults(spec: Spec, convention: Convention) -> list[Fault]:
     """Every mistake that can be made in spec's network under convention and changes numbers."""
     m = Mistake
     found = [Fault(m.H0_IGNORED), Fault(m.OFF_BY_ONE), Fault(m.STATE_NOT_CARRIED)]
+    two_biases = convention is Convention.TORCH or (
+        convention is Convention.LOOP and spec.cell is Cell.GRU
+    )
     if spec.bias:
         found.append(Fault(m.BIAS_MISSING))
-        if convention is Convention.TORCH:
+        if two_biases:
             found += [Fault(m.BIAS_IH_ONLY), Fault(m.BIAS_HH_ONLY)]
     if spec.proj_size == 0:
         found.append(Fault(m.TRANSPOSED_W_HH))
@@ -137,12 +149,16 @@ def faults(spec: Spec, convention: Convention) -> list[Fault]:
             found.append(Fault(m.TRANSPOSED_WEIGHTS))
     if spec.cell is Cell.RNN:
         found.append(Fault(m.ACTIVATION_SWAPPED))
+        if spec.activation is Nonlinearity.TANH:
+            found.append(Fault(m.SIGMOID_FOR_TANH))
     else:
         expected = CONVENTION_GATES[convention][spec.cell]
         orders = (p for p in itertools.permutations(expected) if p != expected)
         found += [Fault(m.GATE_ORDER, order, expected) for order in orders]
     if spec.cell is Cell.GRU:
         found += [Fault(m.GRU_RESET_BEFORE_MATMUL), Fault(m.GRU_UPDATE_SWAPPED)]
+        if spec.bias:
+            found.append(Fault(m.GRU_BIAS_OUTSIDE_RESET))
     if spec.cell is Cell.LSTM and spec.proj_size == 0:
         found.append(Fault(m.C_AS_OUTPUT))
         if convention is Convention.TORCH:
@@ -152,8 +168,10 @@ def faults(spec: Spec, convention: Convention) -> list[Fault]:
     return found
 
 
-def _reproduces(made: Outputs, got: dict[str, np.ndarray], atol: float, rtol: float) -> bool:
-    want = made.tensors()
+def reproduces(
+    want: dict[str, np.ndarray], got: dict[str, np.ndarray], atol: float, rtol: float
+) -> bool:
+    """Every tensor in got is in want, of its shape, and within tolerance of it."""
     return all(
         name in want
         and want[name].shape == g.shape
@@ -174,8 +192,8 @@ def diagnose(
     found = []
     with np.errstate(all="ignore"):  # a wrong activation may overflow on purpose
         for fault in faults(spec, convention):
-            if _reproduces(forward(spec, params, x, h0, c0, fault), got, *tolerance):
-                found.append(Diagnosis(fault.mistake, fault.order, fault.expected))
+            if reproduces(forward(spec, params, x, h0, c0, fault).tensors(), got, *tolerance):
+                found.append(Diagnosis.of(fault))
     return tuple(found)
 
 
@@ -192,8 +210,16 @@ class Check:
     tensors: tuple[TensorCheck, ...]
     diagnosis: tuple[Diagnosis, ...]
     failure: Failure | None  # the function raised, exited, hung or returned the wrong thing
-    spec: Spec  # the network as the convention ran it
+    spec: Spec  # the network as the convention ran it, seeded as the graded draw
     square_rerun: bool = False  # diagnosis found on a rerun with --input-size = --hidden-size
+    seeds: tuple[int, ...] = ()  # every draw the function ran on, the student's own first
+    hidden: tuple[Diagnosis, ...] = ()  # mistakes the first draw alone could not tell from correct
+    unseen: tuple[Diagnosis, ...] = ()  # ... nor any draw tried: the same numbers on this network
+
+    @property
+    def ambiguous(self) -> bool:
+        """Several mistakes reproduce the numbers and no draw tried tells them apart."""
+        return len(self.diagnosis) > 1
 
     @property
     def passed(self) -> bool:

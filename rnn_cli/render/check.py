@@ -19,7 +19,7 @@ from rnn_cli.catalog.lookup import text
 from rnn_cli.grading.reference import Mistake
 from rnn_cli.grading.verdict import SCHEMA, Check, Diagnosis, Divergence, TensorCheck
 from rnn_cli.render.plain import shape_text
-from rnn_cli.spec.choices import Nonlinearity
+from rnn_cli.spec.choices import Convention, Nonlinearity
 
 
 def diagnosis_text(check: Check, d: Diagnosis) -> str:
@@ -35,7 +35,45 @@ def diagnosis_text(check: Check, d: Diagnosis) -> str:
         want = check.spec.activation
         got = Nonlinearity.TANH if want is Nonlinearity.RELU else Nonlinearity.RELU
         return text("mistake.activation_swapped", got=got.value, want=want.value)
+    if d.mistake is Mistake.TRANSPOSED_W_HH and check.convention is not Convention.TORCH:
+        return text(f"mistake.transposed_w_hh_{check.convention.value}")
     return text(f"mistake.{d.mistake.value}", convention=f"--convention {check.convention.value}")
+
+
+def _mistakes(check: Check, found: tuple[Diagnosis, ...]) -> str:
+    return "; ".join(diagnosis_text(check, d) for d in found)
+
+
+def draws_text(check: Check) -> list[str]:
+    """Why the function ran on more than its own seed, and what that showed."""
+    first, more = check.seeds[0], check.seeds[1:]
+    lines = []
+    if more:
+        fields = {"first": first, "n": len(more), "seeds": ", ".join(map(str, more))}
+        if check.hidden:
+            lines.append(text("check.drawn_hidden", mistakes=_mistakes(check, check.hidden), **fields))
+        else:
+            lines.append(text("check.drawn_apart", **fields))
+    if check.spec.seed != first:
+        lines.append(text("check.failed_on_draw", first=first, seed=check.spec.seed))
+    if check.unseen:
+        lines.append(text("check.unseen", mistakes=_mistakes(check, check.unseen)))
+    return lines
+
+
+def shape_lines(check: Check) -> list[str]:
+    """Each tensor of the wrong shape: the student's beside the expected, and the misconception."""
+    return [
+        text(
+            "check.shape_line",
+            name=t.name,
+            got=shape_text(t.got_shape),
+            want=shape_text(t.expected_shape),
+            why=t.shape_says,
+        )
+        for t in check.tensors
+        if t.got_shape is not None and t.shape_says is not None
+    ]
 
 
 def where_text(d: Divergence) -> str:
@@ -64,6 +102,10 @@ def _verdict(t: TensorCheck) -> str:
 def _summary(check: Check) -> str:
     if check.failure is not None:
         return text("check.failed_run")
+    for t in check.tensors:
+        if t.got_shape is not None and t.got_shape != t.expected_shape:
+            got, want = shape_text(t.got_shape), shape_text(t.expected_shape)
+            return text("check.failed_shape", name=t.name, got=got, want=want)
     failed = sum(not t.passed for t in check.tensors)
     key = "check.failed" if failed else "check.passed"
     return text(key, n=failed, total=len(check.tensors), atol=check.atol, rtol=check.rtol)
@@ -116,8 +158,10 @@ def render(check: Check) -> RenderableType:
         for t in check.tensors
     ]
     parts += _section(text("col.dims"), dims)
+    parts += _section(text("check.head_shape"), shape_lines(check))
     parts += _section(text("check.col_first"), first)
     parts += _section(text("check.head_layout"), list(check.conversions))
+    parts += _section(text("check.head_draws"), draws_text(check))
     if check.failure is not None:
         parts += _section(text("check.head_failure"), [check.failure.message])
         if check.failure.traceback:
@@ -127,7 +171,8 @@ def render(check: Check) -> RenderableType:
         found.append(text("check.square_rerun", size=check.spec.hidden_size))
     if not check.passed and check.failure is None and not found:
         found = [text("check.no_diagnosis")]
-    parts += _section(text("check.head_diagnosis"), found)
+    head = "check.head_ambiguous" if check.ambiguous else "check.head_diagnosis"
+    parts += _section(text(head), found)
     style = "bold green" if check.passed else "bold red"
     parts.append(Text(_summary(check), style=style))
     return Group(*parts)
@@ -173,6 +218,7 @@ def as_dict(check: Check) -> dict[str, Any]:
                 "max_abs_error": _finite(t.max_abs_error),
                 "max_rel_error": _finite(t.max_rel_error),
                 "first_divergence": _divergence(t.first_divergence),
+                "shape_says": t.shape_says,
             }
             for t in check.tensors
         ],
@@ -184,7 +230,12 @@ def as_dict(check: Check) -> dict[str, Any]:
             }
             for d in check.diagnosis
         ],
+        "ambiguous": check.ambiguous,
         "square_rerun": check.square_rerun,
+        "seed": check.spec.seed,
+        "seeds": list(check.seeds),
+        "hidden": [d.mistake.value for d in check.hidden],
+        "unseen": [d.mistake.value for d in check.unseen],
         "failure": None
         if failure is None
         else {"kind": failure.kind, "message": failure.message, "traceback": failure.traceback},
@@ -197,6 +248,9 @@ def render_json(check: Check) -> str:
 
 
 def _test_output(check: Check, t: TensorCheck) -> str:
+    if t.got_shape is not None and t.shape_says is not None:
+        got, want = shape_text(t.got_shape), shape_text(t.expected_shape)
+        return text("check.gs_shape", want=want, got=got, why=t.shape_says)
     lines = [f"{shape_text(t.expected_shape)} → {_verdict(t)}"]
     if t.first_divergence is not None:
         lines.append(where_text(t.first_divergence))
@@ -219,7 +273,7 @@ def render_gradescope(check: Check) -> str:
         for t in check.tensors
     ]
     found = [diagnosis_text(check, d) for d in check.diagnosis]
-    summary = "\n".join([_summary(check), *found])
+    summary = "\n".join([_summary(check), *found, *draws_text(check)])
     score = sum(test["score"] for test in tests)
     return json.dumps(
         {"score": score, "output": summary, "tests": tests}, indent=2, ensure_ascii=False
