@@ -52,7 +52,42 @@ CASES: list[tuple[str, tuple[str, ...], str | None]] = [
     ("torch_gru_off_by_one.py:gru", GRU, "off_by_one"),
     ("torch_lstm_h0_ignored.py:lstm", LSTM, "h0_ignored"),
     ("torch_lstm_transposed_hh.py:lstm", LSTM, "transposed_w_hh"),
+    ("loop_sigmoid.py:rnn_loop", ("--convention", "loop"), "sigmoid_for_tanh"),
+    ("loop_lstm.py:lstm_loop", ("--convention", "loop", *LSTM), None),
+    ("loop_lstm_ifog.py:lstm_loop", ("--convention", "loop", *LSTM), "gate_order"),
+    ("loop_lstm_c_as_output.py:lstm_loop", ("--convention", "loop", *LSTM), "c_as_output"),
+    ("loop_gru.py:gru_loop", ("--convention", "loop", *GRU), None),
+    ("loop_gru_update_swapped.py:gru_loop", ("--convention", "loop", *GRU), "gru_update_swapped"),
+    ("loop_gru_reset_before.py:gru_loop", ("--convention", "loop", *GRU), "gru_reset_before_matmul"),
+    ("loop_gru_biases_summed.py:gru_loop", ("--convention", "loop", *GRU), "gru_bias_outside_reset"),
 ]
+
+# (target, options, tensor, the student's shape, words the misconception is named with)
+SHAPES = [
+    (
+        "torch_notebook_h_n.py:rnn",
+        ("--layers", "2", *BI, "-n", "1", "-H", "8"),
+        "h_n",
+        [2, 1, 16],
+        "directions joined",
+    ),
+    ("loop_return_in_loop.py:rnn_loop", ("--convention", "loop"), "output", [1, 8], "one time step"),
+    ("loop_lstm_last_only.py:lstm_loop", ("--convention", "loop", *LSTM), "output", [8], "only the last"),
+]
+
+
+@pytest.mark.parametrize(("target", "options", "name", "got", "words"), SHAPES)
+def test_a_wrong_shape_is_named_as_a_misconception(
+    target: str, options: tuple[str, ...], name: str, got: list[int], words: str
+) -> None:
+    code, doc = check(target, *options)
+    assert code == 1
+    (tensor,) = [t for t in doc["tensors"] if t["name"] == name]
+    assert tensor["got_shape"] == got
+    assert words in tensor["shape_says"]
+    result = runner.invoke(app, ["check", str(EXAMPLES / target), *options])
+    assert f"{name} has shape ({', '.join(map(str, got))}" in result.stdout
+    assert "differ beyond atol" not in result.stdout
 
 
 @pytest.mark.parametrize(("target", "options", "mistake"), CASES)

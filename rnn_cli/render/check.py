@@ -169,8 +169,8 @@ def render(check: Check) -> RenderableType:
     found = [diagnosis_text(check, d) for d in check.diagnosis]
     if check.square_rerun:
         found.append(text("check.square_rerun", size=check.spec.hidden_size))
-    if not check.passed and check.failure is None and not found:
-        found = [text("check.no_diagnosis")]
+    if not check.passed and check.failure is None and not found and not shape_lines(check):
+        found = [text("check.no_diagnosis")]  # a wrong shape has its own section
     head = "check.head_ambiguous" if check.ambiguous else "check.head_diagnosis"
     parts += _section(text(head), found)
     style = "bold green" if check.passed else "bold red"
