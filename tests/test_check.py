@@ -182,9 +182,6 @@ def test_table_report_prints_no_rnnx_traceback() -> None:
 @pytest.mark.parametrize(
     ("target", "options", "needle"),
     [
-        ("hostile.py:nope", ("--convention", "loop"), "no function nope"),
-        ("hostile.py:not_a_function", ("--convention", "loop"), "no function not_a_function"),
-        ("missing.py:f", (), "there is no file"),
         ("loop_correct.py", (), "FILE.py:FUNCTION"),
         ("loop_correct.py:rnn_loop", ("--convention", "loop", "--layers", "2"), "--layers 2"),
         ("cs231n_rnn.py:rnn_forward", ("--convention", "cs231n", "--cell", "gru"), "--cell gru"),
@@ -205,6 +202,34 @@ def test_usage_errors_are_one_line_exit_2(
     assert len(lines) == 1
     assert lines[0].startswith("rnnx: error: ")
     assert needle in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("target", "needle"),
+    [
+        ("hostile.py:nope", "no function nope in the file; did you mean one of: "),
+        ("hostile.py:not_a_function", "no function not_a_function"),
+        ("missing.py:f", "there is no file"),
+    ],
+)
+def test_a_missing_file_or_function_is_the_students_zero(target: str, needle: str) -> None:
+    code, doc = check(target, "--convention", "loop")
+    assert code == 1
+    assert doc["score"] == 0
+    assert doc["failure"]["kind"] == "missing"
+    assert needle in doc["failure"]["message"]
+
+
+def test_did_you_mean_lists_the_functions_the_file_defines(tmp_path: Path) -> None:
+    (tmp_path / "rnn.py").write_text("def rnn_lop(a, b):\n    pass\n\ndef helper():\n    pass\n")
+    code, doc = check_path(tmp_path / "rnn.py", "rnn_loop")
+    assert code == 1
+    assert doc["failure"]["message"].endswith("did you mean one of: rnn_lop, helper?")
+
+
+def check_path(path: Path, function: str, *args: str) -> tuple[int, dict[str, Any]]:
+    result = runner.invoke(app, ["check", f"{path}:{function}", *args, "-f", "json"])
+    return result.exit_code, json.loads(result.stdout)
 
 
 def test_module_target_is_imported_from_the_working_directory(

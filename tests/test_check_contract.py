@@ -12,6 +12,7 @@ TOP = {
     "schema",
     "target",
     "convention",
+    "detected",
     "reference",
     "atol",
     "rtol",

@@ -740,4 +740,33 @@ EN: Final[dict[str, str]] = {
         "see them: {mistakes}"
     ),
     "check.gs_shape": "expected {want}, got {got}: {why}",
+    "check.no_function": "there is no function {function} in the file{hint}",
+    "check.did_you_mean": "; did you mean one of: {names}?",
+    "check.defines_none": "; the file defines no function",
+    "check.no_signature": (
+        "cannot read the parameters of {function} without running it: pass --convention, one "
+        "of {choices}"
+    ),
+    "check.detected_arity": (
+        "--convention {convention} chosen: {signature} takes {n} arguments, as only that "
+        "convention does."
+    ),
+    "check.detected_names": (
+        "--convention {convention} chosen: {signature} starts with {first}, as only that "
+        "convention's signature does."
+    ),
+    "check.ambiguous": (
+        "cannot tell the convention of {signature} for --cell {cell}: pass --convention, one of "
+        "{choices}"
+    ),
+    "check.glob_empty": "no file matches {pattern}; check the pattern (quote it for the shell)",
+    "class.title": "rnnx check · a class of {n}",
+    "class.col_student": "student",
+    "class.col_convention": "convention",
+    "class.col_score": "score",
+    "class.col_verdict": "verdict",
+    "class.totals": "{passed} of {n} passed · mean score {mean:.3g} of {most:g}",
+    "class.gradescope_one": (
+        "-f gradescope grades one submission, got {n}: give one target, or use -f csv"
+    ),
 }

@@ -758,4 +758,33 @@ KO: Final[dict[str, str]] = {
         "검사로도 볼 수 없습니다: {mistakes}"
     ),
     "check.gs_shape": "기대 {want}, 받은 모양 {got}: {why}",
+    "check.no_function": "파일에 {function} 함수가 없습니다{hint}",
+    "check.did_you_mean": "; 다음 중 하나를 뜻했나요: {names}?",
+    "check.defines_none": "; 파일에 정의된 함수가 없습니다",
+    "check.no_signature": (
+        "{function}의 매개변수를 실행하지 않고는 읽을 수 없습니다: --convention을 주십시오. "
+        "선택지: {choices}"
+    ),
+    "check.detected_arity": (
+        "규약 선택: --convention {convention}. 인자 {n}개를 받는 {signature}에 맞는 규약은 "
+        "이것 하나입니다."
+    ),
+    "check.detected_names": (
+        "규약 선택: --convention {convention}. 첫 매개변수 이름이 {first}인 {signature}에 맞는 "
+        "규약은 이것 하나입니다."
+    ),
+    "check.ambiguous": (
+        "--cell {cell}에서 {signature}의 규약을 알 수 없습니다: --convention을 주십시오. "
+        "선택지: {choices}"
+    ),
+    "check.glob_empty": "{pattern}에 맞는 파일이 없습니다; 패턴을 확인하십시오 (셸에서는 따옴표로 감싸기)",
+    "class.title": "rnnx check · 학생 {n}명",
+    "class.col_student": "학생",
+    "class.col_convention": "규약",
+    "class.col_score": "점수",
+    "class.col_verdict": "판정",
+    "class.totals": "{n}명 중 {passed}명 통과 · 평균 점수 {mean:.3g} / {most:g}",
+    "class.gradescope_one": (
+        "-f gradescope는 제출물 하나를 채점합니다 (받은 대상 {n}개): 대상을 하나만 주거나 -f csv를 쓰십시오"
+    ),
 }

@@ -8,13 +8,16 @@ only) and hands the numbers to verdict. Must not import rich or render/.
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 
 from rnn_cli.backends.dispatch import torch_from_state
-from rnn_cli.grading import conventions, probes, sandbox, verdict
+from rnn_cli.base.errors import SpecError
+from rnn_cli.catalog.lookup import text
+from rnn_cli.grading import conventions, probes, sandbox, source, verdict
 from rnn_cli.grading.conventions import Inputs, prepare
-from rnn_cli.grading.protocol import Call, Returned
+from rnn_cli.grading.protocol import Call, Failure, Returned
 from rnn_cli.grading.reference import Mistake, forward
 from rnn_cli.grading.verdict import Check, Diagnosis, TensorCheck
 from rnn_cli.network.weights import Weights
@@ -143,20 +146,53 @@ def _separate(
     return found, seeds
 
 
+def _missing(spec: Spec, shown: str, reference: Backend, tol: tuple[float, float], why: str) -> Check:
+    """No file or no function: the student's zero, with what the file does define."""
+    failure = Failure("missing", why, "")
+    return Check(shown, None, reference.value, *tol, (), (), (), failure, spec)
+
+
+def _runner(target: sandbox.Target, limits: Limits, hint: str) -> Runner:
+    def runner(call: Call) -> Returned:
+        try:
+            return sandbox.run(target, call, limits.timeout, limits.memory)
+        except SpecError as e:  # the child found no such function: still the student's zero
+            return Returned({}, Failure("missing", f"{e}{hint}", ""))
+
+    return runner
+
+
 def check(
     spec: Spec,
-    convention: Convention,
-    target: sandbox.Target,
+    convention: Convention | None,
+    raw: str,
     reference: Backend,
     tolerance: tuple[float, float],
     limits: Limits,
 ) -> Check:
-    """Grade target's function, run in a child process, on spec's network under convention."""
-
-    def runner(call: Call) -> Returned:
-        return sandbox.run(target, call, limits.timeout, limits.memory)
-
-    return grade(spec, target.shown, Grader(convention, runner, reference, tolerance))
+    """Grade raw's function (FILE.py:FUNCTION), run in a child process, on spec's network under
+    convention, or the one its signature asks for."""
+    if convention is not None:
+        conventions.fit(spec, convention)  # the grader's flags, refused before any student's
+    module = raw.rpartition(":")[0]
+    if module.endswith(".py") and not Path(module).is_file():
+        why = text("check.no_file", path=module, target=raw)
+        return _missing(spec, raw, reference, tolerance, why)
+    target = sandbox.parse_target(raw)
+    path = source.path_of(target.module)
+    found = None if path is None else source.read(path)
+    hint = source.did_you_mean(target.function, found)
+    if found is not None and found.lacks(target.function):
+        why = text("check.no_function", function=target.function, hint=hint)
+        return _missing(spec, raw, reference, tolerance, why)
+    detected = None
+    if convention is None:
+        params = None if found is None else found.names.get(target.function)
+        detected = source.detect(target.function, params, spec.cell)
+        convention = detected.convention
+    g = Grader(convention, _runner(target, limits, hint), reference, tolerance)
+    checked = grade(spec, target.shown, g)
+    return replace(checked, detected=None if detected is None else detected.why)
 
 
 def grade(spec: Spec, shown: str, g: Grader) -> Check:

@@ -202,7 +202,7 @@ class Check:
     """Everything `rnnx check` found about one student function."""
 
     target: str
-    convention: Convention
+    convention: Convention | None  # None: no function to read a convention from
     reference: str  # numpy or torch: what computed the expected numbers
     atol: float
     rtol: float
@@ -215,6 +215,7 @@ class Check:
     seeds: tuple[int, ...] = ()  # every draw the function ran on, the student's own first
     hidden: tuple[Diagnosis, ...] = ()  # mistakes the first draw alone could not tell from correct
     unseen: tuple[Diagnosis, ...] = ()  # ... nor any draw tried: the same numbers on this network
+    detected: str | None = None  # why this convention, read from the signature; None: given
 
     @property
     def ambiguous(self) -> bool:

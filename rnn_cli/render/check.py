@@ -15,11 +15,16 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from rnn_cli.base.safe import escape
 from rnn_cli.catalog.lookup import text
 from rnn_cli.grading.reference import Mistake
 from rnn_cli.grading.verdict import SCHEMA, Check, Diagnosis, Divergence, TensorCheck
 from rnn_cli.render.plain import shape_text
 from rnn_cli.spec.choices import Convention, Nonlinearity
+
+
+def convention_name(check: Check) -> str:
+    return "—" if check.convention is None else check.convention.value
 
 
 def diagnosis_text(check: Check, d: Diagnosis) -> str:
@@ -29,15 +34,15 @@ def diagnosis_text(check: Check, d: Diagnosis) -> str:
             "mistake.gate_order",
             order=", ".join(d.order),
             expected=", ".join(d.expected),
-            convention=check.convention.value,
+            convention=convention_name(check),
         )
     if d.mistake is Mistake.ACTIVATION_SWAPPED:
         want = check.spec.activation
         got = Nonlinearity.TANH if want is Nonlinearity.RELU else Nonlinearity.RELU
         return text("mistake.activation_swapped", got=got.value, want=want.value)
     if d.mistake is Mistake.TRANSPOSED_W_HH and check.convention is not Convention.TORCH:
-        return text(f"mistake.transposed_w_hh_{check.convention.value}")
-    return text(f"mistake.{d.mistake.value}", convention=f"--convention {check.convention.value}")
+        return text(f"mistake.transposed_w_hh_{convention_name(check)}")
+    return text(f"mistake.{d.mistake.value}", convention=f"--convention {convention_name(check)}")
 
 
 def _mistakes(check: Check, found: tuple[Diagnosis, ...]) -> str:
@@ -46,6 +51,8 @@ def _mistakes(check: Check, found: tuple[Diagnosis, ...]) -> str:
 
 def draws_text(check: Check) -> list[str]:
     """Why the function ran on more than its own seed, and what that showed."""
+    if not check.seeds:  # it never ran
+        return []
     first, more = check.seeds[0], check.seeds[1:]
     lines = []
     if more:
@@ -111,11 +118,21 @@ def _summary(check: Check) -> str:
     return text(key, n=failed, total=len(check.tensors), atol=check.atol, rtol=check.rtol)
 
 
+def verdict_line(check: Check) -> str:
+    """The check in one line, for a class's table and gradebook: pass, or what went wrong."""
+    if check.passed:
+        return text("check.pass")
+    if check.failure is not None:
+        return escape(check.failure.message)
+    found = [diagnosis_text(check, d) for d in check.diagnosis]
+    return "; ".join(found or shape_lines(check) or [_summary(check)])
+
+
 def _tensor_table(check: Check) -> Table:
     title = text(
         "check.title",
         target=check.target,
-        convention=check.convention.value,
+        convention=convention_name(check),
         reference=check.reference,
     )
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
@@ -160,7 +177,8 @@ def render(check: Check) -> RenderableType:
     parts += _section(text("col.dims"), dims)
     parts += _section(text("check.head_shape"), shape_lines(check))
     parts += _section(text("check.col_first"), first)
-    parts += _section(text("check.head_layout"), list(check.conversions))
+    chosen = [] if check.detected is None else [check.detected]
+    parts += _section(text("check.head_layout"), [*chosen, *check.conversions])
     parts += _section(text("check.head_draws"), draws_text(check))
     if check.failure is not None:
         parts += _section(text("check.head_failure"), [check.failure.message])
@@ -203,7 +221,8 @@ def as_dict(check: Check) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "target": check.target,
-        "convention": check.convention.value,
+        "convention": None if check.convention is None else check.convention.value,
+        "detected": check.detected,
         "reference": check.reference,
         "atol": check.atol,
         "rtol": check.rtol,
@@ -257,17 +276,18 @@ def _test_output(check: Check, t: TensorCheck) -> str:
     return "\n".join(lines)
 
 
-def render_gradescope(check: Check) -> str:
-    """Gradescope's results.json: one test per returned tensor, worth 1 each."""
+def render_gradescope(check: Check, max_score: float | None = None) -> str:
+    """Gradescope's results.json: one test per returned tensor, max_score shared among them."""
     tests: list[dict[str, Any]] = []
     if check.failure is not None:
         message = "\n".join(filter(None, [check.failure.message, check.failure.traceback]))
         tests.append({"name": text("check.gs_run"), "score": 0, "max_score": 0, "output": message})
+    each = 1.0 if max_score is None else max_score / max(len(check.tensors), 1)
     tests += [
         {
             "name": text("check.gs_tensor", name=t.name),
-            "score": 1 if t.passed and check.failure is None else 0,
-            "max_score": 1,
+            "score": each if t.passed and check.failure is None else 0,
+            "max_score": each,
             "output": _test_output(check, t),
         }
         for t in check.tensors
@@ -275,19 +295,26 @@ def render_gradescope(check: Check) -> str:
     found = [diagnosis_text(check, d) for d in check.diagnosis]
     summary = "\n".join([_summary(check), *found, *draws_text(check)])
     score = sum(test["score"] for test in tests)
-    return json.dumps(
-        {"score": score, "output": summary, "tests": tests}, indent=2, ensure_ascii=False
-    )
+    doc: dict[str, Any] = {"score": score, "output": summary, "tests": tests}
+    if max_score is not None:
+        doc["max_score"] = max_score
+    return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
+def gradescope_refusal(reason: str) -> str:
+    """A results.json for a run that could not grade at all: score 0, the reason as output."""
+    return json.dumps({"score": 0, "output": reason, "tests": []}, indent=2, ensure_ascii=False)
 
 
 class CheckFormat(str, Enum):
     TABLE = "table"
     JSON = "json"
+    CSV = "csv"
     GRADESCOPE = "gradescope"
 
 
-VIEW: dict[CheckFormat, Callable[[Check], RenderableType | str]] = {
-    CheckFormat.TABLE: render,
-    CheckFormat.JSON: render_json,
+VIEW: dict[CheckFormat, Callable[[Check, float | None], RenderableType | str]] = {
+    CheckFormat.TABLE: lambda check, _: render(check),
+    CheckFormat.JSON: lambda check, _: render_json(check),
     CheckFormat.GRADESCOPE: render_gradescope,
 }
