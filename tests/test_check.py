@@ -58,8 +58,16 @@ CASES: list[tuple[str, tuple[str, ...], str | None]] = [
     ("loop_lstm_c_as_output.py:lstm_loop", ("--convention", "loop", *LSTM), "c_as_output"),
     ("loop_gru.py:gru_loop", ("--convention", "loop", *GRU), None),
     ("loop_gru_update_swapped.py:gru_loop", ("--convention", "loop", *GRU), "gru_update_swapped"),
-    ("loop_gru_reset_before.py:gru_loop", ("--convention", "loop", *GRU), "gru_reset_before_matmul"),
-    ("loop_gru_biases_summed.py:gru_loop", ("--convention", "loop", *GRU), "gru_bias_outside_reset"),
+    (
+        "loop_gru_reset_before.py:gru_loop",
+        ("--convention", "loop", *GRU),
+        "gru_reset_before_matmul",
+    ),
+    (
+        "loop_gru_biases_summed.py:gru_loop",
+        ("--convention", "loop", *GRU),
+        "gru_bias_outside_reset",
+    ),
 ]
 
 # (target, options, tensor, the student's shape, words the misconception is named with)
@@ -71,8 +79,20 @@ SHAPES = [
         [2, 1, 16],
         "directions joined",
     ),
-    ("loop_return_in_loop.py:rnn_loop", ("--convention", "loop"), "output", [1, 8], "one time step"),
-    ("loop_lstm_last_only.py:lstm_loop", ("--convention", "loop", *LSTM), "output", [8], "only the last"),
+    (
+        "loop_return_in_loop.py:rnn_loop",
+        ("--convention", "loop"),
+        "output",
+        [1, 8],
+        "one time step",
+    ),
+    (
+        "loop_lstm_last_only.py:lstm_loop",
+        ("--convention", "loop", *LSTM),
+        "output",
+        [8],
+        "only the last",
+    ),
 ]
 
 

@@ -39,7 +39,8 @@ def graded(spec: Spec, fault: Fault | None) -> verdict.Check:
 def same_everywhere(spec: Spec, a: Fault | None, b: Fault | None) -> bool:
     """a and b give the same numbers on FRESH draws no search has seen."""
     for k in range(FRESH):
-        inputs, _ = conventions.prepare(replace(spec, seed=10**6 + 97 * spec.seed + k), Convention.TORCH)
+        fresh = replace(spec, seed=10**6 + 97 * spec.seed + k)
+        inputs, _ = conventions.prepare(fresh, Convention.TORCH)
         with np.errstate(all="ignore"):
             made = forward(spec, *inputs, a).tensors()
             other = forward(spec, *inputs, b).tensors()
@@ -78,15 +79,11 @@ def true_verdicts(spec: Spec) -> None:
         found = graded(spec, fault)
         if found.passed:  # only a mistake that is no mistake on this network may pass
             assert same_everywhere(spec, None, fault), fault
-            assert Diagnosis_of(fault) in found.unseen
+            assert verdict.Diagnosis.of(fault) in found.unseen
             continue
         assert (fault.mistake, fault.order) in named(found)
         for d in found.diagnosis:  # anything named beside it is indistinguishable from it
             assert same_everywhere(spec, fault, d.fault), (fault, d)
-
-
-def Diagnosis_of(fault: Fault) -> verdict.Diagnosis:  # noqa: N802 (reads as the class)
-    return verdict.Diagnosis.of(fault)
 
 
 RELU = Spec(hidden_size=2, input_size=3, seq_len=1, nonlinearity=Nonlinearity.RELU)
@@ -118,9 +115,7 @@ def test_all_zero_output_names_only_what_alone_reproduces_it() -> None:
 
 def test_report_says_why_more_draws_ran() -> None:
     """A correct relu function whose own draw could hide a mistake runs on more, and says why."""
-    found = next(
-        c for s in range(40) if len((c := graded(replace(RELU, seed=s), None)).seeds) > 1
-    )
+    found = next(c for s in range(40) if len((c := graded(replace(RELU, seed=s), None)).seeds) > 1)
     assert found.passed
     assert found.hidden
     shown = plain(render(found), 120)

@@ -740,7 +740,9 @@ KO: Final[dict[str, str]] = {
     "check.failed_shape": "실패: {name}의 모양이 {got}입니다 (기대: {want})",
     "check.head_shape": "모양",
     "check.shape_line": "{name} {got}, 기대 {want}: {why}",
-    "check.head_ambiguous": "이 수치는 아래 실수 모두와 맞고, 시도한 어떤 추출로도 구별되지 않습니다",
+    "check.head_ambiguous": (
+        "이 수치는 아래 실수 모두와 맞고, 시도한 어떤 추출로도 구별되지 않습니다"
+    ),
     "check.head_draws": "추출",
     "check.drawn_hidden": (
         "시드 {first}와 추가 추출 {n}번 (시드 {seeds})에서 실행했습니다: 시드 {first}만으로는 "
@@ -777,7 +779,9 @@ KO: Final[dict[str, str]] = {
         "--cell {cell}에서 {signature}의 규약을 알 수 없습니다: --convention을 주십시오. "
         "선택지: {choices}"
     ),
-    "check.glob_empty": "{pattern}에 맞는 파일이 없습니다; 패턴을 확인하십시오 (셸에서는 따옴표로 감싸기)",
+    "check.glob_empty": (
+        "{pattern}에 맞는 파일이 없습니다; 패턴을 확인하십시오 (셸에서는 따옴표로 감싸기)"
+    ),
     "class.title": "rnnx check · 학생 {n}명",
     "class.col_student": "학생",
     "class.col_convention": "규약",
@@ -785,6 +789,7 @@ KO: Final[dict[str, str]] = {
     "class.col_verdict": "판정",
     "class.totals": "{n}명 중 {passed}명 통과 · 평균 점수 {mean:.3g} / {most:g}",
     "class.gradescope_one": (
-        "-f gradescope는 제출물 하나를 채점합니다 (받은 대상 {n}개): 대상을 하나만 주거나 -f csv를 쓰십시오"
+        "-f gradescope는 제출물 하나를 채점합니다 (받은 대상 {n}개): 대상을 하나만 주거나 "
+        "-f csv를 쓰십시오"
     ),
 }

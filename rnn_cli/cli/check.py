@@ -24,10 +24,10 @@ from rnn_cli.cli.options import (
 )
 from rnn_cli.grading import classroom, run
 from rnn_cli.grading.conventions import SIGNATURES
-from rnn_cli.grading.verdict import ATOL, RTOL
-from rnn_cli.render import check as check_render
+from rnn_cli.grading.verdict import ATOL, RTOL, Check
 from rnn_cli.render import gradebook
-from rnn_cli.render.check import CheckFormat
+from rnn_cli.render.gradebook import CheckFormat
+from rnn_cli.render.gradescope import gradescope_refusal
 from rnn_cli.spec.choices import Backend, Convention
 from rnn_cli.spec.config import Spec
 from rnn_cli.spec.lists import tolerance
@@ -107,7 +107,7 @@ class CheckCommand(RnnxCommand):
             return super().make_context(info_name, args, *rest, **extra)
         except click.UsageError as e:
             if _gradescope_asked(given):
-                typer.echo(check_render.gradescope_refusal(e.format_message()))
+                typer.echo(gradescope_refusal(e.format_message()))
             raise
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -115,17 +115,17 @@ class CheckCommand(RnnxCommand):
             return super().invoke(ctx)
         except RnnxError as e:
             if ctx.params.get("fmt") is CheckFormat.GRADESCOPE:
-                typer.echo(check_render.gradescope_refusal(str(e)))
+                typer.echo(gradescope_refusal(str(e)))
             raise
 
 
-def _show(checks: list[run.Check], single: bool, fmt: CheckFormat, most: float | None) -> None:
+def _show(checks: list[Check], single: bool, fmt: CheckFormat, most: float | None) -> None:
     if single and fmt is not CheckFormat.CSV:
-        output.show(check_render.VIEW[fmt](checks[0], most))
+        output.show(gradebook.ONE[fmt](checks[0], most))
     elif fmt is CheckFormat.GRADESCOPE:
         raise SpecError(text("class.gradescope_one", n=len(checks)))
     else:
-        output.show(gradebook.VIEW[fmt](checks, most))
+        output.show(gradebook.CLASS[fmt](checks, most))
 
 
 @app.command(cls=CheckCommand, epilog=CHECK_EXAMPLES)
@@ -179,7 +179,8 @@ def check(
         ),
     ] = CheckFormat.TABLE,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Students graded at once.", rich_help_panel=RUN)
+        int,
+        typer.Option("--jobs", "-j", min=1, help="Students graded at once.", rich_help_panel=RUN),
     ] = 1,
     seed_per_student: Annotated[
         bool,

@@ -34,8 +34,8 @@ SIGNATURES: dict[Convention, dict[Cell, tuple[str, ...]]] = {
         Cell.LSTM: ("inputs", "h0", "c0", "Wx", "Wh", "b"),
         Cell.GRU: ("inputs", "h0", "Wx", "Wh", "bx", "bh"),  # b_hn sits inside r ⊙ (…)
     },
-    Convention.TORCH: {cell: ("x", "h0", "params") for cell in Cell},
-    Convention.CS231N: {cell: ("x", "h0", "Wx", "Wh", "b") for cell in (Cell.RNN, Cell.LSTM)},
+    Convention.TORCH: dict.fromkeys(Cell, ("x", "h0", "params")),
+    Convention.CS231N: dict.fromkeys((Cell.RNN, Cell.LSTM), ("x", "h0", "Wx", "Wh", "b")),
 }
 
 
@@ -110,9 +110,10 @@ def _state_note(c0: np.ndarray | None, convention: Convention) -> str:
     return text("check.conv_h0_c0" if random_c0 else "check.conv_h0")
 
 
-def _loop(spec: Spec, params: dict[str, np.ndarray], x: np.ndarray, h0: np.ndarray,
-          c0: np.ndarray | None) -> Call:
-    """The notebook's loop: one sequence (L, I), W as torch stores it, gate blocks in torch's order."""
+def _loop(
+    spec: Spec, params: dict[str, np.ndarray], x: np.ndarray, h0: np.ndarray, c0: np.ndarray | None
+) -> Call:
+    """The notebook's loop: one sequence (L, I), W as torch stores it, torch's gate order."""
     notes = [_state_note(c0, Convention.LOOP)]
     args = {"inputs": x, "h0": h0[0]} | ({} if c0 is None else {"c0": c0[0]})
     args |= {"Wx": params["weight_ih_l0"], "Wh": params["weight_hh_l0"]}
@@ -144,7 +145,11 @@ def call(
         return _loop(spec, params, x, h0, c0)
     b = params["bias_ih_l0"] + params["bias_hh_l0"]  # (G*hidden,): the one bias both use
     w_ih, w_hh = params["weight_ih_l0"], params["weight_hh_l0"]
-    notes = [_state_note(c0, convention), text("check.conv_one_bias"), text("check.conv_transposed")]
+    notes = [
+        _state_note(c0, convention),
+        text("check.conv_one_bias"),
+        text("check.conv_transposed"),
+    ]
     if spec.cell is Cell.LSTM:
         notes.append(text("check.conv_gates", order="i, f, o, g", torch="i, f, g, o"))
         notes.append(text("check.conv_c0_zero"))

@@ -86,8 +86,13 @@ def _draw(spec: Spec, g: Grader) -> Draw:
     inputs, call = prepare(spec, g.convention)
     returned = g.runner(call)
     want = expected(spec, g.reference, inputs)
-    return Draw(spec, inputs, call, returned, verdict.grade(spec, call.returns, want,
-                                                            returned.tensors, g.tolerance))
+    return Draw(
+        spec,
+        inputs,
+        call,
+        returned,
+        verdict.grade(spec, call.returns, want, returned.tensors, g.tolerance),
+    )
 
 
 def _square_rerun(spec: Spec, g: Grader) -> tuple[Diagnosis, ...]:
@@ -146,7 +151,9 @@ def _separate(
     return found, seeds
 
 
-def _missing(spec: Spec, shown: str, reference: Backend, tol: tuple[float, float], why: str) -> Check:
+def _missing(
+    spec: Spec, shown: str, reference: Backend, tol: tuple[float, float], why: str
+) -> Check:
     """No file or no function: the student's zero, with what the file does define."""
     failure = Failure("missing", why, "")
     return Check(shown, None, reference.value, *tol, (), (), (), failure, spec)
@@ -200,7 +207,9 @@ def grade(spec: Spec, shown: str, g: Grader) -> Check:
     convention, tolerance = g.convention, g.tolerance
     spec = conventions.fit(spec, convention)
     graded = first = _draw(spec, g)
-    seeds, hidden, unseen = [spec.seed], [], []
+    seeds = [spec.seed]
+    hidden: list[Diagnosis] = []
+    unseen: list[Diagnosis] = []
     if first.passed:
         graded, more, hidden, unseen = _confirm(first, g)
         seeds += more

@@ -19,6 +19,7 @@ from rnn_cli.spec.choices import Cell, Convention
 MOST_BYTES = 2**20  # a submission's source beyond this is not parsed here
 MOST_SHOWN = 6  # names offered in "did you mean"
 
+
 def path_of(module: str) -> Path | None:
     """FILE.py, or package.module under the working directory, as the child would find it."""
     if module.endswith(".py"):
@@ -116,16 +117,25 @@ def detect(function: str, params: tuple[str, ...] | None, cell: Cell) -> Detecte
     shown = _signature(function, params)
     fits = [c for c, names in offered.items() if len(names) == len(params)]
     if len(fits) == 1:
-        return Detected(fits[0], text("check.detected_arity", signature=shown, n=len(params),
-                                      convention=fits[0].value))
+        return Detected(
+            fits[0],
+            text("check.detected_arity", signature=shown, n=len(params), convention=fits[0].value),
+        )
     lower = tuple(p.lower() for p in params)
     for same in (
         [c for c in fits if tuple(n.lower() for n in offered[c]) == lower],
         [c for c in fits if offered[c][0].lower() == lower[0]],
     ):
         if len(same) == 1:
-            return Detected(same[0], text("check.detected_names", signature=shown,
-                                          first=params[0], convention=same[0].value))
+            return Detected(
+                same[0],
+                text(
+                    "check.detected_names",
+                    signature=shown,
+                    first=params[0],
+                    convention=same[0].value,
+                ),
+            )
     raise SpecError(
         text("check.ambiguous", signature=shown, cell=cell.value, choices=signatures(cell))
     )

@@ -114,7 +114,9 @@ def compare(
         return TensorCheck(name, tensor.shape, meanings, None, False, None, None, None)
     if got.shape != exp.shape:
         (said,) = expectations.check(spec, ((name, tuple(got.shape)),))
-        return TensorCheck(name, tensor.shape, meanings, got.shape, False, None, None, None, said.why)
+        return TensorCheck(
+            name, tensor.shape, meanings, got.shape, False, None, None, None, said.why
+        )
     diff = np.abs(got - exp)
     diff[np.isnan(diff)] = np.inf
     rel = np.divide(diff, np.abs(exp), out=np.zeros_like(diff), where=exp != 0)

@@ -6,8 +6,6 @@ sentences inside them come from the catalog.
 
 import json
 import math
-from collections.abc import Callable
-from enum import Enum
 from typing import Any
 
 from rich import box
@@ -58,7 +56,9 @@ def draws_text(check: Check) -> list[str]:
     if more:
         fields = {"first": first, "n": len(more), "seeds": ", ".join(map(str, more))}
         if check.hidden:
-            lines.append(text("check.drawn_hidden", mistakes=_mistakes(check, check.hidden), **fields))
+            lines.append(
+                text("check.drawn_hidden", mistakes=_mistakes(check, check.hidden), **fields)
+            )
         else:
             lines.append(text("check.drawn_apart", **fields))
     if check.spec.seed != first:
@@ -98,7 +98,8 @@ def where_text(d: Divergence) -> str:
     return text("check.at", where=", ".join(parts), expected=d.expected, got=d.got)
 
 
-def _verdict(t: TensorCheck) -> str:
+def verdict_cell(t: TensorCheck) -> str:
+    """A tensor's verdict in a word or two: pass, FAIL, shape differs, not returned."""
     if t.got_shape is None:
         return text("check.not_returned")
     if t.got_shape != t.expected_shape:
@@ -106,7 +107,7 @@ def _verdict(t: TensorCheck) -> str:
     return text("check.pass" if t.passed else "check.fail")
 
 
-def _summary(check: Check) -> str:
+def summary(check: Check) -> str:
     if check.failure is not None:
         return text("check.failed_run")
     for t in check.tensors:
@@ -125,7 +126,7 @@ def verdict_line(check: Check) -> str:
     if check.failure is not None:
         return escape(check.failure.message)
     found = [diagnosis_text(check, d) for d in check.diagnosis]
-    return "; ".join(found or shape_lines(check) or [_summary(check)])
+    return "; ".join(found or shape_lines(check) or [summary(check)])
 
 
 def _tensor_table(check: Check) -> Table:
@@ -145,7 +146,7 @@ def _tensor_table(check: Check) -> Table:
             t.name,
             shape_text(t.expected_shape),
             "" if t.got_shape is None else shape_text(t.got_shape),
-            _verdict(t),
+            verdict_cell(t),
             "" if t.max_abs_error is None else f"{t.max_abs_error:.3g}",
             "" if t.max_rel_error is None else f"{t.max_rel_error:.3g}",
         )
@@ -192,7 +193,7 @@ def render(check: Check) -> RenderableType:
     head = "check.head_ambiguous" if check.ambiguous else "check.head_diagnosis"
     parts += _section(text(head), found)
     style = "bold green" if check.passed else "bold red"
-    parts.append(Text(_summary(check), style=style))
+    parts.append(Text(summary(check), style=style))
     return Group(*parts)
 
 
@@ -264,57 +265,3 @@ def as_dict(check: Check) -> dict[str, Any]:
 
 def render_json(check: Check) -> str:
     return json.dumps(as_dict(check), indent=2, ensure_ascii=False, allow_nan=False)
-
-
-def _test_output(check: Check, t: TensorCheck) -> str:
-    if t.got_shape is not None and t.shape_says is not None:
-        got, want = shape_text(t.got_shape), shape_text(t.expected_shape)
-        return text("check.gs_shape", want=want, got=got, why=t.shape_says)
-    lines = [f"{shape_text(t.expected_shape)} → {_verdict(t)}"]
-    if t.first_divergence is not None:
-        lines.append(where_text(t.first_divergence))
-    return "\n".join(lines)
-
-
-def render_gradescope(check: Check, max_score: float | None = None) -> str:
-    """Gradescope's results.json: one test per returned tensor, max_score shared among them."""
-    tests: list[dict[str, Any]] = []
-    if check.failure is not None:
-        message = "\n".join(filter(None, [check.failure.message, check.failure.traceback]))
-        tests.append({"name": text("check.gs_run"), "score": 0, "max_score": 0, "output": message})
-    each = 1.0 if max_score is None else max_score / max(len(check.tensors), 1)
-    tests += [
-        {
-            "name": text("check.gs_tensor", name=t.name),
-            "score": each if t.passed and check.failure is None else 0,
-            "max_score": each,
-            "output": _test_output(check, t),
-        }
-        for t in check.tensors
-    ]
-    found = [diagnosis_text(check, d) for d in check.diagnosis]
-    summary = "\n".join([_summary(check), *found, *draws_text(check)])
-    score = sum(test["score"] for test in tests)
-    doc: dict[str, Any] = {"score": score, "output": summary, "tests": tests}
-    if max_score is not None:
-        doc["max_score"] = max_score
-    return json.dumps(doc, indent=2, ensure_ascii=False)
-
-
-def gradescope_refusal(reason: str) -> str:
-    """A results.json for a run that could not grade at all: score 0, the reason as output."""
-    return json.dumps({"score": 0, "output": reason, "tests": []}, indent=2, ensure_ascii=False)
-
-
-class CheckFormat(str, Enum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    GRADESCOPE = "gradescope"
-
-
-VIEW: dict[CheckFormat, Callable[[Check, float | None], RenderableType | str]] = {
-    CheckFormat.TABLE: lambda check, _: render(check),
-    CheckFormat.JSON: lambda check, _: render_json(check),
-    CheckFormat.GRADESCOPE: render_gradescope,
-}
