@@ -87,6 +87,9 @@ def _limits(timeout: float, memory_limit: str) -> run.Limits:
     return run.Limits(timeout, limit)
 
 
+GRADESCOPE = "rnnx.check.gradescope"  # ctx.meta: -f gradescope was asked for
+
+
 def _gradescope_asked(args: list[str]) -> bool:
     """-f gradescope in any spelling Click accepts, read before Click has parsed anything."""
     pairs = zip(args, [*args[1:], ""][: len(args)], strict=True)  # each one and the next
@@ -102,19 +105,21 @@ class CheckCommand(RnnxCommand):
     def make_context(
         self, info_name: str | None, args: list[str], *rest: Any, **extra: Any
     ) -> click.Context:
-        given = list(args)  # Click consumes args as it parses
+        gradescope = _gradescope_asked(list(args))  # before Click consumes args
         try:
-            return super().make_context(info_name, args, *rest, **extra)
+            ctx = super().make_context(info_name, args, *rest, **extra)
         except click.UsageError as e:
-            if _gradescope_asked(given):
+            if gradescope:
                 typer.echo(gradescope_refusal(e.format_message()))
             raise
+        ctx.meta[GRADESCOPE] = gradescope
+        return ctx
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except RnnxError as e:
-            if ctx.params.get("fmt") is CheckFormat.GRADESCOPE:
+            if ctx.meta.get(GRADESCOPE):
                 typer.echo(gradescope_refusal(str(e)))
             raise
 
