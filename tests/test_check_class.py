@@ -151,7 +151,8 @@ def test_gradescope_writes_a_valid_results_json_on_a_usage_error(options: tuple[
         doc = json.loads(stdout)
         assert doc["score"] == 0
         assert doc["tests"] == []
-        assert doc["output"] and doc["output"] in stderr.replace("\n", " ")
+        assert doc["output"]
+        assert doc["output"] in stderr.replace("\n", " ")
 
 
 def test_gradescope_shows_the_students_shape_and_max_score() -> None:
