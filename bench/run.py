@@ -5,8 +5,8 @@ timing.ROUNDS, commands alternated round by round), and the NumPy forward pass a
 torch's (bench_numpy.py, in a child process). The 1-minute load average stands beside every row:
 ratios are only as steady as the machine is quiet. Words name other bench_*.py modules to run
 instead, each printing the lines its main() returns: `python bench/run.py scale`, `refusals`
-(the huge sizes rnnx must answer at once), `check` (a class of 30 students graded). Timings are
-never asserted in tests.
+(the huge sizes rnnx must answer at once), `check` (a class of 100 students graded, also part of
+the default run). Timings are never asserted in tests.
 """
 
 import importlib.util
@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import bench_check
 import bench_numpy
 import startup
 from timing import ROUNDS, alternated_medians, load
@@ -99,6 +100,7 @@ def bench() -> None:
             f"\n{busy} rows ran with a load average at or over {cpus} CPUs: multi-threaded "
             "torch stalls then (PERF-NOTES), so judge those ratios by the CPU-time rows."
         )
+    print("\n" + "\n".join(bench_check.main()), flush=True)
     print("\nWhere start-up goes (python -X importtime, one run each):")
     for start in startup.STARTS:
         if start.goal is not None:
