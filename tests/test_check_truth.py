@@ -11,7 +11,7 @@ from rnn_cli.catalog.lookup import text
 from rnn_cli.grading import conventions, run, verdict
 from rnn_cli.grading.protocol import Call, Returned
 from rnn_cli.grading.reference import Fault, Mistake, forward
-from rnn_cli.render.check import render
+from rnn_cli.render.check import diagnosis_text, render
 from rnn_cli.spec.choices import Backend, Cell, Convention, DType, Nonlinearity
 from rnn_cli.spec.config import Spec
 from tests.helpers import plain
@@ -136,3 +136,28 @@ def test_rnn_reports_mention_no_c0() -> None:
         spec = conventions.fit(Spec(cell=cell), convention)
         _, call = conventions.prepare(spec, convention)
         assert not any("c0" in note for note in call.conversions)
+
+
+def test_cs231n_transposed_wh_advice_reads_in_cs231ns_names() -> None:
+    """cs231n's Wh is already (H, G·H): the right product is prev_h.dot(Wh), not its transpose."""
+    check = graded(conventions.fit(Spec(), Convention.TORCH), None)
+    cs231n = replace(check, convention=Convention.CS231N)
+    said = diagnosis_text(cs231n, verdict.Diagnosis.of(Fault(Mistake.TRANSPOSED_W_HH)))
+    assert "prev_h.dot(Wh)" in said
+    assert said.index("prev_h.dot(Wh.T)") < said.index("asks for prev_h.dot(Wh)")
+
+
+def test_time_and_batch_swapped_is_named() -> None:
+    """A cs231n student returning h as (T, N, H) where the layout is (N, T, H)."""
+
+    def swapped(call: Call) -> Returned:
+        (params, x, h0, _), _ = conventions.prepare(call.spec, Convention.CS231N)
+        out = forward(call.spec, params, x, h0, None).output  # (N, T, H)
+        return Returned({"output": out.swapaxes(0, 1)}, None)
+
+    g = run.Grader(Convention.CS231N, swapped, Backend.NUMPY, TOL)
+    found = run.grade(Spec(batch_size=3), "student", g)
+    (tensor,) = found.tensors
+    assert tensor.got_shape == (10, 3, 8)
+    assert tensor.shape_says is not None
+    assert "batch_first=True" in tensor.shape_says
