@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rnn_cli.catalog.lookup import text
 from rnn_cli.grading import conventions, run, verdict
@@ -21,26 +22,32 @@ TOL = (verdict.ATOL, verdict.RTOL)
 FRESH = 8  # seeds from a stream of their own, apart from the ones probes.py searches
 
 
-def student(fault: Fault | None) -> run.Runner:
-    """A torch-convention student who makes fault's mistake (None: a correct one)."""
+def student(fault: Fault | None, convention: Convention = Convention.TORCH) -> run.Runner:
+    """A student who makes fault's mistake (None: a correct one), computing from the numbers
+    rnnx draws for the call's seed, in the convention's output layout."""
 
     def runner(call: Call) -> Returned:
-        x, h0, c0 = call.args["x"], call.args["h0"], call.args.get("c0")
-        return Returned(forward(call.spec, call.params, x, h0, c0, fault).tensors(), None)
+        inputs, _ = conventions.prepare(call.spec, convention)
+        made = forward(call.spec, *inputs, fault).tensors()
+        return Returned({name: made[name] for name in call.returns}, None)
 
     return runner
 
 
-def graded(spec: Spec, fault: Fault | None) -> verdict.Check:
-    g = run.Grader(Convention.TORCH, student(fault), Backend.NUMPY, TOL)
+def graded(
+    spec: Spec, fault: Fault | None, convention: Convention = Convention.TORCH
+) -> verdict.Check:
+    g = run.Grader(convention, student(fault, convention), Backend.NUMPY, TOL)
     return run.grade(spec, "student", g)
 
 
-def same_everywhere(spec: Spec, a: Fault | None, b: Fault | None) -> bool:
+def same_everywhere(
+    spec: Spec, a: Fault | None, b: Fault | None, convention: Convention = Convention.TORCH
+) -> bool:
     """a and b give the same numbers on FRESH draws no search has seen."""
     for k in range(FRESH):
         fresh = replace(spec, seed=10**6 + 97 * spec.seed + k)
-        inputs, _ = conventions.prepare(fresh, Convention.TORCH)
+        inputs, _ = conventions.prepare(fresh, convention)
         with np.errstate(all="ignore"):
             made = forward(spec, *inputs, a).tensors()
             other = forward(spec, *inputs, b).tensors()
@@ -68,22 +75,38 @@ def test_no_false_pass_and_no_wrong_diagnosis_gated(spec: Spec) -> None:
     true_verdicts(spec)
 
 
-def true_verdicts(spec: Spec) -> None:
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(
+    st.builds(
+        Spec,
+        input_size=st.integers(1, 3),
+        hidden_size=st.integers(1, 4),
+        seq_len=st.integers(1, 3),
+        nonlinearity=st.sampled_from(list(Nonlinearity)),
+        seed=st.integers(0, 2**16),
+    )
+)
+def test_no_false_pass_and_no_wrong_diagnosis_loop(spec: Spec) -> None:
+    """The notebook's loop, where the issue's relu reproducers were found."""
+    true_verdicts(spec, Convention.LOOP)
+
+
+def true_verdicts(spec: Spec, convention: Convention = Convention.TORCH) -> None:
     """The correct function passes undiagnosed; each mistake fails and is named, or passes only
     where it gives the correct numbers everywhere (and is said to be unseeable)."""
-    spec = conventions.fit(spec, Convention.TORCH)
-    correct = graded(spec, None)
+    spec = conventions.fit(spec, convention)
+    correct = graded(spec, None, convention)
     assert correct.passed
     assert correct.diagnosis == ()
-    for fault in verdict.faults(spec, Convention.TORCH):
-        found = graded(spec, fault)
+    for fault in verdict.faults(spec, convention):
+        found = graded(spec, fault, convention)
         if found.passed:  # only a mistake that is no mistake on this network may pass
-            assert same_everywhere(spec, None, fault), fault
+            assert same_everywhere(spec, None, fault, convention), fault
             assert verdict.Diagnosis.of(fault) in found.unseen
             continue
         assert (fault.mistake, fault.order) in named(found)
         for d in found.diagnosis:  # anything named beside it is indistinguishable from it
-            assert same_everywhere(spec, fault, d.fault), (fault, d)
+            assert same_everywhere(spec, fault, d.fault, convention), (fault, d)
 
 
 RELU = Spec(hidden_size=2, input_size=3, seq_len=1, nonlinearity=Nonlinearity.RELU)
