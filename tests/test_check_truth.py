@@ -142,7 +142,7 @@ def test_report_says_why_more_draws_ran() -> None:
     assert found.passed
     assert found.hidden
     shown = plain(render(found), 120)
-    assert f"run on seed {found.seeds[0]} and on {len(found.seeds) - 1} more" in shown
+    assert f"also run with --seed {', '.join(map(str, found.seeds[1:]))}: with --seed" in shown
     assert "so a function that ignores" not in shown
 
 

@@ -725,11 +725,12 @@ EN: Final[dict[str, str]] = {
     ),
     "check.head_draws": "draws",
     "check.drawn_hidden": (
-        "run on seed {first} and on {n} more draws (seeds {seeds}): on seed {first} alone, "
-        "these mistakes give the correct numbers: {mistakes}"
+        "also run with --seed {seeds}: with --seed {first} alone, these mistakes give the "
+        "correct numbers: {mistakes}"
     ),
     "check.drawn_apart": (
-        "run on seed {first} and on {n} more draws (seeds {seeds}) to tell the mistakes apart"
+        "also run with --seed {seeds} to tell apart the mistakes that --seed {first} alone "
+        "could not"
     ),
     "check.failed_on_draw": (
         "passed on seed {first} but failed on seed {seed}: the numbers above are seed {seed}'s "

@@ -745,11 +745,11 @@ KO: Final[dict[str, str]] = {
     ),
     "check.head_draws": "추출",
     "check.drawn_hidden": (
-        "시드 {first}와 추가 추출 {n}번 (시드 {seeds})에서 실행했습니다: 시드 {first}만으로는 "
-        "다음 실수가 올바른 수치를 냅니다: {mistakes}"
+        "--seed {seeds}로도 실행했습니다: --seed {first}만으로는 다음 실수가 올바른 수치를 "
+        "냅니다: {mistakes}"
     ),
     "check.drawn_apart": (
-        "실수를 구별하려고 시드 {first}와 추가 추출 {n}번 (시드 {seeds})에서 실행했습니다"
+        "--seed {first}만으로는 구별되지 않는 실수를 가르려고 --seed {seeds}로도 실행했습니다"
     ),
     "check.failed_on_draw": (
         "시드 {first}에서는 통과했지만 시드 {seed}에서 실패했습니다: 위 수치는 시드 {seed}의 "

@@ -54,7 +54,7 @@ def draws_text(check: Check) -> list[str]:
     first, more = check.seeds[0], check.seeds[1:]
     lines = []
     if more:
-        fields = {"first": first, "n": len(more), "seeds": ", ".join(map(str, more))}
+        fields = {"first": first, "seeds": ", ".join(map(str, more))}
         if check.hidden:
             lines.append(
                 text("check.drawn_hidden", mistakes=_mistakes(check, check.hidden), **fields)
