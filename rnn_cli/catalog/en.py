@@ -733,8 +733,7 @@ EN: Final[dict[str, str]] = {
         "could not"
     ),
     "check.failed_on_draw": (
-        "passed on seed {first} but failed on seed {seed}: the numbers above are seed {seed}'s "
-        "(--seed {seed} reproduces them)"
+        "passed on seed {first} but failed on seed {seed}: the numbers above are seed {seed}'s"
     ),
     "check.unseen": (
         "on this network these give the correct numbers on every draw tried, so no check can "

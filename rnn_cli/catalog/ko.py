@@ -753,7 +753,7 @@ KO: Final[dict[str, str]] = {
     ),
     "check.failed_on_draw": (
         "시드 {first}에서는 통과했지만 시드 {seed}에서 실패했습니다: 위 수치는 시드 {seed}의 "
-        "것입니다 (--seed {seed}로 재현됩니다)"
+        "것입니다"
     ),
     "check.unseen": (
         "이 네트워크에서는 다음 실수가 시도한 모든 추출에서 올바른 수치를 내므로, 어떤 "
