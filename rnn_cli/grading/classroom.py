@@ -70,5 +70,8 @@ def grade(spec: Spec, raws: list[str], o: Options, jobs: int) -> list[Check]:
     """Every target's check, in the order given, `jobs` at a time."""
     if o.convention is not None:
         conventions.fit(spec, o.convention)  # the grader's flags: refused once, exit 2, not per row
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    try:
         return list(pool.map(lambda raw: _one(spec, raw, o), raws))
+    finally:  # Ctrl-C: the students not yet started are not started
+        pool.shutdown(wait=True, cancel_futures=True)
