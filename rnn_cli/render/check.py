@@ -217,6 +217,19 @@ def _divergence(d: Divergence | None) -> dict[str, Any] | None:
     }
 
 
+def _tensor(t: TensorCheck) -> dict[str, Any]:
+    return {
+        "name": t.name,
+        "expected_shape": list(t.expected_shape),
+        "got_shape": None if t.got_shape is None else list(t.got_shape),
+        "passed": t.passed,
+        "max_abs_error": _finite(t.max_abs_error),
+        "max_rel_error": _finite(t.max_rel_error),
+        "first_divergence": _divergence(t.first_divergence),
+        "shape_says": t.shape_says,
+    }
+
+
 def as_dict(check: Check) -> dict[str, Any]:
     failure = check.failure
     return {
@@ -229,19 +242,7 @@ def as_dict(check: Check) -> dict[str, Any]:
         "rtol": check.rtol,
         "passed": check.passed,
         "score": check.score,
-        "tensors": [
-            {
-                "name": t.name,
-                "expected_shape": list(t.expected_shape),
-                "got_shape": None if t.got_shape is None else list(t.got_shape),
-                "passed": t.passed,
-                "max_abs_error": _finite(t.max_abs_error),
-                "max_rel_error": _finite(t.max_rel_error),
-                "first_divergence": _divergence(t.first_divergence),
-                "shape_says": t.shape_says,
-            }
-            for t in check.tensors
-        ],
+        "tensors": [_tensor(t) for t in check.tensors],
         "diagnosis": [
             {
                 "mistake": d.mistake.value,
