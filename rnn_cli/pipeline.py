@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from rnn_cli.backends.dispatch import check_device, run
+from rnn_cli.backends.dispatch import require_device, run
 from rnn_cli.base import machine
 from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog.lookup import text
@@ -99,11 +99,11 @@ def compare(
     check_memory(spec, budget, comparison.memory_bytes(spec, len(backends)))
     weights = draw(spec)
     results = {b: run(spec, b, weights, repeat) for b in backends}
-    tolerance = comparison.tolerance(spec) if atol is None else atol
+    tolerance = comparison.default_atol(spec) if atol is None else atol
     return comparison.build(spec, others, results, tolerance, repeat)
 
 
-def check_all(specs: Sequence[Spec], backend: Backend, budget: Budget | None) -> None:
+def refuse_any(specs: Sequence[Spec], backend: Backend, budget: Budget | None) -> None:
     """Every backend and memory check of a sweep, before its first run."""
     keys = grid.varied([asdict(spec) for spec in specs])
     for i, spec in enumerate(specs, 1):
@@ -111,7 +111,7 @@ def check_all(specs: Sequence[Spec], backend: Backend, budget: Budget | None) ->
             validate_backend(spec, backend)
             if backend is not Backend.ANALYTIC:
                 check_memory(spec, budget)
-            check_device(spec, backend)
+            require_device(spec, backend)
         except SpecError as e:
             label = grid.label(spec, keys)
             raise SpecError(text("error.in_config", i=i, n=len(specs), label=label, error=e)) from e

@@ -392,8 +392,7 @@ EN: Final[dict[str, str]] = {
     # errors: one line each, naming the flag, the value and the fix (`rnnx: error: ` goes before)
     "error.lang_env": "RNNX_LANG: unknown language {value!r}; choose from {choices}",
     "error.not_positive": "{flag} must be at least 1: got {value}; pass a positive whole number",
-    "error.seed": "--seed must be 0 or more: got {seed}; pass e.g. --seed 0",
-    "error.proj_negative": "--proj-size must be 0 (off) or positive: got {proj_size}",
+    "error.negative": "{flag} must be 0 or more: got {value}; pass e.g. {flag} 0",
     "error.proj_lstm_only": (
         "--proj-size applies to --cell lstm only: proj_size={proj_size}, cell={cell}; "
         "drop --proj-size or use --cell lstm"

@@ -296,8 +296,7 @@ KO: Final[dict[str, str]] = {
     # errors: one line each, naming the flag, the value and the fix
     "error.lang_env": "RNNX_LANG: 알 수 없는 언어 {value!r}; {choices} 중에서 고르세요",
     "error.not_positive": "{flag}: 1 이상이어야 합니다 (받은 값 {value}); 양의 정수를 주세요",
-    "error.seed": "--seed: 0 이상이어야 합니다 (받은 값 {seed}); 예: --seed 0",
-    "error.proj_negative": "--proj-size: 0 (끄기) 또는 양수여야 합니다 (받은 값 {proj_size})",
+    "error.negative": "{flag}: 0 이상이어야 합니다 (받은 값 {value}); 예: {flag} 0",
     "error.proj_lstm_only": (
         "--proj-size는 --cell lstm에만 쓸 수 있습니다: proj_size={proj_size}, cell={cell}; "
         "--proj-size를 빼거나 --cell lstm을 쓰세요"

@@ -31,7 +31,7 @@ EXPLAIN_EXAMPLES = epilog(
 @network_command(NETWORK_OPTS, BATCH_OPTS)
 def explain(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     """Print one time step's equations, every term's shape, and how torch packs the gates."""
-    output.check_paths(svg, html)
+    output.refuse_unwritable(svg, html)
     output.show(equations_render.render(lesson(spec)), svg, html, "rnnx explain")
 
 
@@ -48,7 +48,7 @@ def diagram(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     if spec.num_layers > diagram_render.MOST_LAYERS:
         most = diagram_render.MOST_LAYERS
         raise SpecError(text("error.diagram_layers", layers=spec.num_layers, most=most))
-    output.check_paths(svg, html)
+    output.refuse_unwritable(svg, html)
     picture = diagram_render.render(spec, output.columns())
     # at the picture's own width: a narrower terminal must not cut the file; first, so a path
     # that cannot be written fails before anything is printed

@@ -137,7 +137,7 @@ def claims(spec: Spec) -> tuple[Claim, ...]:
     return tuple(out)
 
 
-def check(spec: Spec, result: Result) -> tuple[Identity, ...]:
+def evaluate(spec: Spec, result: Result) -> tuple[Identity, ...]:
     """Every claim for spec, with whether result's numbers bear it out."""
     arrays = {"output": result.output, "h_n": result.h_n}
     return tuple(

@@ -102,7 +102,7 @@ def compare(
 ) -> TensorCheck:
     """One tensor: shape, then values."""
     tensor = next(t for t in shapes.tensors(spec) if t.name == name)
-    meanings = tuple(d.meaning for d in tensor.dims)
+    meanings = tuple(str(d.meaning) for d in tensor.dims)
     if got is None or got.shape != exp.shape:
         shape = None if got is None else tuple(got.shape)
         return TensorCheck(name, tensor.shape, meanings, shape, False, None, None, None)
