@@ -1,5 +1,5 @@
 """The one way any command runs a configuration: the memory guard, the seeded draw, the backend,
-then the findings (a Report, or a Comparison for `compare`).
+then the findings (a Report, or a Comparison for `compare`; a Lesson for `explain`).
 
 Never prints or exits. Must not import render/, rich or torch (backends load it on demand).
 compare's findings (and the numpy they compute with) load only when compare runs: `shape` and
@@ -19,6 +19,8 @@ from rnn_cli.catalog.lookup import text
 from rnn_cli.findings.expectations import Answer
 from rnn_cli.findings.report import Report, build
 from rnn_cli.network import shapes
+from rnn_cli.network.lesson import Lesson
+from rnn_cli.network.lesson import lesson as network_lesson
 from rnn_cli.network.result import Result
 from rnn_cli.network.weights import Weights, draw
 from rnn_cli.spec import grid
@@ -80,6 +82,17 @@ def shape(
     weights = draw(spec)
     result = run(spec, backend, weights)
     return Run(build(spec, backend, result, answers), weights, result)
+
+
+def lesson(spec: Spec) -> Lesson:
+    """What `explain` teaches: one time step's equations and every term's shape (nothing runs)."""
+    return network_lesson(spec)
+
+
+def report(spec: Spec) -> Report:
+    """What `code` writes a script for: the arithmetic alone (nothing runs here, so a script
+    for --device cuda is written too)."""
+    return build(spec, Backend.ANALYTIC, None)
 
 
 def compare(

@@ -1,5 +1,6 @@
 """`rnnx explain`, `rnnx diagram` and `rnnx code`: the network taught rather than run."""
 
+from rnn_cli import pipeline
 from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog.lookup import text
 from rnn_cli.cli import output
@@ -12,12 +13,9 @@ from rnn_cli.cli.options import (
     SvgOpt,
     network_command,
 )
-from rnn_cli.findings.report import build
-from rnn_cli.network.lesson import lesson
 from rnn_cli.render import code as code_render
 from rnn_cli.render import diagram as diagram_render
 from rnn_cli.render import equations as equations_render
-from rnn_cli.spec.choices import Backend
 from rnn_cli.spec.config import Spec
 
 EXPLAIN_EXAMPLES = epilog(
@@ -32,7 +30,7 @@ EXPLAIN_EXAMPLES = epilog(
 def explain(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     """Print one time step's equations, every term's shape, and how torch packs the gates."""
     output.refuse_unwritable(svg, html)
-    output.show(equations_render.render(lesson(spec)), svg, html, "rnnx explain")
+    output.show(equations_render.render(pipeline.lesson(spec)), svg, html, "rnnx explain")
 
 
 DIAGRAM_EXAMPLES = epilog(
@@ -68,4 +66,4 @@ CODE_EXAMPLES = epilog(
 @network_command(NETWORK_OPTS, BATCH_OPTS, RUN_OPTS)
 def code_command(spec: Spec) -> None:
     """Print a runnable PyTorch script that builds this network and prints its shapes."""
-    output.show(code_render.render(build(spec, Backend.ANALYTIC, None)))
+    output.show(code_render.render(pipeline.report(spec)))
