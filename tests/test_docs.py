@@ -78,7 +78,9 @@ def matches(quoted: list[str], shown: list[str]) -> bool:
         return not shown
     if quoted[0].strip() in ELIDED:
         return any(matches(quoted[1:], shown[k:]) for k in range(len(shown) + 1))
-    return bool(shown) and quoted[0].rstrip() == shown[0].rstrip() and matches(quoted[1:], shown[1:])
+    return (
+        bool(shown) and quoted[0].rstrip() == shown[0].rstrip() and matches(quoted[1:], shown[1:])
+    )
 
 
 def run(command: str) -> tuple[int, list[str]]:

@@ -1,6 +1,6 @@
 """The floors as folders: the import contracts (import-linter, `make lint`) hold, an upward import
-breaks them, docs/development.md's "Layout" lists the same floors, and the floors below the backends load numpy
-only inside the functions that compute.
+breaks them, docs/development.md's "Layout" lists the same floors, and the floors below the
+backends load numpy only inside the functions that compute.
 """
 
 import ast
