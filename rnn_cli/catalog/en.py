@@ -684,4 +684,9 @@ EN: Final[dict[str, str]] = {
         "--memory-limit {value} is below {least}, what the child process needs to load Python and "
         "numpy before the function runs; pass e.g. --memory-limit 512MiB"
     ),
+    # catalog hygiene: check's fixes from the catalog, so a Korean refusal is Korean throughout
+    "check.fix_drop": "drop {flag}",
+    "check.fix_cell": "use --cell {allowed}",
+    "check.fix_seq_first": "drop {flag} (x is (N, T, D))",
+    "check.or": "{a} or {b}",
 }

@@ -517,8 +517,7 @@ KO: Final[dict[str, str]] = {
     "col.purpose": "용도",
     "sweep.same": "모든 구성에서: {shapes}",
     "check.bad_fit": (
-        "{given}: --convention {convention}에 맞지 않습니다: {fix}, 또는 --convention torch를 "
-        "쓰세요"
+        "{given}: --convention {convention}에 맞지 않습니다; {fix} --convention torch를 쓰세요"
     ),
     "check.bad_target": (
         "TARGET은 FILE.py:FUNCTION 또는 package.module:FUNCTION 형식이어야 합니다: "
@@ -706,4 +705,9 @@ KO: Final[dict[str, str]] = {
         "--memory-limit {value}: 자식 프로세스가 함수를 실행하기 전에 Python과 numpy를 올리는 데 "
         "필요한 {least}보다 작습니다; 예: --memory-limit 512MiB"
     ),
+    # catalog hygiene: check's fixes from the catalog, so a Korean refusal is Korean throughout
+    "check.fix_drop": "{flag} 옵션을 빼거나",
+    "check.fix_cell": "--cell {allowed} 옵션을 쓰거나",
+    "check.fix_seq_first": "x가 (N, T, D)가 되도록 {flag} 옵션을 빼거나",
+    "check.or": "{a} 또는 {b}",
 }
