@@ -70,7 +70,7 @@ def process(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     return python("-m", "rnn_cli", *args, env=env)
 
 
-def plain(renderable: RenderableType, width: int = 100) -> str:
+def plain(renderable: RenderableType, width: int = 80) -> str:
     """What a terminal of width columns without colour shows, no line ending in a space."""
     console = Console(width=width, file=io.StringIO(), color_system=None)
     console.print(renderable)
@@ -98,7 +98,4 @@ def lstm_f_before_i(xw: np.ndarray, state: State, w: CellWeights) -> State:
     """A wrong LSTM: reads torch's (i, f, g, o) blocks as (f, i, g, o)."""
     n = state[1].shape[-1]
     swap = np.r_[n : 2 * n, 0:n, 2 * n : 4 * n]  # block order f, i, g, o
-    b_hh = None if w.b_hh is None else w.b_hh[swap]
-    return numpy_cells.lstm_step(
-        xw[:, swap], state, dataclasses.replace(w, w_hh=w.w_hh[swap], b_hh=b_hh)
-    )
+    return numpy_cells.lstm_step(xw[:, swap], state, dataclasses.replace(w, w_hh=w.w_hh[swap]))

@@ -1,6 +1,6 @@
 """The floors as folders: the import contracts (import-linter, `make lint`) hold, an upward import
-breaks them, README's "Layout" lists the same floors, and the floors below the backends load numpy
-only inside the functions that compute.
+breaks them, docs/development.md's "Layout" lists the same floors, and the floors below the
+backends load numpy only inside the functions that compute.
 """
 
 import ast
@@ -55,9 +55,10 @@ def test_an_upward_import_breaks_the_floors(tmp_path: Path) -> None:
 
 
 def test_readme_layout_lists_the_floors_of_the_contract() -> None:
-    """README's Layout table, read bottom floor first, names the contract's layers in order."""
-    readme = (ROOT / "README.md").read_text()
-    section = readme.split("### Layout", 1)[1].split("\n## ", 1)[0]
+    """docs/development.md's Layout table, read bottom floor first, names the contract's layers
+    in order."""
+    readme = (ROOT / "docs" / "development.md").read_text()
+    section = readme.split("## Layout", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in section.splitlines() if re.match(r"\| \d+ \|", line)]
     listed = [re.findall(r"`(\w+)(?:/|\.py)`", row.split("|")[2]) for row in rows]
     assert [pkg for row in reversed(listed) for pkg in row] == [

@@ -1,11 +1,14 @@
 """rnnx's sentences in English: the reference catalog every other language mirrors key for key.
 
-Plain data. Must not import anything beyond the stdlib.
+Plain data. Must not import anything beyond the stdlib and catalog.notation.
 """
 
 from typing import Final
 
+from rnn_cli.catalog.notation import NOTATION
+
 EN: Final[dict[str, str]] = {
+    **NOTATION,  # equations, symbols, marks and code: the same in every language
     # dimensions of tensors
     "dim.batch": "batch_size {n}",
     "dim.seq": "seq_len {n} time steps",
@@ -29,7 +32,6 @@ EN: Final[dict[str, str]] = {
     "param.by_below_2dir": "{rows} by {i} = 2 directions × {h_out} from layer {below}",
     "param.by_hidden": "{rows} by hidden {h}",
     "param.by_proj": "{rows} by proj {p} (h_t is projected)",
-    "param.bias": "{rows}",
     "param.proj": "proj {p} by hidden {h}: h_t = W_hr (o_t ⊙ tanh(c_t))",
     # notes under the tensor table, each shown only where it applies
     "note.torch_default": (
@@ -98,7 +100,6 @@ EN: Final[dict[str, str]] = {
     "cmp.col_seconds": "forward (median of {n})",
     "cmp.same": "✓ same",
     "cmp.differs": "✗ differs",
-    "cmp.none": "—",
     "cmp.summary_match": "every backend agrees (atol {atol:g})",
     "cmp.summary_mismatch": "backends disagree (atol {atol:g})",
     "cmp.mismatch": "{names} differ between {backends} beyond atol {atol:g}",
@@ -115,21 +116,9 @@ EN: Final[dict[str, str]] = {
     "sum.mult_adds": "multiply-adds per forward pass",
     "sum.estimate": "estimated memory to compute",
     "head.notes": "notes",
-    # rnnx explain: one time step's equations (torch's docs' names), terms, gate packing.
+    # rnnx explain: nonlinearities, gates, terms, gate packing (the equations are in NOTATION).
     # Written h_(t-1), not h_{t-1}: every entry goes through str.format.
-    "eq.affine": "W_i{g} x_t + b_i{g} + W_h{g} h_(t-1) + b_h{g}",
-    "eq.affine_nobias": "W_i{g} x_t + W_h{g} h_(t-1)",
-    "eq.gate": "{g}_t = {act}({affine})",
-    "eq.gru_n": "n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_(t-1) + b_hn))",
-    "eq.gru_n_nobias": "n_t = tanh(W_in x_t + r_t ⊙ (W_hn h_(t-1)))",
-    "eq.gru_h": "h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_(t-1)",
-    "eq.lstm_c": "c_t = f_t ⊙ c_(t-1) + i_t ⊙ g_t",
-    "eq.lstm_h": "h_t = o_t ⊙ tanh(c_t)",
-    "eq.lstm_h_proj": "h_t = W_hr (o_t ⊙ tanh(c_t))",
-    "act.sigmoid": "σ: (0, 1)",
-    "act.tanh": "tanh: (−1, 1)",
     "act.tanh_proj": "tanh, then W_hr: (−∞, ∞)",
-    "act.relu": "relu: [0, ∞)",
     "act.mix": "none (a mix)",
     "gate.rnn.h": "the whole memory, rewritten every step from x_t and h_(t-1)",
     "gate.lstm.i": "input gate: how much of the candidate g_t is written into the cell",
@@ -154,10 +143,6 @@ EN: Final[dict[str, str]] = {
     "title.packing": (
         "how torch packs the gates (layer 0, forward; every layer and direction alike)"
     ),
-    "size.batch": "N = {n}",
-    "size.input": "H_in = {n}",
-    "size.hidden": "H = {n} (hidden_size)",
-    "size.proj": "P = {n} (proj_size)",
     "term.x": "the input at step t (layer 0)",
     "term.x_above": "layer k > 0: the layer below's h_t, both directions concatenated",
     "term.h_prev": "the previous hidden state; h_0 (zeros unless passed) at t = 0",
@@ -240,9 +225,7 @@ EN: Final[dict[str, str]] = {
     "title.recipes_unchecked": "recipes (unchecked: --backend analytic computes no numbers)",
     "col.recipe": "recipe",
     "col.purpose": "what it is for",
-    "recipe.holds": "✓",
     "recipe.fails": "✗ fails here",
-    "recipe.unchecked": "?",
     "recipe.not": "not",
     "recipe.same_here": "equal on these numbers, by chance",
     "recipe.summary": "the sequence summary for a classifier: the top layer's final state",
@@ -310,8 +293,6 @@ EN: Final[dict[str, str]] = {
         "relu zeros on both sides); it does not hold in general."
     ),
     # --input-shape
-    "read.batch_first": "batch_first=True",
-    "read.seq_first": "batch_first=False",
     "read.unbatched": "unbatched, 2-D",
     "read.dims_3": "N = {n} sequences, L = {l} time steps, H_in = {h} features",
     "read.dims_2": "L = {l} time steps, H_in = {h} features",
@@ -328,7 +309,6 @@ EN: Final[dict[str, str]] = {
     "code.header": (
         "# nn.{cell} as rnnx builds it; prints the shapes rnnx shows (its numbers differ)."
     ),
-    "code.input": "# {layout}",
     # rnnx sweep
     "title.sweep": "sweep · {n} configurations · {backend} backend",
     "sweep.same": "in every configuration: {shapes}",
@@ -392,8 +372,7 @@ EN: Final[dict[str, str]] = {
     # errors: one line each, naming the flag, the value and the fix (`rnnx: error: ` goes before)
     "error.lang_env": "RNNX_LANG: unknown language {value!r}; choose from {choices}",
     "error.not_positive": "{flag} must be at least 1: got {value}; pass a positive whole number",
-    "error.seed": "--seed must be 0 or more: got {seed}; pass e.g. --seed 0",
-    "error.proj_negative": "--proj-size must be 0 (off) or positive: got {proj_size}",
+    "error.negative": "{flag} must be 0 or more: got {value}; pass e.g. {flag} 0",
     "error.proj_lstm_only": (
         "--proj-size applies to --cell lstm only: proj_size={proj_size}, cell={cell}; "
         "drop --proj-size or use --cell lstm"
@@ -585,7 +564,6 @@ EN: Final[dict[str, str]] = {
     "check.shape_differs": "shape differs",
     "check.not_returned": "not returned",
     "check.at": "{where}: expected {expected:.6g}, got {got:.6g}",
-    "check.where_time": "t={t}",
     "check.where_layer": "layer {layer}",
     "check.where_direction": "direction {d}",
     "check.where_batch": "batch row {b}",
@@ -682,6 +660,11 @@ EN: Final[dict[str, str]] = {
         "--memory-limit {value} is below {least}, what the child process needs to load Python and "
         "numpy before the function runs; pass e.g. --memory-limit 512MiB"
     ),
+    # catalog hygiene: check's fixes from the catalog, so a Korean refusal is Korean throughout
+    "check.fix_drop": "drop {flag}",
+    "check.fix_cell": "use --cell {allowed}",
+    "check.fix_seq_first": "drop {flag} (x is (N, T, D))",
+    "check.or": "{a} or {b}",
     # check: every verdict true, what a class needs (issue 17)
     "exp.directions_joined": (
         "directions joined: {name} keeps forward and backward as separate rows of dimension 0 "

@@ -8,10 +8,12 @@ line, compare's change lines (cmp.c_n_*, cmp.params), and the notes that introdu
 dimension names (정방향/역방향, 패킹). Later mentions use the Korean term alone. Formulas, tensor
 names and flags stay as torch writes them. Notes are 합니다-style sentences; table cells are terse.
 
-Plain data. Must not import anything beyond the stdlib.
+Plain data. Must not import anything beyond the stdlib and catalog.notation.
 """
 
 from typing import Final
+
+from rnn_cli.catalog.notation import NOTATION
 
 # the English glosses after a Korean term, given at the term's first mention in an output only
 # (catalog.text drops the repeats)
@@ -23,6 +25,7 @@ GLOSSES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 
 KO: Final[dict[str, str]] = {
+    **NOTATION,  # equations, symbols, marks and code: the same in every language
     # dimensions of tensors
     "dim.batch": "배치 크기 (batch_size) {n}",
     "dim.seq": "시퀀스 길이 (seq_len) {n}: 시점 (time step) {n}개",
@@ -46,7 +49,6 @@ KO: Final[dict[str, str]] = {
     "param.by_below_2dir": "{rows} × {i} = 방향 2개 × 층 {below}의 출력 {h_out}",
     "param.by_hidden": "{rows} × 은닉 {h}",
     "param.by_proj": "{rows} × 투영 {p} (h_t가 투영됨)",
-    "param.bias": "{rows}",
     "param.proj": "투영 {p} × 은닉 {h}: h_t = W_hr (o_t ⊙ tanh(c_t))",
     # notes under the tensor table, each shown only where it applies
     "note.torch_default": (
@@ -106,7 +108,6 @@ KO: Final[dict[str, str]] = {
     "cmp.col_seconds": "순전파 ({n}회의 중앙값)",
     "cmp.same": "✓ 같음",
     "cmp.differs": "✗ 다름",
-    "cmp.none": "—",
     "cmp.summary_match": "모든 백엔드가 일치합니다 (atol {atol:g})",
     "cmp.summary_mismatch": "백엔드끼리 결과가 다릅니다 (atol {atol:g})",
     "cmp.mismatch": "{names}: {backends} 사이의 차이가 atol {atol:g}보다 큽니다",
@@ -123,20 +124,8 @@ KO: Final[dict[str, str]] = {
     "sum.mult_adds": "순전파 한 번의 곱셈-덧셈 횟수",
     "sum.estimate": "계산에 필요한 메모리 (추정)",
     "head.notes": "참고",
-    # rnnx explain: the equations are torch's docs' own, in every language
-    "eq.affine": "W_i{g} x_t + b_i{g} + W_h{g} h_(t-1) + b_h{g}",
-    "eq.affine_nobias": "W_i{g} x_t + W_h{g} h_(t-1)",
-    "eq.gate": "{g}_t = {act}({affine})",
-    "eq.gru_n": "n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_(t-1) + b_hn))",
-    "eq.gru_n_nobias": "n_t = tanh(W_in x_t + r_t ⊙ (W_hn h_(t-1)))",
-    "eq.gru_h": "h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_(t-1)",
-    "eq.lstm_c": "c_t = f_t ⊙ c_(t-1) + i_t ⊙ g_t",
-    "eq.lstm_h": "h_t = o_t ⊙ tanh(c_t)",
-    "eq.lstm_h_proj": "h_t = W_hr (o_t ⊙ tanh(c_t))",
-    "act.sigmoid": "σ: (0, 1)",
-    "act.tanh": "tanh: (−1, 1)",
+    # rnnx explain: the equations are torch's docs' own, in every language (NOTATION)
     "act.tanh_proj": "tanh 다음 W_hr: (−∞, ∞)",
-    "act.relu": "relu: [0, ∞)",
     "act.mix": "없음 (섞임)",
     "gate.rnn.h": "은닉 상태 (hidden state): 메모리 전체, 시점마다 x_t와 h_(t-1)로 새로 씀",
     "gate.lstm.i": "입력 게이트 (input gate): 후보 g_t를 셀에 쓸 양",
@@ -159,10 +148,6 @@ KO: Final[dict[str, str]] = {
     "title.explain": "nn.{cell}: 층 0의 한 시점 t, {sizes}",
     "title.terms": "이 설정에서 각 항의 모양",
     "title.packing": "torch가 게이트를 쌓는 방식 (층 0, 정방향; 모든 층과 방향이 같음)",
-    "size.batch": "N = {n}",
-    "size.input": "H_in = {n}",
-    "size.hidden": "H = {n} (hidden_size)",
-    "size.proj": "P = {n} (proj_size)",
     "term.x": "시점 t의 입력 (층 0)",
     "term.x_above": "층 k > 0: 아래 층의 h_t, 두 방향을 이어 붙임",
     "term.h_prev": "이전 은닉 상태; t = 0에서는 h_0 (주지 않으면 0)",
@@ -270,8 +255,6 @@ KO: Final[dict[str, str]] = {
         "양쪽을 0으로 만듦). 일반적으로는 성립하지 않습니다."
     ),
     # --input-shape
-    "read.batch_first": "batch_first=True",
-    "read.seq_first": "batch_first=False",
     "read.unbatched": "배치 없음, 2차원",
     "read.dims_3": "N = 시퀀스 {n}개, L = 시점 {l}개, H_in = 특성 {h}개",
     "read.dims_2": "L = 시점 {l}개, H_in = 특성 {h}개",
@@ -286,7 +269,6 @@ KO: Final[dict[str, str]] = {
     "seq.end": "b={b}: t={t}",
     # rnnx code: comments in the generated script
     "code.header": "# rnnx가 만드는 nn.{cell}; rnnx가 보여주는 모양을 출력합니다 (숫자는 다름).",
-    "code.input": "# {layout}",
     # rnnx sweep
     "title.sweep": "스윕 · 설정 {n}개 · {backend} 백엔드",
     "sweep.progress": "설정 {n}개 실행 중",
@@ -296,8 +278,7 @@ KO: Final[dict[str, str]] = {
     # errors: one line each, naming the flag, the value and the fix
     "error.lang_env": "RNNX_LANG: 알 수 없는 언어 {value!r}; {choices} 중에서 고르세요",
     "error.not_positive": "{flag}: 1 이상이어야 합니다 (받은 값 {value}); 양의 정수를 주세요",
-    "error.seed": "--seed: 0 이상이어야 합니다 (받은 값 {seed}); 예: --seed 0",
-    "error.proj_negative": "--proj-size: 0 (끄기) 또는 양수여야 합니다 (받은 값 {proj_size})",
+    "error.negative": "{flag}: 0 이상이어야 합니다 (받은 값 {value}); 예: {flag} 0",
     "error.proj_lstm_only": (
         "--proj-size는 --cell lstm에만 쓸 수 있습니다: proj_size={proj_size}, cell={cell}; "
         "--proj-size를 빼거나 --cell lstm을 쓰세요"
@@ -473,9 +454,7 @@ KO: Final[dict[str, str]] = {
     "note.more": "파라미터 {params}개 (텐서 {tensors}개), 곱셈-덧셈 {mult_adds}회: 표는 --params",
     "title.recipes": "레시피, 이번 실행의 값으로 검사함",
     "title.recipes_unchecked": "레시피 (검사 안 함: --backend analytic은 값을 계산하지 않습니다)",
-    "recipe.holds": "✓",
     "recipe.fails": "✗ 여기서 성립하지 않음",
-    "recipe.unchecked": "?",
     "recipe.not": "아님",
     "recipe.same_here": "이 값에서는 우연히 같음",
     "recipe.summary": "분류기용 시퀀스 요약: 최상위 층의 마지막 상태",
@@ -517,8 +496,7 @@ KO: Final[dict[str, str]] = {
     "col.purpose": "용도",
     "sweep.same": "모든 구성에서: {shapes}",
     "check.bad_fit": (
-        "{given}: --convention {convention}에 맞지 않습니다: {fix}, 또는 --convention torch를 "
-        "쓰세요"
+        "{given}: --convention {convention}에 맞지 않습니다; {fix} --convention torch를 쓰세요"
     ),
     "check.bad_target": (
         "TARGET은 FILE.py:FUNCTION 또는 package.module:FUNCTION 형식이어야 합니다: "
@@ -604,7 +582,6 @@ KO: Final[dict[str, str]] = {
     "check.shape_differs": "모양이 다름",
     "check.not_returned": "반환되지 않음",
     "check.at": "{where}: 기대 {expected:.6g}, 결과 {got:.6g}",
-    "check.where_time": "t={t}",
     "check.where_layer": "층 {layer}",
     "check.where_direction": "방향 {d}",
     "check.where_batch": "배치 행 {b}",
@@ -704,6 +681,11 @@ KO: Final[dict[str, str]] = {
         "--memory-limit {value}: 자식 프로세스가 함수를 실행하기 전에 Python과 numpy를 올리는 데 "
         "필요한 {least}보다 작습니다; 예: --memory-limit 512MiB"
     ),
+    # catalog hygiene: check's fixes from the catalog, so a Korean refusal is Korean throughout
+    "check.fix_drop": "{flag} 옵션을 빼거나",
+    "check.fix_cell": "--cell {allowed} 옵션을 쓰거나",
+    "check.fix_seq_first": "x가 (N, T, D)가 되도록 {flag} 옵션을 빼거나",
+    "check.or": "{a} 또는 {b}",
     # check: every verdict true, what a class needs (issue 17)
     "exp.directions_joined": (
         "방향을 이어 붙임: {name}은 정방향과 역방향을 0번 차원의 서로 다른 행으로 둡니다 "

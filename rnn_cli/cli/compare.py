@@ -107,7 +107,7 @@ def compare(
     )
     chosen = _computing_backends(spec, backends)
     atol = None if atol is None else tolerance("--atol", atol)
-    output.check_paths(svg, html)
+    output.refuse_unwritable(svg, html)
     budget = pipeline.memory_budget(max_memory)
     found = pipeline.compare(spec, others, chosen, atol, repeat, budget)
     output.show(compare_render.VIEW[fmt](found), svg, html, "rnnx compare")

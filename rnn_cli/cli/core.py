@@ -122,7 +122,10 @@ class RnnxGroup(TyperGroup):
             return _fail(text("error.stdout_closed"), 2)
         try:
             lookup.use(lookup.lang_from_env())  # --lang, read per command, overrides it
-            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            with lookup.one_output():
+                code = super().main(
+                    args, prog_name, complete_var, False, windows_expand_args, **extra
+                )
             _flush_stdout()
         except click.ClickException as e:  # usage errors: exit 2
             # a bare `rnnx` has printed its help already and carries no message

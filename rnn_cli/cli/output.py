@@ -23,11 +23,11 @@ def write_text(path: Path, content: str, flag: str) -> None:
     files.write_atomic(flag, path, lambda f: f.write(data))
 
 
-def check_paths(svg: Path | None, html: Path | None) -> None:
+def refuse_unwritable(svg: Path | None, html: Path | None) -> None:
     """Refuse a wrong suffix or an unwritable place before anything runs or prints."""
     for flag, path, suffix in (("--svg", svg, ".svg"), ("--html", html, ".html")):
         if path is not None:
-            files.check_target(flag, path, suffix)
+            files.refuse_bad_target(flag, path, suffix)
 
 
 def preserve_spaces(svg: str) -> str:

@@ -83,9 +83,9 @@ def shape(
     html: HtmlOpt = None,
 ) -> None:
     """Build the network, run a dummy batch, and explain every shape, with recipes to paste."""
-    output.check_paths(svg, html)
+    output.refuse_unwritable(svg, html)
     if save is not None:
-        files.check_target("--save", save, ".npz")
+        files.refuse_bad_target("--save", save, ".npz")
         if backend is Backend.ANALYTIC:
             raise SpecError(text("error.save_analytic"))
     answers = tuple(expectations.parse(raw, spec) for raw in expect or ())

@@ -25,7 +25,7 @@ def reduction_length(spec: Spec) -> int:
     return widest + spec.h_out + (spec.hidden_size if spec.proj_size else 0)
 
 
-def tolerance(spec: Spec) -> float:
+def default_atol(spec: Spec) -> float:
     """compare's default --atol: max(ATOL, K·eps). A sum of K rounded products may be off by up
     to K·eps of its terms' size (the textbook bound), so two correct backends drift apart as K
     grows (-i 6000 in float32: 1.2e-5 apart, over a fixed 1e-5)."""

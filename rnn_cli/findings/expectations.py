@@ -175,7 +175,7 @@ def _dimensions(t: Tensor, got: tuple[int, ...]) -> str:
     return "; ".join(wrong)
 
 
-def check(spec: Spec, answers: tuple[Answer, ...]) -> tuple[Expectation, ...]:
+def evaluate(spec: Spec, answers: tuple[Answer, ...]) -> tuple[Expectation, ...]:
     """Each answer against spec's tensors, with the misconception behind a wrong one."""
     by_name = {t.name: t for t in shapes.tensors(spec)}
     out = []

@@ -13,6 +13,7 @@ from rnn_cli.findings.expectations import Answer, Expectation
 from rnn_cli.findings.identities import Identity
 from rnn_cli.findings.recipes import Recipe
 from rnn_cli.network import shapes
+from rnn_cli.network.meanings import Phrase
 from rnn_cli.network.result import Result
 from rnn_cli.network.shapes import Param, Tensor
 from rnn_cli.spec import input_shape
@@ -102,7 +103,7 @@ def _warning_note(message: str) -> list[str]:
     ]
 
 
-def check(spec: Spec, result: Result) -> None:
+def assert_shapes(spec: Spec, result: Result) -> None:
     """Raise MismatchError when a backend's tensors are not shaped as the arithmetic says."""
     expected = {t.name: t.shape for t in shapes.tensors(spec)}
     got = {"output": result.output, "h_n": result.h_n, "c_n": result.c_n}
@@ -143,8 +144,8 @@ def build(
 ) -> Report:
     """Everything shown about spec; O(1) in the layers past MAX_PARAMETER_ROWS parameter rows."""
     if result is not None:
-        check(spec, result)
-    checked = None if result is None else identities.check(spec, result)
+        assert_shapes(spec, result)
+    checked = None if result is None else identities.evaluate(spec, result)
     params, params_note = _parameters(spec)
     return Report(
         spec=spec,
@@ -162,12 +163,22 @@ def build(
         identities=checked or (),
         recipes=recipes.check(spec, result),
         warnings=input_shape.warnings(spec),
-        expectations=expectations.check(spec, answers),
+        expectations=expectations.evaluate(spec, answers),
     )
 
 
 def as_dict(report: Report) -> dict[str, object]:
     """The JSON document: the dataclass as is, its Spec and backend flattened into "config"."""
-    flat = asdict(report)  # nested dataclasses (tensors, identities) as dicts
+    flat = _said(asdict(report))  # nested dataclasses (tensors, identities) as dicts
+    assert isinstance(flat, dict)
     del flat["spec"], flat["backend"]
     return {"schema": flat.pop("schema"), "config": config(report.spec, report.backend), **flat}
+
+
+def _said(value: object) -> object:
+    """value with every Phrase said, in document order (JSON holds sentences, not keys)."""
+    if isinstance(value, dict):
+        return {k: _said(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_said(v) for v in value)
+    return str(value) if isinstance(value, Phrase) else value

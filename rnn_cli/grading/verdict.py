@@ -109,7 +109,7 @@ def compare(
 ) -> TensorCheck:
     """One tensor: shape, then values."""
     tensor = next(t for t in shapes.tensors(spec) if t.name == name)
-    meanings = tuple(d.meaning for d in tensor.dims)
+    meanings = tuple(str(d.meaning) for d in tensor.dims)
     if got is None:
         return TensorCheck(name, tensor.shape, meanings, None, False, None, None, None)
     if got.shape != exp.shape:

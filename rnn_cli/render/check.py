@@ -21,6 +21,13 @@ from rnn_cli.render.plain import shape_text
 from rnn_cli.spec.choices import Convention, Nonlinearity
 
 
+# W_hh transposed, in each convention's own names (cs231n's Wh is already W_hhᵀ)
+TRANSPOSED_W_HH = {
+    Convention.LOOP: "mistake.transposed_w_hh_loop",
+    Convention.CS231N: "mistake.transposed_w_hh_cs231n",
+}
+
+
 def convention_name(check: Check) -> str:
     return "—" if check.convention is None else check.convention.value
 
@@ -38,8 +45,8 @@ def diagnosis_text(check: Check, d: Diagnosis) -> str:
         want = check.spec.activation
         got = Nonlinearity.TANH if want is Nonlinearity.RELU else Nonlinearity.RELU
         return text("mistake.activation_swapped", got=got.value, want=want.value)
-    if d.mistake is Mistake.TRANSPOSED_W_HH and check.convention is not Convention.TORCH:
-        return text(f"mistake.transposed_w_hh_{convention_name(check)}")
+    if d.mistake is Mistake.TRANSPOSED_W_HH and check.convention in TRANSPOSED_W_HH:
+        return text(TRANSPOSED_W_HH[check.convention])
     return text(f"mistake.{d.mistake.value}", convention=f"--convention {convention_name(check)}")
 
 

@@ -69,11 +69,11 @@ def _recipes(report: Report) -> list[str]:
 
 def render(report: Report) -> str:
     tensors = [
-        [f"`{t.name}`", f"`{shape_text(t.shape)}`", "<br>".join(d.meaning for d in t.dims)]
+        [f"`{t.name}`", f"`{shape_text(t.shape)}`", "<br>".join(str(d.meaning) for d in t.dims)]
         for t in report.tensors
     ]
     params = [
-        [f"`{p.name}`", f"`{shape_text(p.shape)}`", f"{p.count:,}", p.meaning]
+        [f"`{p.name}`", f"`{shape_text(p.shape)}`", f"{p.count:,}", str(p.meaning)]
         for p in report.parameters
     ]
     lines = [

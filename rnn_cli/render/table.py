@@ -41,7 +41,7 @@ def parameter_table(report: Report) -> Table:
     table.add_column(text("col.count"), justify="right", no_wrap=True)
     table.add_column(text("col.meaning"), overflow="fold")
     for p in report.parameters:
-        table.add_row(p.name, shape_text(p.shape), f"{p.count:,}", Text(p.meaning))
+        table.add_row(p.name, shape_text(p.shape), f"{p.count:,}", Text(str(p.meaning)))
     return table
 
 
