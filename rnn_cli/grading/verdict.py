@@ -113,7 +113,7 @@ def compare(
     if got is None:
         return TensorCheck(name, tensor.shape, meanings, None, False, None, None, None)
     if got.shape != exp.shape:
-        (said,) = expectations.check(spec, ((name, tuple(got.shape)),))
+        (said,) = expectations.evaluate(spec, ((name, tuple(got.shape)),))
         return TensorCheck(
             name, tensor.shape, meanings, got.shape, False, None, None, None, said.why
         )

@@ -20,7 +20,6 @@ from rnn_cli.grading.verdict import SCHEMA, Check, Diagnosis, Divergence, Tensor
 from rnn_cli.render.plain import shape_text
 from rnn_cli.spec.choices import Convention, Nonlinearity
 
-
 # W_hh transposed, in each convention's own names (cs231n's Wh is already W_hhᵀ)
 TRANSPOSED_W_HH = {
     Convention.LOOP: "mistake.transposed_w_hh_loop",
