@@ -28,12 +28,18 @@ def lint(where: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def layers() -> list[str]:
-    """The layers contract's packages, top floor first (tomllib is 3.11+: read the one list)."""
+def floors() -> list[list[str]]:
+    """The layers contract's floors, top first, each its packages ("a | b": independent
+    siblings; tomllib is 3.11+: read the one list)."""
     config = (ROOT / "pyproject.toml").read_text()
     block = re.search(r'type = "layers"\nlayers = \[(.*?)\]', config, re.DOTALL)
     assert block is not None
-    return re.findall(r'"([\w.]+)"', block[1])
+    return [entry.split(" | ") for entry in re.findall(r'"([\w. |]+)"', block[1])]
+
+
+def layers() -> list[str]:
+    """Every package on a floor, top floor first."""
+    return [name for floor in floors() for name in floor]
 
 
 def test_the_contracts_hold() -> None:
@@ -55,14 +61,29 @@ def test_an_upward_import_breaks_the_floors(tmp_path: Path) -> None:
 
 
 def test_readme_layout_lists_the_floors_of_the_contract() -> None:
-    """README's Layout table, read bottom floor first, names the contract's layers in order."""
+    """README's Layout table, read bottom floor first, names the contract's floors in order;
+    siblings on one floor (`a | b` in the contract) share the floor's number, a row each."""
     readme = (ROOT / "README.md").read_text()
     section = readme.split("### Layout", 1)[1].split("\n## ", 1)[0]
-    rows = [line for line in section.splitlines() if re.match(r"\| \d+ \|", line)]
-    listed = [re.findall(r"`(\w+)(?:/|\.py)`", row.split("|")[2]) for row in rows]
-    assert [pkg for row in reversed(listed) for pkg in row] == [
-        name.removeprefix("rnn_cli.") for name in layers()
-    ]
+    listed: dict[int, set[str]] = {}
+    for row in section.splitlines():
+        number = re.match(r"\| (\d+) \|", row)
+        if number:
+            names = re.findall(r"`(\w+)(?:/|\.py)`", row.split("|")[2])
+            listed.setdefault(int(number[1]), set()).update(names)
+    in_readme = [listed[n] for n in sorted(listed, reverse=True)]
+    assert in_readme == [{name.removeprefix("rnn_cli.") for name in f} for f in floors()]
+
+
+def test_siblings_on_a_floor_may_not_import_each_other(tmp_path: Path) -> None:
+    """why/ and grading/ share a floor: one importing the other breaks the layers contract."""
+    shutil.copytree(PACKAGE, tmp_path / "rnn_cli", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    decode = tmp_path / "rnn_cli" / "why" / "decode.py"
+    decode.write_text(decode.read_text() + "\nfrom rnn_cli.grading import verdict  # sideways\n")
+    done = lint(tmp_path)
+    assert done.returncode == 1
+    assert "rnn_cli.why.decode -> rnn_cli.grading.verdict" in done.stdout
 
 
 def test_every_package_is_on_a_floor() -> None:
