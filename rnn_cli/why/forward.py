@@ -133,11 +133,15 @@ def _conflict(n: Numbers, net: Network) -> str | None:
 def hidden_size(n: Numbers, net: Network) -> Explained:
     want, got, state = n["expected"], n["got"], _state(n)
     cell = Cell.LSTM if "which" in n else Cell.GRU  # nn.RNN's states are nn.GRU's
-    found = {c.id: c for c in _misconceptions(n, cell, state)}
+    found: dict[str, Candidate] = {}
+    for c in _misconceptions(n, cell, state):  # the first reading of each that the network allows
+        if net.allows(c.needs):
+            found.setdefault(c.id, c)
     causes = list(found.values()) + _batch_causes(n, net, state)
     fields = {"state": state, "shape": _shape(want), "want": want[-1], "got": got[-1]}
-    if not causes:
-        causes.append(Candidate("state_size", fields, True, {"hidden_size": want[-1]}))
+    if not causes or want[-1] != got[-1]:  # a state built with other features than the layer's
+        size = Candidate("state_size", fields, True, {"hidden_size": want[-1]})
+        causes.insert(0 if "projection" in found and not net.proj_size else len(causes), size)
     conflict = _conflict(n, net)
     revealed: dict[str, Any] = {"cell": Cell.LSTM} if "which" in n else {}
     if len(want) == 3:
