@@ -848,30 +848,29 @@ EN: Final[dict[str, str]] = {
         "the layer before it is bidirectional: its output joins both directions, 2 × {half} = "
         "{got} features, and this layer was built for {want}"
     ),
-    "why.fix.after_bidirectional": "{layer}(input_size={got}, ...)  # 2 × the hidden_size before",
+    "why.fix.after_bidirectional": "{layer}(input_size={got}, ...)",
     "why.cause.input_size_wrong": (
         "input_size is set to {want}, but your data has {got} features per step (the last "
         "dimension is always the features, whatever batch_first says)"
     ),
-    "why.fix.input_size_wrong": "{layer}(input_size={got}, ...)  # x.size(-1)",
+    "why.fix.input_size_wrong": "{layer}(input_size={got}, ...)",
     "why.cause.features_not_last": (
         "the features are not on the last axis: data laid out (batch, features, time), as a "
         "Conv1d or a spectrogram gives it, puts the time steps ({got}) last"
     ),
-    "why.fix.features_not_last": "x = x.permute(0, 2, 1)  # (batch, time, features)",
+    "why.fix.features_not_last": "x = x.permute(0, 2, 1)",
     "why.cause.last_batch": (
         "the last batch is smaller than batch_size: your input has {input} sequences, but "
-        "{state} was built for {built}; build it from the input, or drop the short batch"
+        "{state} was built for {built}; build it from the input, or pass drop_last=True to "
+        "the DataLoader"
     ),
-    "why.fix.last_batch": ("{state} = torch.zeros({shape})  # or DataLoader(..., drop_last=True)"),
+    "why.fix.last_batch": "{state} = torch.zeros({shape})",
     "why.cause.seq_batch_swapped": (
         "time and batch are swapped: the layer reads batch from dimension 1 unless "
         "batch_first=True, so batch-first data gives it its time steps ({input}) as the batch, "
         "while {state} was built for {built} sequences"
     ),
-    "why.fix.seq_batch_swapped": (
-        "nn.LSTM(..., batch_first=True)  # the layer's layout must be the data's"
-    ),
+    "why.fix.seq_batch_swapped": "nn.LSTM(..., batch_first=True)",
     "why.cause.state_size": (
         "{state} was built with {got} features, but the layer's states have {want} "
         "(hidden_size, or proj_size for an LSTM's h_0)"
@@ -880,44 +879,40 @@ EN: Final[dict[str, str]] = {
     "why.cause.old_torch_unbatched": (
         "torch before 1.11 takes 3-D input only: one sequence (L, features) needs a batch axis"
     ),
-    "why.fix.old_torch_unbatched": (
-        "x = x.unsqueeze(1)  # (L, 1, features); unsqueeze(0) if batch_first"
-    ),
+    "why.fix.old_torch_unbatched": "x = x.unsqueeze(1)",
     "why.cause.image_input": (
         "an image batch (N, C, H, W) went in as it is: a recurrent layer reads (N, L, features), "
         "e.g. each image row as a time step"
     ),
-    "why.fix.image_input": "x = x.flatten(1, 2) if x.size(1) > 1 else x.squeeze(1)  # (N, H, W)",
+    "why.fix.image_input": "x = x.squeeze(1)  # (N, H, W)",
     "why.cause.extra_axis": (
         "an axis too many: an unsqueeze, a one-hot or a channel axis left a dimension of size 1"
     ),
-    "why.fix.extra_axis": "x = x.squeeze(2)  # the axis of size 1",
+    "why.fix.extra_axis": "x = x.squeeze(2)",
     "why.cause.no_feature_axis": (
         "a sequence of single numbers (L,) has no feature axis: each step needs a vector"
     ),
-    "why.fix.no_feature_axis": "x = x.unsqueeze(-1)  # (L, 1): one feature per step",
+    "why.fix.no_feature_axis": "x = x.unsqueeze(-1)  # (L, 1)",
     "why.cause.state_without_rows": (
         "the state was built as (batch, hidden): a layer's state always starts with layers × "
-        "directions, (L·D, batch, hidden), even for one layer"
+        "directions, (L·D, batch, hidden), even for one layer (c_0 too, for an LSTM)"
     ),
-    "why.fix.state_without_rows": (
-        "h_0 = h_0.unsqueeze(0)  # (1, batch, hidden); c_0 too for an LSTM"
-    ),
+    "why.fix.state_without_rows": "h_0 = h_0.unsqueeze(0)  # (1, N, H)",
     "why.cause.input_lost_batch": (
         "your input lost its batch axis (x[0], squeeze(), a batch of one): 2-D input is read as "
         "one unbatched sequence, while your state is batched"
     ),
-    "why.fix.input_lost_batch": "x = x.unsqueeze({axis})  # the batch axis back",
+    "why.fix.input_lost_batch": "x = x.unsqueeze({axis})",
     "why.cause.state_for_batch": (
         "for one unbatched sequence the state is (layers × directions, hidden), with no batch axis"
     ),
-    "why.fix.state_for_batch": "h_0 = h_0.squeeze(1)  # c_0 too for an LSTM",
+    "why.fix.state_for_batch": "h_0 = h_0.squeeze(1)",
     "why.cause.token_ids": (
         "your input holds integers, token ids: a recurrent layer reads vectors of features, so "
         "the ids go through nn.Embedding first; model.to(torch.int64), as torch suggests, "
         "cannot work (weights must be floating point)"
     ),
-    "why.fix.token_ids": ("embed = nn.Embedding(vocab_size, {size})  # then rnn(embed(ids))"),
+    "why.fix.token_ids": "embed = nn.Embedding(vocab_size, {size})\nout, _ = rnn(embed(ids))",
     "why.cause.int_features": (
         "your features are numbers stored as integers: convert them to the weights' dtype"
     ),
@@ -933,7 +928,7 @@ EN: Final[dict[str, str]] = {
     "why.cause.state_other_batch": (
         "the state was carried over from another batch (a previous step, another batch size)"
     ),
-    "why.fix.state_other_batch": "h = torch.zeros({shape})  # at the start of every batch",
+    "why.fix.state_other_batch": "h = torch.zeros({shape})",
     "why.cause.sequence_to_cell": (
         "a whole sequence went to {module}, which takes one time step: loop over time, or use "
         "nn.{layer}"
@@ -946,14 +941,13 @@ EN: Final[dict[str, str]] = {
     "why.cause.dropout_not_number": (
         "dropout was given something else, e.g. a bool or an nn.Dropout layer"
     ),
-    "why.fix.dropout_not_number": "nn.LSTM(..., dropout=0.2)  # a float from 0 to 1",
+    "why.fix.dropout_not_number": "nn.LSTM(..., dropout=0.2)",
     "why.cause.dropout_one_layer": (
         "dropout acts between stacked layers only; with num_layers={num_layers} there is none, "
-        "so dropout={dropout} does nothing"
+        "so dropout={dropout} does nothing: stack a second layer, or put nn.Dropout({dropout}) "
+        "on the output"
     ),
-    "why.fix.dropout_one_layer": (
-        "nn.LSTM(..., num_layers=2, dropout={dropout})  # or nn.Dropout({dropout}) on the output"
-    ),
+    "why.fix.dropout_one_layer": "nn.LSTM(..., num_layers=2, dropout={dropout})",
     "why.cause.true_division": (
         "/ gives a float even when it divides evenly: hidden_dim / 2 is 128.0, not 128"
     ),
@@ -972,7 +966,7 @@ EN: Final[dict[str, str]] = {
     ),
     "why.fix.proj_not_smaller": "nn.LSTM(input_size, hidden_size, proj_size=hidden_size // 2)",
     "why.cause.proj_not_lstm": "only nn.LSTM projects its h_t; nn.GRU and nn.RNN take no proj_size",
-    "why.fix.proj_not_lstm": "nn.GRU(input_size, hidden_size)  # no proj_size",
+    "why.fix.proj_not_lstm": "nn.GRU(input_size, hidden_size)",
     "why.cause.nonlinearity_choice": (
         "nn.RNN takes 'tanh' or 'relu', in lower case; nn.LSTM and nn.GRU take none"
     ),
@@ -1006,9 +1000,7 @@ EN: Final[dict[str, str]] = {
     "why.cause.lengths_other_batch": (
         "lengths belongs to another batch (the last, smaller batch, or a stale variable)"
     ),
-    "why.fix.lengths_other_batch": (
-        "lengths = lengths[: x.size(0)]  # one per sequence of this batch"
-    ),
+    "why.fix.lengths_other_batch": "lengths = lengths[: x.size(0)]",
     "why.cause.total_length_short": (
         "total_length must be at least the longest sequence; pass the padded length of the input"
     ),
@@ -1045,7 +1037,7 @@ EN: Final[dict[str, str]] = {
         "the weights were replaced or copied (DataParallel, weight norm, loading by hand) and "
         "cuDNN compacts them on every call"
     ),
-    "why.fix.weights_not_flat": "self.rnn.flatten_parameters()  # first line of forward()",
+    "why.fix.weights_not_flat": "self.rnn.flatten_parameters()",
     "why.cause.bidirectional_linear": (
         "an nn.Linear(hidden_size) after a bidirectional layer: output joins both directions, "
         "{features} = 2 × {hidden} features"
@@ -1055,12 +1047,12 @@ EN: Final[dict[str, str]] = {
         "h_n.view(batch, -1) joins every row of h_n, {k} = layers × directions, so "
         "{features} = {k} × {hidden} features; the last layer alone is h_n[-1]"
     ),
-    "why.fix.hn_all_layers": "h_last = h_n[-1]  # (batch, hidden): the last layer",
+    "why.fix.hn_all_layers": "h_last = h_n[-1]  # (N, H)",
     "why.cause.time_flattened": (
         "the output was flattened over time, {features} = {k} steps × {hidden} features; the "
         "last step alone is output[:, -1]"
     ),
-    "why.fix.time_flattened": "last = output[:, -1]  # batch_first; output[-1] if seq-first",
+    "why.fix.time_flattened": "last = output[:, -1]",
     "why.cause.linear_doubled": (
         "the nn.Linear takes 2 × {features} = {in_features} features, as after a bidirectional "
         "layer, but the layer before is unidirectional"
@@ -1092,16 +1084,16 @@ EN: Final[dict[str, str]] = {
         "a tensor was unpacked along its dimension 0, e.g. out, (h, c) = gru(x) with more than "
         "2 rows of h_n, or names unpacked from output"
     ),
-    "why.fix.unpack_tensor": "out, h_n = gru(x)  # out, (h_n, c_n) = lstm(x)",
+    "why.fix.unpack_tensor": "out, h_n = gru(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.rnn_returns": (
         "a recurrent layer returns (output, h_n), an LSTM (output, (h_n, c_n))"
     ),
-    "why.fix.rnn_returns": "out, h_n = rnn(x)  # out, (h_n, c_n) = lstm(x)",
+    "why.fix.rnn_returns": "out, h_n = rnn(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.rnn_returns_tuple": (
         "a recurrent layer returns a tuple (output, h_n): .{attribute} belongs to the tensors "
         "inside it"
     ),
-    "why.fix.rnn_returns_tuple": "out, h_n = rnn(x)  # out, (h_n, c_n) = lstm(x)",
+    "why.fix.rnn_returns_tuple": "out, h_n = rnn(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.view_after_transpose": (
         "view() after transpose() or permute(), e.g. a seq-first output turned batch-first: "
         "the memory is no longer in order"

@@ -847,28 +847,29 @@ KO: Final[dict[str, str]] = {
         "앞 층이 양방향입니다: 그 출력은 두 방향을 이어 붙여 2 × {half} = {got}개 특성인데 "
         "이 층은 {want}개로 만들어졌습니다"
     ),
-    "why.fix.after_bidirectional": "{layer}(input_size={got}, ...)  # 앞 층 hidden_size의 2배",
+    "why.fix.after_bidirectional": "{layer}(input_size={got}, ...)",
     "why.cause.input_size_wrong": (
         "input_size는 {want}인데 데이터의 시점마다 특성이 {got}개입니다 (batch_first와 "
         "상관없이 마지막 차원이 늘 특성입니다)"
     ),
-    "why.fix.input_size_wrong": "{layer}(input_size={got}, ...)  # x.size(-1)",
+    "why.fix.input_size_wrong": "{layer}(input_size={got}, ...)",
     "why.cause.features_not_last": (
         "특성이 마지막 축에 있지 않습니다: Conv1d나 스펙트로그램처럼 (배치, 특성, 시간)으로 "
         "놓인 데이터는 시점 ({got}개)이 마지막에 옵니다"
     ),
-    "why.fix.features_not_last": "x = x.permute(0, 2, 1)  # (배치, 시간, 특성)",
+    "why.fix.features_not_last": "x = x.permute(0, 2, 1)",
     "why.cause.last_batch": (
         "마지막 배치가 batch_size보다 작습니다: 입력에는 시퀀스가 {input}개인데 {state}는 "
-        "{built}개에 맞춰 만들어졌습니다; 입력에서 크기를 읽어 만들거나 짧은 배치를 버리세요"
+        "{built}개에 맞춰 만들어졌습니다; 입력에서 크기를 읽어 만들거나 DataLoader에 "
+        "drop_last=True를 주세요"
     ),
-    "why.fix.last_batch": "{state} = torch.zeros({shape})  # 또는 DataLoader(..., drop_last=True)",
+    "why.fix.last_batch": "{state} = torch.zeros({shape})",
     "why.cause.seq_batch_swapped": (
         "시간과 배치가 뒤바뀌었습니다: batch_first=True가 아니면 층은 1번 차원을 배치로 "
         "읽으므로, 배치 우선 데이터에서는 시점 ({input}개)이 배치가 되고 {state}는 시퀀스 "
         "{built}개에 맞춰져 있습니다"
     ),
-    "why.fix.seq_batch_swapped": "nn.LSTM(..., batch_first=True)  # 층의 배치 순서를 데이터에 맞춤",
+    "why.fix.seq_batch_swapped": "nn.LSTM(..., batch_first=True)",
     "why.cause.state_size": (
         "{state}가 특성 {got}개로 만들어졌는데 층의 상태는 {want}개입니다 (hidden_size, "
         "LSTM의 h_0이면 proj_size)"
@@ -877,40 +878,40 @@ KO: Final[dict[str, str]] = {
     "why.cause.old_torch_unbatched": (
         "torch 1.11 이전에는 3차원 입력만 받습니다: 시퀀스 하나 (L, 특성)에도 배치 축이 필요합니다"
     ),
-    "why.fix.old_torch_unbatched": "x = x.unsqueeze(1)  # (L, 1, 특성); batch_first면 unsqueeze(0)",
+    "why.fix.old_torch_unbatched": "x = x.unsqueeze(1)",
     "why.cause.image_input": (
         "이미지 배치 (N, C, H, W)를 그대로 넣었습니다: 순환 층은 (N, L, 특성)을 읽습니다 "
         "(예: 이미지의 각 행을 한 시점으로)"
     ),
-    "why.fix.image_input": "x = x.flatten(1, 2) if x.size(1) > 1 else x.squeeze(1)  # (N, H, W)",
+    "why.fix.image_input": "x = x.squeeze(1)  # (N, H, W)",
     "why.cause.extra_axis": (
         "축이 하나 많습니다: unsqueeze, 원-핫, 채널 축이 크기 1인 차원을 남겼습니다"
     ),
-    "why.fix.extra_axis": "x = x.squeeze(2)  # 크기 1인 축",
+    "why.fix.extra_axis": "x = x.squeeze(2)",
     "why.cause.no_feature_axis": (
         "숫자 하나씩의 시퀀스 (L,)에는 특성 축이 없습니다: 시점마다 벡터가 필요합니다"
     ),
-    "why.fix.no_feature_axis": "x = x.unsqueeze(-1)  # (L, 1): 시점마다 특성 하나",
+    "why.fix.no_feature_axis": "x = x.unsqueeze(-1)  # (L, 1)",
     "why.cause.state_without_rows": (
         "상태를 (배치, 은닉)으로 만들었습니다: 층의 상태는 층이 하나여도 늘 층 × 방향으로 "
-        "시작합니다, (L·D, 배치, 은닉)"
+        "시작합니다, (L·D, 배치, 은닉) (LSTM이면 c_0도)"
     ),
-    "why.fix.state_without_rows": "h_0 = h_0.unsqueeze(0)  # (1, 배치, 은닉); LSTM이면 c_0도",
+    "why.fix.state_without_rows": "h_0 = h_0.unsqueeze(0)  # (1, N, H)",
     "why.cause.input_lost_batch": (
         "입력이 배치 축을 잃었습니다 (x[0], squeeze(), 배치 하나): 2차원 입력은 배치 없는 "
         "시퀀스 하나로 읽히는데 상태에는 배치가 있습니다"
     ),
-    "why.fix.input_lost_batch": "x = x.unsqueeze({axis})  # 배치 축을 되돌림",
+    "why.fix.input_lost_batch": "x = x.unsqueeze({axis})",
     "why.cause.state_for_batch": (
         "배치 없는 시퀀스 하나의 상태는 배치 축 없이 (층 × 방향, 은닉)입니다"
     ),
-    "why.fix.state_for_batch": "h_0 = h_0.squeeze(1)  # LSTM이면 c_0도",
+    "why.fix.state_for_batch": "h_0 = h_0.squeeze(1)",
     "why.cause.token_ids": (
         "입력이 정수, 곧 토큰 id입니다: 순환 층은 특성 벡터를 읽으므로 id는 먼저 "
         "nn.Embedding을 거쳐야 합니다; torch가 제안하는 model.to(torch.int64)는 통하지 "
         "않습니다 (가중치는 부동소수여야 합니다)"
     ),
-    "why.fix.token_ids": "embed = nn.Embedding(vocab_size, {size})  # 그다음 rnn(embed(ids))",
+    "why.fix.token_ids": "embed = nn.Embedding(vocab_size, {size})\nout, _ = rnn(embed(ids))",
     "why.cause.int_features": "특성이 정수로 저장되어 있습니다: 가중치의 dtype으로 바꾸세요",
     "why.fix.int_features": "x = x.to({weight})",
     "why.cause.numpy_float64": (
@@ -924,7 +925,7 @@ KO: Final[dict[str, str]] = {
     "why.cause.state_other_batch": (
         "상태를 다른 배치에서 이어 받았습니다 (이전 단계, 다른 배치 크기)"
     ),
-    "why.fix.state_other_batch": "h = torch.zeros({shape})  # 배치마다 새로",
+    "why.fix.state_other_batch": "h = torch.zeros({shape})",
     "why.cause.sequence_to_cell": (
         "시퀀스 전체를 한 시점만 받는 {module}에 넣었습니다: 시간에 대해 반복하거나 "
         "nn.{layer}를 쓰세요"
@@ -935,14 +936,13 @@ KO: Final[dict[str, str]] = {
     ),
     "why.fix.dropout_percent": "nn.LSTM(..., dropout=0.2)",
     "why.cause.dropout_not_number": "dropout에 다른 것을 주었습니다 (예: bool, nn.Dropout 층)",
-    "why.fix.dropout_not_number": "nn.LSTM(..., dropout=0.2)  # 0에서 1 사이의 float",
+    "why.fix.dropout_not_number": "nn.LSTM(..., dropout=0.2)",
     "why.cause.dropout_one_layer": (
         "dropout은 쌓인 층 사이에서만 작동합니다; num_layers={num_layers}이면 층 사이가 없어 "
-        "dropout={dropout}은 아무 일도 하지 않습니다"
+        "dropout={dropout}은 아무 일도 하지 않습니다: 층을 하나 더 쌓거나 출력에 "
+        "nn.Dropout({dropout})을 두세요"
     ),
-    "why.fix.dropout_one_layer": (
-        "nn.LSTM(..., num_layers=2, dropout={dropout})  # 또는 출력에 nn.Dropout({dropout})"
-    ),
+    "why.fix.dropout_one_layer": "nn.LSTM(..., num_layers=2, dropout={dropout})",
     "why.cause.true_division": (
         "/는 나누어떨어져도 float를 냅니다: hidden_dim / 2는 128이 아니라 128.0입니다"
     ),
@@ -963,7 +963,7 @@ KO: Final[dict[str, str]] = {
     "why.cause.proj_not_lstm": (
         "h_t를 투영하는 것은 nn.LSTM뿐입니다; nn.GRU와 nn.RNN은 proj_size를 받지 않습니다"
     ),
-    "why.fix.proj_not_lstm": "nn.GRU(input_size, hidden_size)  # proj_size 없음",
+    "why.fix.proj_not_lstm": "nn.GRU(input_size, hidden_size)",
     "why.cause.nonlinearity_choice": (
         "nn.RNN은 소문자 'tanh' 또는 'relu'를 받고, nn.LSTM과 nn.GRU는 받지 않습니다"
     ),
@@ -995,7 +995,7 @@ KO: Final[dict[str, str]] = {
     "why.cause.lengths_other_batch": (
         "lengths가 다른 배치의 것입니다 (더 작은 마지막 배치, 갱신되지 않은 변수)"
     ),
-    "why.fix.lengths_other_batch": "lengths = lengths[: x.size(0)]  # 이 배치의 시퀀스마다 하나",
+    "why.fix.lengths_other_batch": "lengths = lengths[: x.size(0)]",
     "why.cause.total_length_short": (
         "total_length는 가장 긴 시퀀스 이상이어야 합니다; 입력의 패딩된 길이를 넘기세요"
     ),
@@ -1031,7 +1031,7 @@ KO: Final[dict[str, str]] = {
         "가중치를 바꾸거나 복사해서 (DataParallel, weight norm, 직접 불러오기) cuDNN이 호출마다 "
         "다시 모읍니다"
     ),
-    "why.fix.weights_not_flat": "self.rnn.flatten_parameters()  # forward()의 첫 줄",
+    "why.fix.weights_not_flat": "self.rnn.flatten_parameters()",
     "why.cause.bidirectional_linear": (
         "양방향 층 뒤에 nn.Linear(hidden_size)를 두었습니다: output은 두 방향을 이어 붙여 "
         "특성이 {features} = 2 × {hidden}개입니다"
@@ -1041,12 +1041,12 @@ KO: Final[dict[str, str]] = {
         "h_n.view(batch, -1)은 h_n의 모든 행, {k} = 층 × 방향을 이어 붙여 특성이 {features} = "
         "{k} × {hidden}개가 됩니다; 마지막 층만은 h_n[-1]입니다"
     ),
-    "why.fix.hn_all_layers": "h_last = h_n[-1]  # (배치, 은닉): 마지막 층",
+    "why.fix.hn_all_layers": "h_last = h_n[-1]  # (N, H)",
     "why.cause.time_flattened": (
         "출력을 시간에 대해 펼쳤습니다, {features} = {k}시점 × 특성 {hidden}개; 마지막 시점만은 "
         "output[:, -1]입니다"
     ),
-    "why.fix.time_flattened": "last = output[:, -1]  # batch_first; seq-first면 output[-1]",
+    "why.fix.time_flattened": "last = output[:, -1]",
     "why.cause.linear_doubled": (
         "nn.Linear가 양방향 층 뒤처럼 2 × {features} = {in_features}개 특성을 받는데 앞 층은 "
         "단방향입니다"
@@ -1078,15 +1078,15 @@ KO: Final[dict[str, str]] = {
         "텐서를 0번 차원을 따라 풀었습니다: 예를 들어 h_n의 행이 2개보다 많을 때 "
         "out, (h, c) = gru(x), 또는 output에서 이름들을 푼 경우"
     ),
-    "why.fix.unpack_tensor": "out, h_n = gru(x)  # out, (h_n, c_n) = lstm(x)",
+    "why.fix.unpack_tensor": "out, h_n = gru(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.rnn_returns": (
         "순환 층은 (output, h_n)을, LSTM은 (output, (h_n, c_n))을 돌려줍니다"
     ),
-    "why.fix.rnn_returns": "out, h_n = rnn(x)  # out, (h_n, c_n) = lstm(x)",
+    "why.fix.rnn_returns": "out, h_n = rnn(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.rnn_returns_tuple": (
         "순환 층은 튜플 (output, h_n)을 돌려줍니다: .{attribute}는 그 안의 텐서에 있습니다"
     ),
-    "why.fix.rnn_returns_tuple": "out, h_n = rnn(x)  # out, (h_n, c_n) = lstm(x)",
+    "why.fix.rnn_returns_tuple": "out, h_n = rnn(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.view_after_transpose": (
         "transpose()나 permute() 뒤에 view()를 불렀습니다 (예: seq-first 출력을 배치 우선으로 "
         "돌린 것): 메모리가 더는 차례대로가 아닙니다"

@@ -17,7 +17,7 @@ def _causes(reading: Reading) -> RenderableType:
         return Text(text("why.no_cause"), style="yellow")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("#", no_wrap=True)
-    table.add_column(text("why.col_cause"), ratio=3)
+    table.add_column(text("why.col_cause"), ratio=3, overflow="fold")
     table.add_column(text("why.col_fix"), style="cyan", ratio=2, overflow="fold")
     for i, c in enumerate(reading.causes, 1):
         said = Text(f"[{c.mark()}] ", style="bold" if c.likely else "dim")
