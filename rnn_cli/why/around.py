@@ -53,13 +53,13 @@ def lengths_type(n: Numbers, net: Network) -> Explained:
 
 
 def lengths_count(n: Numbers, net: Network) -> Explained:
-    causes = [
-        Candidate("pack_layout", n, True, {"batch_first": True}),
+    """The likely reading: batch-first data packed seq-first, its time steps read as the batch."""
+    causes = (
+        Candidate("pack_layout", n, True, {"seq_len": n["batch"]}),
         Candidate("lengths_other_batch", n, False),
-    ]
-    if net.batch_first is True:
-        causes.reverse()
-    return Explained((text("why.named.lengths_count", **n),), tuple(causes))
+    )
+    named = (text("why.named.lengths_count", **n),)
+    return Explained(named, causes, {"batch_size": n["got"]})
 
 
 def packed_to_tensor_op(n: Numbers, net: Network) -> Explained:

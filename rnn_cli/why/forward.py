@@ -144,6 +144,8 @@ def hidden_size(n: Numbers, net: Network) -> Explained:
         causes.insert(0 if "projection" in found and not net.proj_size else len(causes), size)
     conflict = _conflict(n, net)
     revealed: dict[str, Any] = {"cell": Cell.LSTM} if "which" in n else {}
+    if n.get("which") != 0:  # an LSTM's h_0 may be projected: its features may be proj_size
+        revealed["hidden_size"] = want[-1]
     if len(want) == 3:
         revealed["batch_size"] = want[1]
     return Explained(tuple(_dims(state, want, got)), tuple(causes), revealed, conflict)
