@@ -48,13 +48,18 @@ def test_the_contracts_hold() -> None:
     assert "0 broken" in done.stdout
 
 
-def test_an_upward_import_breaks_the_floors(tmp_path: Path) -> None:
-    """A copy of the house where floor 1 reaches up to the CLI: the layers contract says so."""
+def lint_with(tmp_path: Path, module: str, line: str) -> subprocess.CompletedProcess[str]:
+    """lint-imports over a copy of the house where module (a path under rnn_cli/) ends in line."""
     shutil.copytree(PACKAGE, tmp_path / "rnn_cli", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    errors = tmp_path / "rnn_cli" / "base" / "errors.py"
-    errors.write_text(errors.read_text() + "\nfrom rnn_cli.cli import core  # upward\n")
-    done = lint(tmp_path)
+    changed = tmp_path / "rnn_cli" / module
+    changed.write_text(changed.read_text() + f"\n{line}\n")
+    return lint(tmp_path)
+
+
+def test_an_upward_import_breaks_the_floors(tmp_path: Path) -> None:
+    """A copy of the house where floor 1 reaches up to the CLI: the layers contract says so."""
+    done = lint_with(tmp_path, "base/errors.py", "from rnn_cli.cli import core  # upward")
     assert done.returncode == 1
     assert "rnn_cli.base.errors -> rnn_cli.cli.core" in done.stdout
     assert "Floors: each package imports only from the floors below it BROKEN" in done.stdout
@@ -77,11 +82,7 @@ def test_readme_layout_lists_the_floors_of_the_contract() -> None:
 
 def test_siblings_on_a_floor_may_not_import_each_other(tmp_path: Path) -> None:
     """why/ and grading/ share a floor: one importing the other breaks the layers contract."""
-    shutil.copytree(PACKAGE, tmp_path / "rnn_cli", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    decode = tmp_path / "rnn_cli" / "why" / "decode.py"
-    decode.write_text(decode.read_text() + "\nfrom rnn_cli.grading import verdict  # sideways\n")
-    done = lint(tmp_path)
+    done = lint_with(tmp_path, "why/decode.py", "from rnn_cli.grading import verdict  # sideways")
     assert done.returncode == 1
     assert "rnn_cli.why.decode -> rnn_cli.grading.verdict" in done.stdout
 
