@@ -2,6 +2,7 @@
 `RuntimeError:` prefixes; the last known error wins), network options that pin the reading, the
 issue's LSTM(5, 8, 2) pipe, Korean, and the views at 80 and 120 columns."""
 
+import io
 import json
 import re
 import subprocess
@@ -135,3 +136,29 @@ def test_markdown_lists_every_cause_with_its_fix() -> None:
     for cause in reading.causes:
         assert cause.says.replace("|", "\\|") in stdout
         assert f"`{cause.fix.splitlines()[0]}" in stdout
+
+
+def test_no_message_on_a_terminal_is_bad_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing to read (a terminal, no argument) is exit 2, never a wait on the keyboard."""
+    from rnn_cli.base.errors import SpecError  # noqa: PLC0415
+    from rnn_cli.cli import why  # noqa: PLC0415
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    with pytest.raises(SpecError) as caught:
+        why._text(None)
+    assert caught.value.exit_code == 2
+    assert "rnnx why" in str(caught.value)
+
+
+def test_a_long_log_is_read_from_its_end() -> None:
+    """Past the characters read, the start of a log is dropped: its last error still wins."""
+    from rnn_cli.cli import why  # noqa: PLC0415
+
+    log = f"RuntimeError: {MATMUL}\n" + "x" * 50 + f"\nRuntimeError: {HIDDEN}\n"
+    kept = why._tail(io.BytesIO(log.encode()), most=80)
+    assert kept.endswith(HIDDEN + "\n")
+    assert MATMUL not in kept

@@ -793,38 +793,38 @@ KO: Final[dict[str, str]] = {
     "why.dim_same": "{i}번 차원은 {meaning}입니다: 층이 기대하는 대로 {want}",
     "why.dim_rows": (
         "{i}번 차원은 {meaning}입니다: 층에는 행이 {want}개 있는데 (층과 방향마다 하나) "
-        "{state}는 {got}개로 만들어졌습니다"
+        "{state}은 {got}개로 만들어졌습니다"
     ),
     "why.dim_batch": (
-        "{i}번 차원은 {meaning}입니다: 입력에는 시퀀스가 {want}개인데 {state}는 {got}개에 "
+        "{i}번 차원은 {meaning}입니다: 입력에는 시퀀스가 {want}개인데 {state}은 {got}개에 "
         "맞춰 만들어졌습니다"
     ),
     "why.dim_features": (
-        "{i}번 차원은 {meaning}입니다: 층의 상태는 {want}개인데 {state}는 {got}개입니다"
+        "{i}번 차원은 {meaning}입니다: 층의 상태는 {want}개인데 {state}은 {got}개입니다"
     ),
     "why.conflict.input_size": (
-        "--input-size {said}를 주셨지만 이 오류를 낸 층은 {want}로 만들어졌습니다"
+        "--input-size {said} 설정을 주셨지만 이 오류를 낸 층의 input_size는 {want}입니다"
     ),
     "why.conflict.rows": (
         "이 오류를 낸 층의 층 × 방향 행은 {rows}개인데 주신 네트워크는 {said}개입니다"
     ),
-    "why.conflict.lstm": "이 메시지는 nn.LSTM만 내는데 --cell {cell}을 주셨습니다",
-    "why.conflict.not_lstm": "nn.LSTM은 이 메시지를 내지 않는데 --cell {cell}을 주셨습니다",
-    "why.conflict.layers": "이 오류를 낸 층은 {got}층인데 --layers {said}를 주셨습니다",
+    "why.conflict.lstm": "이 메시지는 nn.LSTM만 내는데 --cell {cell} 설정을 주셨습니다",
+    "why.conflict.not_lstm": "nn.LSTM은 이 메시지를 내지 않는데 --cell {cell} 설정을 주셨습니다",
+    "why.conflict.layers": "이 오류를 낸 층은 {got}층인데 --layers {said} 설정을 주셨습니다",
     "why.named.input_size": "input_size는 {want}인데 입력의 각 시점에는 특성이 {got}개입니다",
     "why.named.input_rank": "입력이 {got}차원입니다",
     "why.named.state_rank": "입력은 {input}차원, {states}는 {got}차원입니다",
     "why.named.dtype": "입력은 {input}, 층의 가중치는 {weight}입니다",
-    "why.named.cell_batch": "입력은 {input}행 (배치)인데 {state}는 {built}행으로 만들어졌습니다",
+    "why.named.cell_batch": "입력은 {input}행 (배치)인데 {state}은 {built}행으로 만들어졌습니다",
     "why.named.cell_hidden_size": "셀의 hidden_size는 {want}인데 {state}의 특성은 {got}개입니다",
     "why.named.cell_rank": "{module}에 넣은 입력이 {got}차원입니다",
     "why.named.dropout_one_layer": "dropout {dropout}, num_layers {num_layers}",
-    "why.named.size_type": "{name}이 {type}로 들어왔습니다",
-    "why.named.size_not_positive": "{name}이 0 이하로 들어왔습니다",
+    "why.named.size_type": "{name} 값이 {type}로 들어왔습니다",
+    "why.named.size_not_positive": "{name} 값이 0 이하로 들어왔습니다",
     "why.named.nonlinearity": "nonlinearity로 '{nonlinearity}'를 주셨습니다",
     "why.named.lengths_type": "lengths는 {rank}차원이고 {device}에 있습니다",
     "why.named.lengths_count": (
-        "길이를 {got}개 주셨는데 패킹할 텐서의 배치 자리에는 {batch}가 있습니다"
+        "길이를 {got}개 주셨는데 패킹할 텐서의 배치 자리 크기는 {batch}입니다"
     ),
     "why.named.total_length": "total_length {total_length}; 가장 긴 시퀀스는 {longest}시점",
     "why.named.packed_to_tensor_op": "연산: {what}",
@@ -838,8 +838,9 @@ KO: Final[dict[str, str]] = {
     "why.named.unpack_too_many": "왼쪽 이름은 {expected}개인데 값에는 더 많이 있었습니다",
     "why.named.tuple_attribute": "찾은 속성: .{attribute}",
     "why.named.target_size": (
-        "로짓 (배치 {batch}, 시점 {time}, 클래스 {classes}): 손실 함수가 {time}을 클래스로 "
-        "읽어 정답을 ({batch}, {classes})로 기대했는데 정답은 ({batch}, {time})입니다"
+        "로짓 (배치 {batch}, 시점 {time}, 클래스 {classes}): 손실 함수가 1번 차원 ({time}개)에서 "
+        "클래스를 읽어 정답을 ({batch}, {classes}) 모양으로 기대했는데 정답은 "
+        "({batch}, {time})입니다"
     ),
     "why.named.loss_batch": "로짓은 {input}행, 정답은 {target}행입니다",
     "why.fix.state_shape": "{state} = torch.zeros({shape})",
@@ -859,19 +860,19 @@ KO: Final[dict[str, str]] = {
     ),
     "why.fix.features_not_last": "x = x.permute(0, 2, 1)",
     "why.cause.last_batch": (
-        "마지막 배치가 batch_size보다 작습니다: 입력에는 시퀀스가 {input}개인데 {state}는 "
+        "마지막 배치가 batch_size보다 작습니다: 입력에는 시퀀스가 {input}개인데 {state}은 "
         "{built}개에 맞춰 만들어졌습니다; 입력에서 크기를 읽어 만들거나 DataLoader에 "
         "drop_last=True를 주세요"
     ),
     "why.fix.last_batch": "{state} = torch.zeros({shape})",
     "why.cause.seq_batch_swapped": (
         "시간과 배치가 뒤바뀌었습니다: batch_first=True가 아니면 층은 1번 차원을 배치로 "
-        "읽으므로, 배치 우선 데이터에서는 시점 ({input}개)이 배치가 되고 {state}는 시퀀스 "
+        "읽으므로, 배치 우선 데이터에서는 시점 ({input}개)이 배치가 되고 {state}은 시퀀스 "
         "{built}개에 맞춰져 있습니다"
     ),
     "why.fix.seq_batch_swapped": "nn.LSTM(..., batch_first=True)",
     "why.cause.state_size": (
-        "{state}가 특성 {got}개로 만들어졌는데 층의 상태는 {want}개입니다 (hidden_size, "
+        "{state}이 특성 {got}개로 만들어졌는데 층의 상태는 {want}개입니다 (hidden_size, "
         "LSTM의 h_0이면 proj_size)"
     ),
     "why.fix.state_size": "{state} = torch.zeros({shape})",
@@ -928,7 +929,7 @@ KO: Final[dict[str, str]] = {
     "why.fix.state_other_batch": "h = torch.zeros({shape})",
     "why.cause.sequence_to_cell": (
         "시퀀스 전체를 한 시점만 받는 {module}에 넣었습니다: 시간에 대해 반복하거나 "
-        "nn.{layer}를 쓰세요"
+        "nn.{layer} 층을 쓰세요"
     ),
     "why.fix.sequence_to_cell": "for t in range(x.size(1)):\n    h = cell(x[:, t], h)",
     "why.cause.dropout_percent": (
@@ -939,7 +940,7 @@ KO: Final[dict[str, str]] = {
     "why.fix.dropout_not_number": "nn.LSTM(..., dropout=0.2)",
     "why.cause.dropout_one_layer": (
         "dropout은 쌓인 층 사이에서만 작동합니다; num_layers={num_layers}이면 층 사이가 없어 "
-        "dropout={dropout}은 아무 일도 하지 않습니다: 층을 하나 더 쌓거나 출력에 "
+        "dropout={dropout} 설정은 아무 일도 하지 않습니다: 층을 하나 더 쌓거나 출력에 "
         "nn.Dropout({dropout})을 두세요"
     ),
     "why.fix.dropout_one_layer": "nn.LSTM(..., num_layers=2, dropout={dropout})",
@@ -1016,7 +1017,7 @@ KO: Final[dict[str, str]] = {
     "why.cause.model_device": "모델과 입력이 서로 다른 장치에 있습니다",
     "why.fix.model_device": "model.to(device)\nx = x.to(device)",
     "why.cause.state_transposed": (
-        "{state}가 transpose나 permute에서 나왔습니다 (배치 우선 상태를 돌린 것): cuDNN에는 "
+        "{state}이 transpose나 permute에서 나왔습니다 (배치 우선 상태를 돌린 것): cuDNN에는 "
         "연속인 텐서가 필요합니다"
     ),
     "why.fix.state_transposed": "{state} = {state}.contiguous()",
@@ -1084,7 +1085,7 @@ KO: Final[dict[str, str]] = {
     ),
     "why.fix.rnn_returns": "out, h_n = rnn(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.rnn_returns_tuple": (
-        "순환 층은 튜플 (output, h_n)을 돌려줍니다: .{attribute}는 그 안의 텐서에 있습니다"
+        "순환 층은 튜플 (output, h_n)을 돌려줍니다: {attribute} 속성은 그 안의 텐서에 있습니다"
     ),
     "why.fix.rnn_returns_tuple": "out, h_n = rnn(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.view_after_transpose": (

@@ -284,7 +284,9 @@ def network_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:
 def hint_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:
     """The command takes groups' options, each None unless given (nothing is assumed), and
     receives those given as given: {name: value}."""
-    opts = tuple(replace(o, default=None) for o in sum(groups, ()))
+    opts = tuple(
+        replace(o, default=None, help=o.help.split(" Default:")[0]) for o in sum(groups, ())
+    )
     return _takes(
         opts, Opt.single, "given", lambda raw: {n: v for n, v in raw.items() if v is not None}
     )

@@ -19,9 +19,9 @@ from rnn_cli.why.network import Network
 
 WHY_EXAMPLES = epilog(
     'rnnx why "Expected hidden[0] size (2, 4, 8), got [1, 4, 8]"',
-    "python train.py 2>&1 | rnnx why",
     'rnnx why "mat1 and mat2 shapes cannot be multiplied (4x16 and 8x2)" --layers 1',
     "rnnx why -f json < traceback.txt | jq '.causes[0]'",
+    "Or pipe a whole traceback in: python train.py 2>&1 | rnnx why",
     "Exit status: 0 an error rnnx knows was found, 1 none was, 2 bad options.",
 )
 # the batch options a message can speak of (the rest describe rnnx's own dummy batch)
