@@ -102,6 +102,7 @@ CASES: list[tuple[str, str, Callable[[], object]]] = [
     ("state_rank", "state_without_rows", lambda: nn.GRU(5, 8)(z(3, 4, 5), z(4, 8))),
     ("state_rank", "state_without_rows", lambda: nn.LSTM(5, 8)(z(3, 4, 5), (z(4, 8),) * 2)),
     ("state_rank", "input_lost_batch", lambda: nn.GRU(5, 8)(z(3, 5), z(1, 4, 8))),
+    ("state_rank", "input_lost_batch", lambda: nn.LSTM(5, 8)(z(3, 5), (z(1, 4, 8),) * 2)),
     ("dtype", "token_ids", lambda: nn.LSTM(5, 8)(_long(3, 4, 5))),
     ("dtype", "numpy_float64", lambda: nn.GRU(5, 8)(z(3, 4, 5, dtype=torch.float64))),
     ("dtype", "model_converted", lambda: nn.GRU(5, 8).double()(z(3, 4, 5))),
