@@ -29,9 +29,12 @@ class Outcome(NamedTuple):
     stderr: str
 
 
-def rnnx(*args: str, env: dict[str, str] | None = None) -> Outcome:
-    """rnnx in this process through CliRunner: exit code, stdout and stderr apart."""
-    result = runner.invoke(app, list(args), env=env)
+def rnnx(
+    *args: str, env: dict[str, str] | None = None, stdin: str | bytes | None = None
+) -> Outcome:
+    """rnnx in this process through CliRunner: exit code, stdout and stderr apart; stdin: what
+    standard input holds (none: empty)."""
+    result = runner.invoke(app, list(args), env=env, input=stdin)
     return Outcome(result.exit_code, result.stdout, result.stderr)
 
 

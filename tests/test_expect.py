@@ -76,9 +76,9 @@ def test_right_answers_hold_and_each_wrong_one_is_refused(spec: Spec, data: st.D
     tensor = data.draw(st.sampled_from(shapes.tensors(spec)))
     (right,) = expectations.evaluate(spec, ((tensor.name, tensor.shape),))
     assert right.holds
-    for wrong, _ in expectations._candidates(spec, tensor):
-        if wrong != tensor.shape:
-            (found,) = expectations.evaluate(spec, ((tensor.name, wrong),))
+    for wrong in expectations.misconceptions(spec, tensor):
+        if wrong.shape != tensor.shape:
+            (found,) = expectations.evaluate(spec, ((tensor.name, wrong.shape),))
             assert not found.holds
             assert found.why
 

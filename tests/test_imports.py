@@ -107,6 +107,8 @@ except SystemExit as e:
         (["shape", "-B", "numpy", "-f", "json"], ["numpy"]),
         (["shape", "-B", "numpy"], ["numpy", "rich"]),
         (["explain", "--cell", "gru"], ["rich"]),
+        (["why", "Expected hidden size (2, 4, 8), got [1, 4, 8]", "-f", "json"], []),
+        (["why", "mat1 and mat2 shapes cannot be multiplied (4x16 and 8x2)"], ["rich"]),
     ],
 )
 def test_a_command_loads_only_what_it_uses(argv: list[str], allowed: list[str]) -> None:

@@ -99,6 +99,11 @@ COMMANDS = [
     ["compare", "-f", "json"],
     ["code", "--lengths", "10,4,2", "--seed", "99999999999999999999"],
     ["sweep", "--cell", "rnn,lstm", "--proj-size", "0,4", "--backend", "analytic"],
+    ["why", "RuntimeError: Expected hidden[0] size (2, 4, 8), got [1, 4, 8]"],
+    ["why", "Expected hidden size (2, 64, 8), got [2, 4, 8]", "--seq-first", "-f", "markdown"],
+    ["why", "mat1 and mat2 shapes cannot be multiplied (4x16 and 8x2)", "-f", "json"],
+    ["why", "RNN input dtype (torch.int64) does not match weight dtype (torch.float32)."],
+    ["why", "Expected `len(lengths)` to be equal to batch_size, but got 3 (batch_size=4)"],
 ]
 
 

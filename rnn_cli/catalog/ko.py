@@ -686,6 +686,411 @@ KO: Final[dict[str, str]] = {
     "check.fix_cell": "--cell {allowed} 옵션을 쓰거나",
     "check.fix_seq_first": "x가 (N, T, D)가 되도록 {flag} 옵션을 빼거나",
     "check.or": "{a} 또는 {b}",
+    # why: `rnnx why`, a torch error message decoded (rnn_cli/why/)
+    "why.unknown": "이 글에는 rnnx가 아는 오류가 없습니다; rnnx why가 읽는 오류 종류: {families}",
+    "why.no_text": (
+        "rnnx why에는 오류 메시지가 필요합니다: 따옴표로 감싸 넘기거나 파이프로 보내세요 "
+        "(python train.py 2>&1 | rnnx why)"
+    ),
+    "why.too_long": "글이 {size:,}자로, rnnx why가 읽는 {most:,}자보다 깁니다",
+    "why.head_message": "torch의 메시지",
+    "why.head_checked": "torch가 확인한 것",
+    "why.head_numbers": "메시지의 숫자",
+    "why.head_causes": "정확히 이 숫자를 만드는 원인 (가능성 높은 순)",
+    "why.head_command": "올바른 모양 보기",
+    "why.head_conflict": "주신 네트워크",
+    "why.col_cause": "원인",
+    "why.col_fix": "고치는 법",
+    "why.likely": "유력",
+    "why.possible": "가능",
+    "why.no_cause": "메시지와 주신 네트워크 둘 다에 맞는 원인이 없습니다",
+    "why.checked.dropout_range": "nn.RNN/LSTM/GRU가 dropout이 0에서 1 사이의 수인지 확인했습니다",
+    "why.checked.dropout_one_layer": (
+        "nn.RNN/LSTM/GRU가 dropout은 쌓인 층 사이에서만 작동한다고 경고했습니다"
+    ),
+    "why.checked.size_type": "nn.RNN/LSTM/GRU가 각 크기가 Python int인지 확인했습니다",
+    "why.checked.size_not_positive": "nn.RNN/LSTM/GRU가 각 크기가 1 이상인지 확인했습니다",
+    "why.checked.proj_negative": "nn.LSTM이 proj_size가 0 이상인지 확인했습니다",
+    "why.checked.proj_not_smaller": "nn.LSTM이 proj_size가 hidden_size보다 작은지 확인했습니다",
+    "why.checked.proj_not_lstm": ("nn.RNN과 nn.GRU가 nn.LSTM만 받는 proj_size를 거부했습니다"),
+    "why.checked.nonlinearity": "nn.RNN이 nonlinearity가 'tanh' 또는 'relu'인지 확인했습니다",
+    "why.checked.input_size": (
+        "층이 입력의 마지막 차원, 곧 각 시점 (time step)의 특성 수가 만들 때의 input_size와 "
+        "같은지 확인했습니다"
+    ),
+    "why.checked.hidden_size": (
+        "층이 넘겨받은 초기 상태의 모양을 자기 설정과 입력으로 계산한 모양과 비교했습니다"
+    ),
+    "why.checked.input_rank": (
+        "층이 입력이 3차원 (배치) 또는 2차원 (배치 없는 시퀀스 하나)인지 확인했습니다"
+    ),
+    "why.checked.state_rank": (
+        "층이 입력에 배치 축이 있을 때에만 초기 상태에도 배치 축이 있는지 확인했습니다"
+    ),
+    "why.checked.dtype": "층이 입력의 dtype이 가중치의 dtype과 같은지 확인했습니다",
+    "why.checked.cell_input_size": (
+        "셀이 입력의 특성 수가 만들 때의 input_size와 같은지 확인했습니다"
+    ),
+    "why.checked.cell_batch": "셀이 입력과 상태의 행 수가 같은지 확인했습니다",
+    "why.checked.cell_hidden_size": "셀이 상태의 크기가 만들 때의 hidden_size인지 확인했습니다",
+    "why.checked.cell_rank": (
+        "셀이 입력이 한 시점 분량, 곧 2차원 (배치, 특성) 또는 1차원인지 확인했습니다"
+    ),
+    "why.checked.lengths_type": "패킹이 lengths가 CPU에 있는 1차원 int64 텐서인지 확인했습니다",
+    "why.checked.lengths_zero": "패킹이 모든 시퀀스에 시점이 하나 이상 있는지 확인했습니다",
+    "why.checked.lengths_unsorted": (
+        "패킹이 lengths가 긴 것부터 짧은 것 순서인지 확인했습니다 (enforce_sorted=True)"
+    ),
+    "why.checked.lengths_count": "패킹이 배치의 시퀀스마다 길이가 하나씩 있는지 확인했습니다",
+    "why.checked.total_length": (
+        "언패킹이 total_length가 가장 긴 시퀀스를 담을 만큼인지 확인했습니다"
+    ),
+    "why.checked.empty": "패킹 또는 층이 시점이 하나 이상 있는지 확인했습니다",
+    "why.checked.packed_to_tensor_op": "Tensor를 받는 연산에 PackedSequence가 들어갔습니다",
+    "why.checked.device": "층이 입력, 상태, 가중치가 같은 장치에 있는지 확인했습니다",
+    "why.checked.not_contiguous": "cuDNN이 초기 상태가 메모리에 연속으로 놓였는지 확인했습니다",
+    "why.checked.cudnn_eval_backward": "cuDNN이 eval 모드인 층을 거치는 역전파를 거부했습니다",
+    "why.checked.flatten_parameters": (
+        "cuDNN이 층의 가중치가 한 덩어리의 메모리가 아니라고 경고했습니다"
+    ),
+    "why.checked.matmul": (
+        "행렬 곱, 곧 nn.Linear의 (행 × 특성) @ (in_features × out_features)가 특성 수와 "
+        "in_features가 같은지 확인했습니다"
+    ),
+    "why.checked.tuple_to_tensor_op": "Tensor를 받는 연산에 튜플이 들어갔습니다",
+    "why.checked.unpack": "Python이 풀어 낸 값의 개수가 왼쪽 이름의 개수와 맞는지 확인했습니다",
+    "why.checked.tuple_attribute": "Python이 Tensor의 속성을 튜플에서 찾았습니다",
+    "why.checked.view_stride": (
+        "view()가 새 모양이 텐서의 메모리 배치를 그대로 쓸 수 있는지 확인했습니다"
+    ),
+    "why.checked.target_size": (
+        "손실 함수가 로짓의 1번 차원을 클래스로 읽고 정답의 모양을 확인했습니다"
+    ),
+    "why.checked.loss_batch": "손실 함수가 로짓과 정답의 행 수가 같은지 확인했습니다",
+    "why.meaning_rows": "층 × 방향",
+    "why.meaning_batch": "배치",
+    "why.meaning_features": "특성",
+    "why.dim_same": "{i}번 차원은 {meaning}입니다: 층이 기대하는 대로 {want}",
+    "why.dim_rows": (
+        "{i}번 차원은 {meaning}입니다: 층에는 행이 {want}개 있는데 (층과 방향마다 하나) "
+        "{state}은 {got}개로 만들어졌습니다"
+    ),
+    "why.dim_batch": (
+        "{i}번 차원은 {meaning}입니다: 입력에는 시퀀스가 {want}개인데 {state}은 {got}개에 "
+        "맞춰 만들어졌습니다"
+    ),
+    "why.dim_features": (
+        "{i}번 차원은 {meaning}입니다: 층의 상태는 {want}개인데 {state}은 {got}개입니다"
+    ),
+    "why.conflict.input_size": (
+        "--input-size {said} 설정을 주셨지만 이 오류를 낸 층의 input_size는 {want}입니다"
+    ),
+    "why.conflict.rows": (
+        "이 오류를 낸 층의 층 × 방향 행은 {rows}개인데 주신 네트워크는 {said}개입니다"
+    ),
+    "why.conflict.lstm": "이 메시지는 nn.LSTM만 내는데 --cell {cell} 설정을 주셨습니다",
+    "why.conflict.not_lstm": "nn.LSTM은 이 메시지를 내지 않는데 --cell {cell} 설정을 주셨습니다",
+    "why.conflict.layers": "이 오류를 낸 층은 {got}층인데 --layers {said} 설정을 주셨습니다",
+    "why.named.input_size": "input_size는 {want}인데 입력의 각 시점에는 특성이 {got}개입니다",
+    "why.named.input_rank": "입력이 {got}차원입니다",
+    "why.named.state_rank": "입력은 {input}차원, {states}는 {got}차원입니다",
+    "why.named.dtype": "입력은 {input}, 층의 가중치는 {weight}입니다",
+    "why.named.cell_batch": "입력은 {input}행 (배치)인데 {state}은 {built}행으로 만들어졌습니다",
+    "why.named.cell_hidden_size": "셀의 hidden_size는 {want}인데 {state}의 특성은 {got}개입니다",
+    "why.named.cell_rank": "{module}에 넣은 입력이 {got}차원입니다",
+    "why.named.dropout_one_layer": "dropout {dropout}, num_layers {num_layers}",
+    "why.named.size_type": "{name} 값이 {type}로 들어왔습니다",
+    "why.named.size_not_positive": "{name} 값이 0 이하로 들어왔습니다",
+    "why.named.nonlinearity": "nonlinearity로 '{nonlinearity}'를 주셨습니다",
+    "why.named.lengths_type": "lengths는 {rank}차원이고 {device}에 있습니다",
+    "why.named.lengths_count": (
+        "길이를 {got}개 주셨는데 패킹할 텐서의 배치 자리 크기는 {batch}입니다"
+    ),
+    "why.named.total_length": "total_length {total_length}; 가장 긴 시퀀스는 {longest}시점",
+    "why.named.packed_to_tensor_op": "연산: {what}",
+    "why.named.device": "입력은 {input}에, {other} 텐서는 {device}에 있습니다",
+    "why.named.not_contiguous": "연속이 아닌 상태: {state}",
+    "why.named.matmul": (
+        "특성 {features}개짜리 {rows}행이 특성 {in_features}개를 받아 {out_features}개를 내는 "
+        "nn.Linear에 들어갔습니다"
+    ),
+    "why.named.unpack_not_enough": "왼쪽 이름은 {expected}개인데 값에는 {got}개가 있었습니다",
+    "why.named.unpack_too_many": "왼쪽 이름은 {expected}개인데 값에는 더 많이 있었습니다",
+    "why.named.tuple_attribute": "찾은 속성: .{attribute}",
+    "why.named.target_size": (
+        "로짓 (배치 {batch}, 시점 {time}, 클래스 {classes}): 손실 함수가 1번 차원 ({time}개)에서 "
+        "클래스를 읽어 정답을 ({batch}, {classes}) 모양으로 기대했는데 정답은 "
+        "({batch}, {time})입니다"
+    ),
+    "why.named.loss_batch": "로짓은 {input}행, 정답은 {target}행입니다",
+    "why.fix.state_shape": "{state} = torch.zeros({shape})",
+    "why.cause.after_bidirectional": (
+        "앞 층이 양방향입니다: 그 출력은 두 방향을 이어 붙여 2 × {half} = {got}개 특성인데 "
+        "이 층은 {want}개로 만들어졌습니다"
+    ),
+    "why.fix.after_bidirectional": "{layer}(input_size={got}, ...)",
+    "why.cause.input_size_wrong": (
+        "input_size는 {want}인데 데이터의 시점마다 특성이 {got}개입니다 (batch_first와 "
+        "상관없이 마지막 차원이 늘 특성입니다)"
+    ),
+    "why.fix.input_size_wrong": "{layer}(input_size={got}, ...)",
+    "why.cause.features_not_last": (
+        "특성이 마지막 축에 있지 않습니다: Conv1d나 스펙트로그램처럼 (배치, 특성, 시간)으로 "
+        "놓인 데이터는 시점 ({got}개)이 마지막에 옵니다"
+    ),
+    "why.fix.features_not_last": "x = x.permute(0, 2, 1)",
+    "why.cause.last_batch": (
+        "마지막 배치가 batch_size보다 작습니다: 입력에는 시퀀스가 {input}개인데 {state}은 "
+        "{built}개에 맞춰 만들어졌습니다; 입력에서 크기를 읽어 만들거나 DataLoader에 "
+        "drop_last=True를 주세요"
+    ),
+    "why.fix.last_batch": "{state} = torch.zeros({shape})",
+    "why.cause.seq_batch_swapped": (
+        "시간과 배치가 뒤바뀌었습니다: batch_first=True가 아니면 층은 1번 차원을 배치로 "
+        "읽으므로, 배치 우선 데이터에서는 시점 ({input}개)이 배치가 되고 {state}은 시퀀스 "
+        "{built}개에 맞춰져 있습니다"
+    ),
+    "why.fix.seq_batch_swapped": "nn.LSTM(..., batch_first=True)",
+    "why.cause.state_size": (
+        "{state}이 특성 {got}개로 만들어졌는데 층의 상태는 {want}개입니다 (hidden_size, "
+        "LSTM의 h_0이면 proj_size)"
+    ),
+    "why.fix.state_size": "{state} = torch.zeros({shape})",
+    "why.cause.old_torch_unbatched": (
+        "torch 1.11 이전에는 3차원 입력만 받습니다: 시퀀스 하나 (L, 특성)에도 배치 축이 필요합니다"
+    ),
+    "why.fix.old_torch_unbatched": "x = x.unsqueeze(1)",
+    "why.cause.image_input": (
+        "이미지 배치 (N, C, H, W)를 그대로 넣었습니다: 순환 층은 (N, L, 특성)을 읽습니다 "
+        "(예: 이미지의 각 행을 한 시점으로)"
+    ),
+    "why.fix.image_input": "x = x.squeeze(1)  # (N, H, W)",
+    "why.cause.extra_axis": (
+        "축이 하나 많습니다: unsqueeze, 원-핫, 채널 축이 크기 1인 차원을 남겼습니다"
+    ),
+    "why.fix.extra_axis": "x = x.squeeze(2)",
+    "why.cause.no_feature_axis": (
+        "숫자 하나씩의 시퀀스 (L,)에는 특성 축이 없습니다: 시점마다 벡터가 필요합니다"
+    ),
+    "why.fix.no_feature_axis": "x = x.unsqueeze(-1)  # (L, 1)",
+    "why.cause.state_without_rows": (
+        "상태를 (배치, 은닉)으로 만들었습니다: 층의 상태는 층이 하나여도 늘 층 × 방향으로 "
+        "시작합니다, (L·D, 배치, 은닉) (LSTM이면 c_0도)"
+    ),
+    "why.fix.state_without_rows": "h_0 = h_0.unsqueeze(0)  # (1, N, H)",
+    "why.cause.input_lost_batch": (
+        "입력이 배치 축을 잃었습니다 (x[0], squeeze(), 배치 하나): 2차원 입력은 배치 없는 "
+        "시퀀스 하나로 읽히는데 상태에는 배치가 있습니다"
+    ),
+    "why.fix.input_lost_batch": "x = x.unsqueeze({axis})",
+    "why.cause.state_for_batch": (
+        "배치 없는 시퀀스 하나의 상태는 배치 축 없이 (층 × 방향, 은닉)입니다"
+    ),
+    "why.fix.state_for_batch": "h_0 = h_0.squeeze(1)",
+    "why.cause.token_ids": (
+        "입력이 정수, 곧 토큰 id입니다: 순환 층은 특성 벡터를 읽으므로 id는 먼저 "
+        "nn.Embedding을 거쳐야 합니다; torch가 제안하는 model.to(torch.int64)는 통하지 "
+        "않습니다 (가중치는 부동소수여야 합니다)"
+    ),
+    "why.fix.token_ids": "embed = nn.Embedding(vocab_size, {size})\nout, _ = rnn(embed(ids))",
+    "why.cause.int_features": "특성이 정수로 저장되어 있습니다: 가중치의 dtype으로 바꾸세요",
+    "why.fix.int_features": "x = x.to({weight})",
+    "why.cause.numpy_float64": (
+        "NumPy는 float64 배열을 만들고 torch.from_numpy는 float64를 유지합니다; 층은 float32입니다"
+    ),
+    "why.fix.numpy_float64": "x = torch.from_numpy(a).float()",
+    "why.cause.model_converted": (
+        "모델은 변환했는데 (model.double(), model.half()) 입력은 변환하지 않았습니다"
+    ),
+    "why.fix.model_converted": "x = x.to({weight})",
+    "why.cause.state_other_batch": (
+        "상태를 다른 배치에서 이어 받았습니다 (이전 단계, 다른 배치 크기)"
+    ),
+    "why.fix.state_other_batch": "h = torch.zeros({shape})",
+    "why.cause.sequence_to_cell": (
+        "시퀀스 전체를 한 시점만 받는 {module}에 넣었습니다: 시간에 대해 반복하거나 "
+        "nn.{layer} 층을 쓰세요"
+    ),
+    "why.fix.sequence_to_cell": "for t in range(x.size(1)):\n    h = cell(x[:, t], h)",
+    "why.cause.dropout_percent": (
+        "dropout은 백분율이 아니라 확률입니다: 20 %는 dropout=0.2입니다 (1 이상은 거부됩니다)"
+    ),
+    "why.fix.dropout_percent": "nn.LSTM(..., dropout=0.2)",
+    "why.cause.dropout_not_number": "dropout에 다른 것을 주었습니다 (예: bool, nn.Dropout 층)",
+    "why.fix.dropout_not_number": "nn.LSTM(..., dropout=0.2)",
+    "why.cause.dropout_one_layer": (
+        "dropout은 쌓인 층 사이에서만 작동합니다; num_layers={num_layers}이면 층 사이가 없어 "
+        "dropout={dropout} 설정은 아무 일도 하지 않습니다: 층을 하나 더 쌓거나 출력에 "
+        "nn.Dropout({dropout})을 두세요"
+    ),
+    "why.fix.dropout_one_layer": "nn.LSTM(..., num_layers=2, dropout={dropout})",
+    "why.cause.true_division": (
+        "/는 나누어떨어져도 float를 냅니다: hidden_dim / 2는 128이 아니라 128.0입니다"
+    ),
+    "why.fix.true_division": "{name}=hidden_dim // 2",
+    "why.cause.float_config": "크기가 설정 파일이나 argparse에서 float로 들어왔습니다",
+    "why.fix.float_config": "{name}=int({name})",
+    "why.cause.size_zero": (
+        "다른 값에서 계산한 크기가 0이 되었습니다: 예를 들어 hidden < 4일 때 hidden // 4, "
+        "특성이 없는 텐서의 x.size(2)"
+    ),
+    "why.fix.size_zero": "assert {name} >= 1, {name}",
+    "why.cause.proj_minus_one": "proj_size=-1은 투영을 끄지 않습니다; 끄려면 0입니다",
+    "why.fix.proj_minus_one": "nn.LSTM(..., proj_size=0)",
+    "why.cause.proj_not_smaller": (
+        "proj_size는 h_t를 hidden_size개 특성에서 줄입니다: 더 작아야 하고, 0은 투영 없음입니다"
+    ),
+    "why.fix.proj_not_smaller": "nn.LSTM(input_size, hidden_size, proj_size=hidden_size // 2)",
+    "why.cause.proj_not_lstm": (
+        "h_t를 투영하는 것은 nn.LSTM뿐입니다; nn.GRU와 nn.RNN은 proj_size를 받지 않습니다"
+    ),
+    "why.fix.proj_not_lstm": "nn.GRU(input_size, hidden_size)",
+    "why.cause.nonlinearity_choice": (
+        "nn.RNN은 소문자 'tanh' 또는 'relu'를 받고, nn.LSTM과 nn.GRU는 받지 않습니다"
+    ),
+    "why.fix.nonlinearity_choice": 'nn.RNN(..., nonlinearity="tanh")',
+    "why.cause.lengths_on_gpu": ("lengths를 배치와 함께 GPU로 옮겼습니다; 패킹은 CPU에서 읽습니다"),
+    "why.fix.lengths_on_gpu": "pack_padded_sequence(x, lengths.cpu(), batch_first=True)",
+    "why.cause.lengths_not_1d": (
+        "lengths가 {rank}차원입니다: 시퀀스마다 길이 하나, (배치,)여야 합니다"
+    ),
+    "why.fix.lengths_not_1d": "lengths = lengths.view(-1).cpu()",
+    "why.cause.lengths_type": "lengths는 CPU의 int64 텐서나 int 리스트여야 합니다",
+    "why.fix.lengths_type": "lengths = torch.as_tensor(lengths, dtype=torch.int64)",
+    "why.cause.empty_sequence": (
+        "배치에 길이 0인 시퀀스가 있습니다 (빈 줄, 아무것도 남기지 않은 필터); 패킹에는 "
+        "모든 길이가 1 이상이어야 합니다"
+    ),
+    "why.fix.empty_sequence": "keep = lengths > 0\nx, lengths = x[keep], lengths[keep]",
+    "why.cause.enforce_sorted": (
+        "lengths가 긴 것부터 짧은 것 순서가 아닙니다; 요청하면 패킹이 직접 정렬합니다"
+    ),
+    "why.fix.enforce_sorted": (
+        "pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)"
+    ),
+    "why.cause.pack_layout": (
+        "batch_first=True가 아니면 패킹은 1번 차원을 배치로 읽습니다: 배치 우선 데이터에서는 "
+        "시점 ({batch}개)이 배치가 되는데 lengths는 시퀀스마다 하나 ({got}개)입니다"
+    ),
+    "why.fix.pack_layout": "pack_padded_sequence(x, lengths, batch_first=True)",
+    "why.cause.lengths_other_batch": (
+        "lengths가 다른 배치의 것입니다 (더 작은 마지막 배치, 갱신되지 않은 변수)"
+    ),
+    "why.fix.lengths_other_batch": "lengths = lengths[: x.size(0)]",
+    "why.cause.total_length_short": (
+        "total_length는 가장 긴 시퀀스 이상이어야 합니다; 입력의 패딩된 길이를 넘기세요"
+    ),
+    "why.fix.total_length_short": (
+        "pad_packed_sequence(out, batch_first=True, total_length=x.size(1))"
+    ),
+    "why.cause.empty_batch": "배치나 시퀀스가 비었습니다: 필터나 분할이 아무것도 남기지 않았습니다",
+    "why.fix.empty_batch": "if x.numel() == 0:\n    continue",
+    "why.cause.packed_output": (
+        "PackedSequence를 받은 층은 출력도 패킹해서 돌려줍니다: {what} 전에 언패킹하거나 "
+        "h_n을 쓰세요"
+    ),
+    "why.fix.packed_output": "out, lengths = pad_packed_sequence(out, batch_first=True)",
+    "why.cause.state_device": (
+        "초기 상태를 CPU에서 만들었는데 (device= 없는 torch.zeros) 입력은 GPU에 있습니다"
+    ),
+    "why.fix.state_device": "h_0 = torch.zeros(..., device=x.device)",
+    "why.cause.model_device": "모델과 입력이 서로 다른 장치에 있습니다",
+    "why.fix.model_device": "model.to(device)\nx = x.to(device)",
+    "why.cause.state_transposed": (
+        "{state}이 transpose나 permute에서 나왔습니다 (배치 우선 상태를 돌린 것): cuDNN에는 "
+        "연속인 텐서가 필요합니다"
+    ),
+    "why.fix.state_transposed": "{state} = {state}.contiguous()",
+    "why.cause.backward_in_eval": (
+        "eval 모드인 층을 거쳐 역전파했습니다 (살리언시, 기여도 분석, 적대적 입력): cuDNN은 "
+        "학습 모드에서만 역전파에 필요한 것을 남깁니다"
+    ),
+    "why.fix.backward_in_eval": (
+        "with torch.backends.cudnn.flags(enabled=False):\n    loss.backward()"
+    ),
+    "why.cause.weights_not_flat": (
+        "가중치를 바꾸거나 복사해서 (DataParallel, weight norm, 직접 불러오기) cuDNN이 호출마다 "
+        "다시 모읍니다"
+    ),
+    "why.fix.weights_not_flat": "self.rnn.flatten_parameters()",
+    "why.cause.bidirectional_linear": (
+        "양방향 층 뒤에 nn.Linear(hidden_size)를 두었습니다: output은 두 방향을 이어 붙여 "
+        "특성이 {features} = 2 × {hidden}개입니다"
+    ),
+    "why.fix.bidirectional_linear": "nn.Linear(2 * {hidden}, ...)",
+    "why.cause.hn_all_layers": (
+        "h_n.view(batch, -1)은 h_n의 모든 행, {k} = 층 × 방향을 이어 붙여 특성이 {features} = "
+        "{k} × {hidden}개가 됩니다; 마지막 층만은 h_n[-1]입니다"
+    ),
+    "why.fix.hn_all_layers": "h_last = h_n[-1]  # (N, H)",
+    "why.cause.time_flattened": (
+        "출력을 시간에 대해 펼쳤습니다, {features} = {k}시점 × 특성 {hidden}개; 마지막 시점만은 "
+        "output[:, -1]입니다"
+    ),
+    "why.fix.time_flattened": "last = output[:, -1]",
+    "why.cause.linear_doubled": (
+        "nn.Linear가 양방향 층 뒤처럼 2 × {features} = {in_features}개 특성을 받는데 앞 층은 "
+        "단방향입니다"
+    ),
+    "why.fix.linear_doubled": "nn.Linear({features}, {out_features})",
+    "why.cause.linear_in_features": (
+        "nn.Linear는 특성 {in_features}개로 만들어졌는데 {features}개를 받았습니다"
+    ),
+    "why.fix.linear_in_features": "nn.Linear({features}, {out_features})",
+    "why.cause.sequential_rnn": (
+        "nn.Sequential은 층의 반환값 전체, (output, h_n), LSTM이면 (output, (h_n, c_n))을 "
+        "텐서 하나를 받는 다음 층에 넘깁니다"
+    ),
+    "why.fix.sequential_rnn": (
+        "def forward(self, x):\n    out, _ = self.rnn(x)\n    return self.fc(out[:, -1])"
+    ),
+    "why.cause.state_tuple": "LSTM의 상태는 텐서 하나가 아니라 (h_n, c_n) 쌍입니다",
+    "why.fix.state_tuple": "h_n, c_n = state",
+    "why.cause.lstm_three_values": (
+        "LSTM은 값 3개가 아니라 2개, output과 (h_n, c_n) 쌍을 돌려줍니다"
+    ),
+    "why.fix.lstm_three_values": "out, (h_n, c_n) = lstm(x)",
+    "why.cause.gru_state_pair": (
+        "nn.GRU와 nn.RNN은 (h_n, c_n)이 아니라 h_n만 돌려줍니다: 그것을 풀면 0번 차원이 "
+        "나뉘는데 행이 {got}개입니다"
+    ),
+    "why.fix.gru_state_pair": "out, h_n = gru(x)",
+    "why.cause.unpack_tensor": (
+        "텐서를 0번 차원을 따라 풀었습니다: 예를 들어 h_n의 행이 2개보다 많을 때 "
+        "out, (h, c) = gru(x), 또는 output에서 이름들을 푼 경우"
+    ),
+    "why.fix.unpack_tensor": "out, h_n = gru(x)\nout, (h_n, c_n) = lstm(x)",
+    "why.cause.rnn_returns": (
+        "순환 층은 (output, h_n)을, LSTM은 (output, (h_n, c_n))을 돌려줍니다"
+    ),
+    "why.fix.rnn_returns": "out, h_n = rnn(x)\nout, (h_n, c_n) = lstm(x)",
+    "why.cause.rnn_returns_tuple": (
+        "순환 층은 튜플 (output, h_n)을 돌려줍니다: {attribute} 속성은 그 안의 텐서에 있습니다"
+    ),
+    "why.fix.rnn_returns_tuple": "out, h_n = rnn(x)\nout, (h_n, c_n) = lstm(x)",
+    "why.cause.view_after_transpose": (
+        "transpose()나 permute() 뒤에 view()를 불렀습니다 (예: seq-first 출력을 배치 우선으로 "
+        "돌린 것): 메모리가 더는 차례대로가 아닙니다"
+    ),
+    "why.fix.view_after_transpose": "y = x.transpose(0, 1).reshape(x.size(1), -1)",
+    "why.cause.logits_nlc": (
+        "로짓 (배치, 시간, 클래스)을 그대로 손실 함수에 넣었습니다: 손실 함수는 1번 차원 "
+        "(여기서는 {time}개 시점)을 클래스로 읽으므로 클래스가 두 번째에 와야 합니다"
+    ),
+    "why.fix.logits_nlc": "loss = F.cross_entropy(logits.transpose(1, 2), y)",
+    "why.cause.targets_not_flattened": (
+        "로짓은 시간에 대해 펼쳤는데 ({input}행 = {k} × {target}) 정답은 펼치지 않았습니다"
+    ),
+    "why.fix.targets_not_flattened": (
+        "loss = F.cross_entropy(logits.reshape(-1, logits.size(-1)), y.reshape(-1))"
+    ),
+    "why.cause.logits_last_step": (
+        "로짓은 마지막 시점에서 ({input}행), 정답은 모든 시점에서 ({target}행 = {k} × {input}) "
+        "나왔습니다"
+    ),
+    "why.fix.logits_last_step": "loss = F.cross_entropy(logits, y[:, -1])",
+    "why.cause.loss_rows": "로짓과 정답이 서로 다른 배치로 만들어졌습니다",
+    "why.fix.loss_rows": "assert logits.size(0) == y.size(0)",
     # check: every verdict true, what a class needs (issue 17)
     "exp.directions_joined": (
         "방향을 이어 붙임: {name}은 정방향과 역방향을 0번 차원의 서로 다른 행으로 둡니다 "

@@ -218,7 +218,7 @@ def plain_help(text: str) -> str:
     return text.replace("\\[", "[")
 
 
-ORDER = ("shape", "compare", "explain", "diagram", "code", "sweep", "check")
+ORDER = ("shape", "compare", "explain", "diagram", "code", "sweep", "check", "why")
 
 
 class RnnxCommand(TyperCommand):

@@ -9,7 +9,7 @@ command's options from its signature; `takes` gives the command one built from t
 import functools
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -223,6 +223,17 @@ def _spec(values: dict[str, Any]) -> Spec:
 def network_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:
     """The command takes groups' options, one value each, and receives them as spec: Spec."""
     return _takes(sum(groups, ()), Opt.single, "spec", _spec)
+
+
+def hint_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:
+    """The command takes groups' options, each None unless given (nothing is assumed), and
+    receives those given as given: {name: value}."""
+    opts = tuple(
+        replace(o, default=None, help=o.help.split(" Default:")[0]) for o in sum(groups, ())
+    )
+    return _takes(
+        opts, Opt.single, "given", lambda raw: {n: v for n, v in raw.items() if v is not None}
+    )
 
 
 def sweep_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:

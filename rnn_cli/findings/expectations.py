@@ -8,6 +8,7 @@ dimension with its meaning. Must not import numpy, torch or rich.
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog.lookup import text
@@ -77,16 +78,29 @@ def _directions_joined(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | N
     return joined, text("exp.directions_joined", **fields)
 
 
-def _time_axis(spec: Spec, t: Tensor) -> Iterator[tuple[tuple[int, ...], str]]:
-    """output with one time step (a `return` inside the loop), or with none (the last h only)."""
+def _time_axis(spec: Spec, t: Tensor) -> int | None:
+    """output's time axis (as the layout puts it); None for a state."""
     if t.name != "output":
-        return
-    axis = 0 if spec.unbatched or not spec.batch_first else 1
-    steps = t.shape[axis]
-    if steps > 1:
-        yield _with(t.shape, axis, 1), text("exp.one_step", name=t.name, i=axis, steps=steps)
-    last = (*t.shape[:axis], *t.shape[axis + 1 :])
-    yield last, text("exp.last_only", name=t.name, i=axis, steps=steps)
+        return None
+    return 0 if spec.unbatched or not spec.batch_first else 1
+
+
+def _one_step(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
+    """output with one time step: a `return` inside the loop."""
+    axis = _time_axis(spec, t)
+    if axis is None or t.shape[axis] == 1:
+        return None
+    why = text("exp.one_step", name=t.name, i=axis, steps=t.shape[axis])
+    return _with(t.shape, axis, 1), why
+
+
+def _last_only(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
+    """output without its time axis: the last state alone."""
+    axis = _time_axis(spec, t)
+    if axis is None:
+        return None
+    why = text("exp.last_only", name=t.name, i=axis, steps=t.shape[axis])
+    return (*t.shape[:axis], *t.shape[axis + 1 :]), why
 
 
 def _output_without_x2(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
@@ -103,15 +117,22 @@ def _batch_first_state(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | N
     return swapped, text("exp.batch_first_state", name=t.name, shape=comma_list(t.shape))
 
 
-def _rows(spec: Spec, t: Tensor) -> Iterator[tuple[tuple[int, ...], str]]:
-    """Dimension 0 of a state written as the layers alone, or the directions alone."""
-    if t.name not in STATES:
-        return
-    fields = {"rows": t.shape[0], "layers": spec.num_layers, "d": spec.num_directions}
-    if spec.bidirectional:
-        yield _with(t.shape, 0, spec.num_layers), text("exp.rows_directions", **fields)
-    if spec.num_layers > 1:
-        yield _with(t.shape, 0, spec.num_directions), text("exp.rows_layers", **fields)
+def _rows_fields(spec: Spec, t: Tensor) -> dict[str, int]:
+    return {"rows": t.shape[0], "layers": spec.num_layers, "d": spec.num_directions}
+
+
+def _rows_directions(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
+    """Dimension 0 of a state written as the layers alone (the directions forgotten)."""
+    if t.name not in STATES or not spec.bidirectional:
+        return None
+    return _with(t.shape, 0, spec.num_layers), text("exp.rows_directions", **_rows_fields(spec, t))
+
+
+def _rows_layers(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
+    """Dimension 0 of a state written as the directions alone (the layers forgotten)."""
+    if t.name not in STATES or spec.num_layers == 1:
+        return None
+    return _with(t.shape, 0, spec.num_directions), text("exp.rows_layers", **_rows_fields(spec, t))
 
 
 def _projection(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
@@ -142,24 +163,33 @@ def _layout(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
     return swapped, text(key, name=t.name, shape=comma_list(t.shape))
 
 
-def _candidates(spec: Spec, t: Tensor) -> Iterator[tuple[tuple[int, ...], str]]:
+class Misconception(NamedTuple):
+    id: str  # the rule's name: doubled_state, rows_layers, ... (`rnnx why` lists it as a cause)
+    shape: tuple[int, ...]  # the shape its holder writes
+    why: str
+
+
+RULES: tuple[Rule, ...] = (
+    _doubled_state,
+    _directions_joined,
+    _output_without_x2,
+    _projection,
+    _batch_first_state,
+    _rows_directions,
+    _rows_layers,
+    _batch_axis,
+    _layout,
+    _one_step,
+    _last_only,
+)
+
+
+def misconceptions(spec: Spec, t: Tensor) -> Iterator[Misconception]:
     """Every misconception's shape for t, in the order they are tried."""
-    for rule in (
-        _doubled_state,
-        _directions_joined,
-        _output_without_x2,
-        _projection,
-        _batch_first_state,
-    ):
+    for rule in RULES:
         found = rule(spec, t)
         if found is not None:
-            yield found
-    yield from _rows(spec, t)
-    for rule in (_batch_axis, _layout):
-        found = rule(spec, t)
-        if found is not None:
-            yield found
-    yield from _time_axis(spec, t)
+            yield Misconception(rule.__name__.removeprefix("_"), *found)
 
 
 def _dimensions(t: Tensor, got: tuple[int, ...]) -> str:
@@ -184,6 +214,6 @@ def evaluate(spec: Spec, answers: tuple[Answer, ...]) -> tuple[Expectation, ...]
         if got == t.shape:
             out.append(Expectation(name, got, t.shape, True, text("exp.holds", name=name)))
             continue
-        why = next((w for shape, w in _candidates(spec, t) if shape == got), None)
+        why = next((m.why for m in misconceptions(spec, t) if m.shape == got), None)
         out.append(Expectation(name, got, t.shape, False, why or _dimensions(t, got)))
     return tuple(out)

@@ -270,7 +270,7 @@ def arrays_of(spec: Spec, result: Result) -> Arrays:
     return arrays
 
 
-def check(spec: Spec, result: Result | None) -> tuple[Recipe, ...]:
+def evaluate(spec: Spec, result: Result | None) -> tuple[Recipe, ...]:
     """Every recipe for spec, checked on result's tensors (unchecked, None, when nothing ran)."""
     arrays = None if result is None else arrays_of(spec, result)
     return tuple(_checked(p, arrays) for p in plans(spec))

@@ -161,7 +161,7 @@ def build(
         + params_note,
         seconds=None if result is None else result.seconds,
         identities=checked or (),
-        recipes=recipes.check(spec, result),
+        recipes=recipes.evaluate(spec, result),
         warnings=input_shape.warnings(spec),
         expectations=expectations.evaluate(spec, answers),
     )
