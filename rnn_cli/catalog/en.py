@@ -39,8 +39,8 @@ EN: Final[dict[str, str]] = {
     "note.seq_first": "seq-first (batch_first=False): input and output are (L, N, features).",
     "note.proj": ("proj_size {p}: output and h_n carry {p} features; c_n keeps hidden_size {h}."),
     "note.unbatched": (
-        "unbatched input (L, H_in): the batch axis is dropped from input, output, h_n, c_n and "
-        "h_0; batch_first is ignored, as in torch."
+        "unbatched input (L, H_in): the batch axis is dropped from input, output and the states "
+        "({states}); batch_first is ignored, as in torch."
     ),
     "note.bidirectional": (
         "output[..., :{h}] is the forward direction, output[..., {h}:] the backward one."
@@ -56,7 +56,10 @@ EN: Final[dict[str, str]] = {
         "is padding for the short ones; their last step is {own}."
     ),
     "note.returns_lstm": "nn.LSTM returns a nested tuple: output, (h_n, c_n) = lstm(x).",
-    "note.returns": "nn.{cell} returns output, h_n (no c_n): output, (h_n, c_n) = {name}(x) fails.",
+    "note.returns": (
+        "nn.{cell} returns output, h_n (no c_n): output, (h_n, c_n) = {name}(x) fails with "
+        "ValueError: unpacking iterates h_n's dimension 0, of size {rows}, not 2."
+    ),
     "note.h_n_not_doubled": (
         "h_n keeps {h} features, not 2 × {h}: its directions are rows of dimension 0; only "
         "output joins them ({n})."
@@ -682,5 +685,30 @@ EN: Final[dict[str, str]] = {
     "check.memory_too_low": (
         "--memory-limit {value} is below {least}, what the child process needs to load Python and "
         "numpy before the function runs; pass e.g. --memory-limit 512MiB"
+    ),
+    # truth: notes that say what torch really does for this configuration
+    "note.packed_equal": (
+        "packed lengths {lengths}, all equal: no sequence is padded, so {last} is every "
+        "sequence's last step."
+    ),
+    "note.returns_layers": (
+        "nn.{cell} returns output, h_n (no c_n), and h_n has 2 rows here: output, (h_n, c_n) = "
+        "{name}(x) raises no error, worse: it unpacks h_n's rows, \"h_n\" gets layer 0's "
+        'h_n[0] and "c_n" the top layer\'s h_n[1], each {shape}. Write output, h_n = {name}(x).'
+    ),
+    "note.returns_directions": (
+        "nn.{cell} returns output, h_n (no c_n), and h_n has 2 rows here: output, (h_n, c_n) = "
+        '{name}(x) raises no error, worse: it unpacks h_n\'s rows, "h_n" gets the forward '
+        "direction's h_n[0] and \"c_n\" the backward one's h_n[1], each {shape}. Write "
+        "output, h_n = {name}(x)."
+    ),
+    "id.trap_backward_packed": (
+        "at t = L−1 the backward direction has taken only its first step in the sequences of "
+        "length L; in the shorter ones output there is zero padding"
+    ),
+    "id.trap_cat_packed": (
+        "output's last step is not the summary: its backward half has read one step in the "
+        "sequences of length L and is zero padding in the shorter ones; the concatenation is "
+        "(see recipes)"
     ),
 }

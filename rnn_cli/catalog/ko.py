@@ -58,7 +58,7 @@ KO: Final[dict[str, str]] = {
         "투영 크기 {p}: output과 h_n은 특성 {p}개, c_n은 은닉 상태의 크기 {h}를 유지합니다."
     ),
     "note.unbatched": (
-        "배치 없는 입력 (L, H_in): 입력, 출력, h_n, c_n, h_0에서 배치 축이 빠지고, torch와 "
+        "배치 없는 입력 (L, H_in): 입력, 출력, 상태 ({states})에서 배치 축이 빠지고, torch와 "
         "같이 batch_first는 무시됩니다."
     ),
     "note.bidirectional": (
@@ -459,7 +459,8 @@ KO: Final[dict[str, str]] = {
     "note.returns_lstm": "nn.LSTM은 중첩 튜플을 반환합니다: output, (h_n, c_n) = lstm(x).",
     "note.returns": (
         "nn.{cell}은 output, h_n을 반환합니다 (c_n 없음): output, (h_n, c_n) = {name}(x)는 "
-        "실패합니다."
+        "ValueError로 실패합니다: 풀기는 h_n의 0번 차원을 따라가는데 그 크기가 2가 아니라 "
+        "{rows}입니다."
     ),
     "note.h_n_not_doubled": (
         "h_n의 특성 수: {h} (2 × {h} 아님): 방향은 0번 차원의 행이고, 두 방향을 잇는 "
@@ -704,5 +705,30 @@ KO: Final[dict[str, str]] = {
     "check.memory_too_low": (
         "--memory-limit {value}: 자식 프로세스가 함수를 실행하기 전에 Python과 numpy를 올리는 데 "
         "필요한 {least}보다 작습니다; 예: --memory-limit 512MiB"
+    ),
+    # truth: notes that say what torch really does for this configuration
+    "note.packed_equal": (
+        "패킹된 길이 {lengths}: 모두 같으므로 패딩된 시퀀스가 없고, {last}는 모든 시퀀스의 "
+        "마지막 시점입니다."
+    ),
+    "note.returns_layers": (
+        "nn.{cell}은 output, h_n을 반환하며 (c_n 없음) 여기서 h_n의 행은 2개입니다: "
+        "output, (h_n, c_n) = {name}(x)는 오류 없이 h_n의 행을 나눠 담습니다. 오류보다 "
+        '나쁩니다: "h_n"에는 층 0의 h_n[0], "c_n"에는 맨 위 층의 h_n[1]이 들어가며 '
+        "둘 다 {shape}입니다. output, h_n = {name}(x)로 쓰세요."
+    ),
+    "note.returns_directions": (
+        "nn.{cell}은 output, h_n을 반환하며 (c_n 없음) 여기서 h_n의 행은 2개입니다: "
+        "output, (h_n, c_n) = {name}(x)는 오류 없이 h_n의 행을 나눠 담습니다. 오류보다 "
+        '나쁩니다: "h_n"에는 정방향의 h_n[0], "c_n"에는 역방향의 h_n[1]이 들어가며 '
+        "둘 다 {shape}입니다. output, h_n = {name}(x)로 쓰세요."
+    ),
+    "id.trap_backward_packed": (
+        "t = L−1에서 역방향은 길이가 L인 시퀀스에서는 첫 시점만 계산했고, 더 짧은 시퀀스에서는 "
+        "그 자리의 output이 0인 패딩입니다"
+    ),
+    "id.trap_cat_packed": (
+        "output의 마지막 시점은 요약이 아닙니다: 역방향 절반은 길이가 L인 시퀀스에서는 한 시점만 "
+        "읽었고, 더 짧은 시퀀스에서는 0인 패딩입니다. 요약은 연결입니다 (레시피 참조)"
     ),
 }
