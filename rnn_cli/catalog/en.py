@@ -78,8 +78,8 @@ EN: Final[dict[str, str]] = {
         "slower on CPU."
     ),
     # rnnx compare
-    "cmp.chosen": "the chosen cell",
-    "cmp.instead": "{cell} instead of {chosen}",
+    "cmp.chosen": "the network you have (--cell)",
+    "cmp.instead": "nn.{was} → nn.{now} (--cell {chosen} --to {cell})",
     "cmp.c_n_new": "c_n: new, the LSTM's cell state",
     "cmp.c_n_gone": "c_n: gone, only the LSTM keeps a cell state",
     "cmp.params": "parameters {ratio}: {g} gate blocks ({names})",
@@ -710,5 +710,19 @@ EN: Final[dict[str, str]] = {
         "output's last step is not the summary: its backward half has read one step in the "
         "sequences of length L and is zero padding in the shorter ones; the concatenation is "
         "(see recipes)"
+    ),
+    "cmp.code_to_lstm": (
+        "code: outputs, _status = cell(inputs) still runs, but _status is now the tuple "
+        "(h_n, c_n), so print(_status.shape) fails (AttributeError: 'tuple' object has no "
+        "attribute 'shape'): write outputs, (h_n, c_n) = cell(inputs)"
+    ),
+    "cmp.code_same": "code: unchanged, both return outputs, h_n",
+    "cmp.code_from_lstm": (
+        "code: outputs, (h_n, c_n) = cell(inputs) fails with ValueError (h_n's dimension 0 has "
+        "size {rows}, not 2; there is no c_n): write outputs, h_n = cell(inputs)"
+    ),
+    "cmp.code_from_lstm_silent": (
+        "code: outputs, (h_n, c_n) = cell(inputs) raises no error, worse: it splits h_n's "
+        '{rows} rows into "h_n" and "c_n": write outputs, h_n = cell(inputs)'
     ),
 }

@@ -83,8 +83,8 @@ KO: Final[dict[str, str]] = {
         "CPU에서 더 느립니다."
     ),
     # rnnx compare
-    "cmp.chosen": "선택한 셀",
-    "cmp.instead": "{chosen} 대신 {cell}",
+    "cmp.chosen": "지금 가진 네트워크 (--cell)",
+    "cmp.instead": "nn.{was} → nn.{now} (--cell {chosen} --to {cell})",
     "cmp.c_n_new": "c_n: 새로 생김, LSTM의 셀 상태 (cell state)",
     "cmp.c_n_gone": "c_n: 사라짐, 셀 상태 (cell state)는 LSTM에만 있음",
     "cmp.params": "파라미터 {ratio}: 게이트 (gate) 블록 {g}개 ({names})",
@@ -730,5 +730,19 @@ KO: Final[dict[str, str]] = {
     "id.trap_cat_packed": (
         "output의 마지막 시점은 요약이 아닙니다: 역방향 절반은 길이가 L인 시퀀스에서는 한 시점만 "
         "읽었고, 더 짧은 시퀀스에서는 0인 패딩입니다. 요약은 연결입니다 (레시피 참조)"
+    ),
+    "cmp.code_to_lstm": (
+        "코드: outputs, _status = cell(inputs)는 그대로 실행되지만 _status가 이제 튜플 "
+        "(h_n, c_n)이므로 print(_status.shape)가 실패합니다 (AttributeError: 'tuple' object has "
+        "no attribute 'shape'): outputs, (h_n, c_n) = cell(inputs)로 쓰세요"
+    ),
+    "cmp.code_same": "코드: 그대로입니다. 둘 다 outputs, h_n을 반환합니다",
+    "cmp.code_from_lstm": (
+        "코드: outputs, (h_n, c_n) = cell(inputs)는 ValueError로 실패합니다 (h_n의 0번 차원 "
+        "크기가 2가 아니라 {rows}이고 c_n은 없습니다): outputs, h_n = cell(inputs)로 쓰세요"
+    ),
+    "cmp.code_from_lstm_silent": (
+        '코드: outputs, (h_n, c_n) = cell(inputs)는 오류 없이 h_n의 행 {rows}개를 "h_n"과 '
+        '"c_n"에 나눠 담습니다. 오류보다 나쁩니다: outputs, h_n = cell(inputs)로 쓰세요'
     ),
 }
