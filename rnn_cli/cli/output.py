@@ -1,10 +1,17 @@
 """What a command prints, the one way: text as it is, a picture on the console; --svg and
 --html record the picture on a Console of their own and write it atomically (rnn_cli.files).
+Taller than the terminal, it goes through a pager as git's does ($PAGER, else `less -FRX`),
+never on a pipe, in a notebook, in CI or with --no-pager.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import shlex
+import shutil
+import signal
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,19 +79,71 @@ def natural(shown: RenderableType | str) -> int | None:
     return Measurement.get(out, out.options.update_width(WIDEST), shown).maximum
 
 
+_PAGING = {"allowed": True}  # --no-pager turns it off for the process
+
+
+def no_pager() -> None:
+    _PAGING["allowed"] = False
+
+
+def pager() -> str | None:
+    """The pager command, chosen as git chooses it, or None where paging would get in the way:
+    --no-pager, a pipe or a file, a notebook, CI, PAGER set to "" or "cat", or no such program."""
+    terminal = sys.stdout is not None and sys.stdout.isatty()
+    notebook = "ipykernel" in sys.modules  # its stdout is no terminal either; said outright
+    if not _PAGING["allowed"] or not terminal or notebook or os.environ.get("CI"):
+        return None
+    command = os.environ.get("PAGER", "less -FRX").strip()
+    words = shlex.split(command) if command not in ("", "cat") else []
+    return command if words and shutil.which(words[0]) else None
+
+
+def _page(text: str, command: str) -> None:
+    """text through the pager; Ctrl-C belongs to the pager meanwhile (git ignores it too)."""
+    env = {**os.environ}
+    env.setdefault("LESS", "FRX")  # as git sets it: quit if one screen, keep colour, no clear
+    import subprocess  # noqa: PLC0415 (only a run that pages starts a process)
+
+    stream = sys.stdout
+    data = text.encode(stream.encoding or "utf-8", errors=stream.errors or "strict")
+    stream.flush()
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        # $PAGER is a shell command line ("less -R", "most"), run by the shell as git runs it
+        subprocess.run(command, shell=True, input=data, env=env, check=False)
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 def show(
     shown: RenderableType | str,
     svg: Path | None = None,
     html: Path | None = None,
     title: str = "rnnx",
     wide: int | None = None,
+    page: bool = True,
 ) -> None:
     """Print what a view rendered; a picture is saved first, so a path that cannot be written
     fails before anything is printed. wide: the file's width where the picture is wider than the
-    terminal (a diagram, a sweep table on a pipe)."""
-    if isinstance(shown, str):
-        typer.echo(shown)
+    terminal (a diagram, a sweep table on a pipe). page=False: the end is what matters (--expect's
+    verdict), so it stays on screen rather than in a pager's first page."""
+    command = pager() if page else None
+    if isinstance(shown, str):  # JSON, CSV, Markdown: no Rich loaded
+        if command is None or shown.count("\n") + 1 < shutil.get_terminal_size().lines:
+            typer.echo(shown)
+        else:
+            _page(shown + "\n", command)
         return
     out = console()
     save(shown, svg, html, wide or out.width, title)
-    out.print(shown, crop=out.is_terminal)  # a pipe takes long lines whole
+    if command is None:
+        out.print(shown, crop=out.is_terminal)  # a pipe takes long lines whole
+        return
+    with out.capture() as captured:
+        out.print(shown, crop=True)
+    text = captured.get()
+    if text.count("\n") < out.height:  # one screen, the prompt's line included
+        out.file.write(text)
+        out.file.flush()
+    else:
+        _page(text, command)
