@@ -137,7 +137,7 @@ def test_with_is_to_under_its_old_name() -> None:
 
 def _code_line(chosen: str, other: str, *args: str) -> str:
     doc = compare_json("--cell", chosen, "--to", other, *args)
-    return next(c for c in doc["cells"][1]["changes"] if c.startswith("code:"))
+    return str(next(c for c in doc["cells"][1]["changes"] if c.startswith("code:")))
 
 
 @pytest.mark.parametrize(
