@@ -6,8 +6,10 @@ never on a pipe, in a notebook, in CI or with --no-pager.
 
 from __future__ import annotations
 
+import html
 import io
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -42,6 +44,30 @@ def preserve_spaces(svg: str) -> str:
     return svg.replace("<svg ", '<svg xml:space="preserve" ', 1)
 
 
+# one run of text as Rich's export_svg writes it: textLength is char_width × characters
+_RUN = re.compile(
+    r'(<text class="[^"]*") x="([\d.]+)"( y="[^"]*") textLength="([\d.]+)"([^>]*>)([^<]*)<'
+)
+
+
+def on_the_grid(svg: str) -> str:
+    """Every character of every run at its own cell's x: Rich sizes a run by characters, so a
+    Hangul (two-cell) run was squeezed and drifted left of the grid, and renderers that ignore
+    textLength (librsvg, CairoSVG) lay text out by the font's own widths."""
+    from rich.cells import cell_len  # noqa: PLC0415 (Rich only where a picture is drawn)
+
+    def place(m: re.Match[str]) -> str:
+        start, per_char, chars = float(m[2]), float(m[4]), html.unescape(m[6])
+        cell = per_char / max(len(chars), 1)  # Rich's char_width
+        xs, x = [], start
+        for ch in chars:
+            xs.append(f"{x:g}")
+            x += cell * cell_len(ch)
+        return f'{m[1]} x="{" ".join(xs)}"{m[3]}{m[5]}{m[6]}<'
+
+    return _RUN.sub(place, svg)
+
+
 def save(
     picture: RenderableType, svg: Path | None, html: Path | None, width: int, title: str
 ) -> None:
@@ -52,8 +78,10 @@ def save(
 
     recorder = Console(record=True, width=width, file=io.StringIO())
     recorder.print(picture, crop=False)
+    recorder.print()  # the SVG's last line is clipped at its baseline: h_n drew as "h n"
     if svg is not None:
-        write_text(svg, preserve_spaces(recorder.export_svg(title=title, clear=False)), "--svg")
+        drawn = recorder.export_svg(title=title, clear=False)
+        write_text(svg, on_the_grid(preserve_spaces(drawn)), "--svg")
     if html is not None:
         write_text(html, recorder.export_html(clear=False), "--html")
 
