@@ -11,6 +11,8 @@ import pytest
 from PIL import Image
 from rich.text import Text
 
+from rnn_cli.catalog import lookup
+from rnn_cli.catalog.lookup import Lang
 from rnn_cli.cli import output
 from rnn_cli.cli.launch import app
 from tests.helpers import runner
@@ -48,7 +50,10 @@ def marks(svg: str, line: int) -> list[float]:
 
 def diagram_svg(tmp_path: Path, *args: str) -> str:
     svg = tmp_path / "d.svg"
-    result = runner.invoke(app, ["diagram", *args, "--svg", str(svg)])
+    try:
+        result = runner.invoke(app, ["diagram", *args, "--svg", str(svg)])
+    finally:
+        lookup.use(Lang.EN)  # --lang holds for the process: the goldens after this are English
     assert result.exit_code == 0, result.stderr
     return svg.read_text(encoding="utf-8")
 
