@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import process
+from tests.helpers import process, rnnx
 
 TALL = ("shape", "--cell", "lstm", "--layers", "2", "--bidirectional", "-B", "analytic")
 LAST_LINE = "--params for the table"
@@ -118,3 +118,12 @@ def test_text_formats_are_paged_too(paged: tuple[dict[str, str], Path]) -> None:
     code, _ = on_terminal(*TALL, "--format", "json", env=env)
     assert code == 0
     assert saved.read_text(encoding="utf-8").startswith('{\n  "schema": 1,')
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_the_verdict_is_the_last_thing_printed(fmt: str) -> None:
+    code, stdout, _ = rnnx(*TALL, "--expect", "h_n=4,1,16", "--format", fmt)
+    assert code == 1
+    tail = stdout.rstrip().splitlines()[-5:]
+    assert any("h_n = (4, 1, 16)" in line for line in tail), tail
+    assert stdout.index("(4, 1, 16)") > stdout.index("c_0")  # after the tensor table
