@@ -6,20 +6,23 @@ Notes are matched back to their catalog key by the English template, their place
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
 import torch
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rnn_cli.backends.dispatch import run
 from rnn_cli.catalog.en import EN
+from rnn_cli.catalog.lookup import text
+from rnn_cli.findings.identities import claims
 from rnn_cli.findings.report import build, config, notes
 from rnn_cli.network import shapes
 from rnn_cli.network.weights import draw
 from rnn_cli.spec.choices import Backend, Cell
-from rnn_cli.spec.config import Spec
+from rnn_cli.spec.config import Spec, validate
 from tests.helpers import torch_module
 from tests.strategies import specs
 
@@ -250,3 +253,19 @@ def test_equal_lengths_speak_of_no_padding() -> None:
     said = notes(Spec(batch_size=2, seq_len=3, lengths=(3, 3)))
     assert [key_of(n)[0] for n in said].count("note.packed_equal") == 1
     assert not any("short" in n for n in said)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(drawn=specs(max_batch=4, packed=False), data=st.data())
+def test_packed_traps_speak_of_padding_where_torch_pads(drawn: Spec, data: st.DataObject) -> None:
+    """At t = L−1 a sequence shorter than L is zero padding, not a backward first step."""
+    rest = st.lists(st.integers(1, drawn.seq_len), min_size=drawn.batch_size - 1)
+    lengths = (drawn.seq_len, *data.draw(rest.map(lambda r: r[: drawn.batch_size - 1])))
+    spec = validate(replace(drawn, unbatched=False, bidirectional=True, lengths=lengths))
+    whys = {c.why for c in claims(spec)}
+    last = _step(torch_run(spec), -1)
+    padded = [b for b, n in enumerate(lengths) if n < spec.seq_len]
+    assert all(not last[b].any() for b in padded)
+    assert (text("id.trap_backward_packed") in whys) == bool(padded)
+    assert (text("id.trap_cat_packed") in whys) == bool(padded)
+    assert (text("id.trap_cat") in whys) != bool(padded)
