@@ -41,8 +41,8 @@ EN: Final[dict[str, str]] = {
     "note.seq_first": "seq-first (batch_first=False): input and output are (L, N, features).",
     "note.proj": ("proj_size {p}: output and h_n carry {p} features; c_n keeps hidden_size {h}."),
     "note.unbatched": (
-        "unbatched input (L, H_in): the batch axis is dropped from input, output, h_n, c_n and "
-        "h_0; batch_first is ignored, as in torch."
+        "unbatched input (L, H_in): the batch axis is dropped from input, output and the states "
+        "({states}); batch_first is ignored, as in torch."
     ),
     "note.bidirectional": (
         "output[..., :{h}] is the forward direction, output[..., {h}:] the backward one."
@@ -58,7 +58,10 @@ EN: Final[dict[str, str]] = {
         "is padding for the short ones; their last step is {own}."
     ),
     "note.returns_lstm": "nn.LSTM returns a nested tuple: output, (h_n, c_n) = lstm(x).",
-    "note.returns": "nn.{cell} returns output, h_n (no c_n): output, (h_n, c_n) = {name}(x) fails.",
+    "note.returns": (
+        "nn.{cell} returns output, h_n (no c_n): output, (h_n, c_n) = {name}(x) fails with "
+        "ValueError: unpacking iterates h_n's dimension 0, of size {rows}, not 2."
+    ),
     "note.h_n_not_doubled": (
         "h_n keeps {h} features, not 2 × {h}: its directions are rows of dimension 0; only "
         "output joins them ({n})."
@@ -77,8 +80,8 @@ EN: Final[dict[str, str]] = {
         "slower on CPU."
     ),
     # rnnx compare
-    "cmp.chosen": "the chosen cell",
-    "cmp.instead": "{cell} instead of {chosen}",
+    "cmp.chosen": "the network you have (--cell)",
+    "cmp.instead": "nn.{was} → nn.{now} (--cell {chosen} --to {cell})",
     "cmp.c_n_new": "c_n: new, the LSTM's cell state",
     "cmp.c_n_gone": "c_n: gone, only the LSTM keeps a cell state",
     "cmp.params": "parameters {ratio}: {g} gate blocks ({names})",
@@ -1101,4 +1104,43 @@ EN: Final[dict[str, str]] = {
     "why.fix.logits_last_step": "loss = F.cross_entropy(logits, y[:, -1])",
     "why.cause.loss_rows": "logits and targets were built for different batches",
     "why.fix.loss_rows": "assert logits.size(0) == y.size(0)",
+    # truth: notes that say what torch really does for this configuration
+    "note.packed_equal": (
+        "packed lengths {lengths}, all equal: no sequence is padded, so {last} is every "
+        "sequence's last step."
+    ),
+    "note.returns_layers": (
+        "nn.{cell} returns output, h_n (no c_n), and h_n has 2 rows here: output, (h_n, c_n) = "
+        "{name}(x) raises no error, worse: it unpacks h_n's rows, \"h_n\" gets layer 0's "
+        'h_n[0] and "c_n" the top layer\'s h_n[1], each {shape}. Write output, h_n = {name}(x).'
+    ),
+    "note.returns_directions": (
+        "nn.{cell} returns output, h_n (no c_n), and h_n has 2 rows here: output, (h_n, c_n) = "
+        '{name}(x) raises no error, worse: it unpacks h_n\'s rows, "h_n" gets the forward '
+        "direction's h_n[0] and \"c_n\" the backward one's h_n[1], each {shape}. Write "
+        "output, h_n = {name}(x)."
+    ),
+    "id.trap_backward_packed": (
+        "at t = L−1 the backward direction has taken only its first step in the sequences of "
+        "length L; in the shorter ones output there is zero padding"
+    ),
+    "id.trap_cat_packed": (
+        "output's last step is not the summary: its backward half has read one step in the "
+        "sequences of length L and is zero padding in the shorter ones; the concatenation is "
+        "(see recipes)"
+    ),
+    "cmp.code_to_lstm": (
+        "code: outputs, _status = cell(inputs) still runs, but _status is now the tuple "
+        "(h_n, c_n), so print(_status.shape) fails (AttributeError: 'tuple' object has no "
+        "attribute 'shape'): write outputs, (h_n, c_n) = cell(inputs)"
+    ),
+    "cmp.code_same": "code: unchanged, both return outputs, h_n",
+    "cmp.code_from_lstm": (
+        "code: outputs, (h_n, c_n) = cell(inputs) fails with ValueError (h_n's dimension 0 has "
+        "size {rows}, not 2; there is no c_n): write outputs, h_n = cell(inputs)"
+    ),
+    "cmp.code_from_lstm_silent": (
+        "code: outputs, (h_n, c_n) = cell(inputs) raises no error, worse: it splits h_n's "
+        '{rows} rows into "h_n" and "c_n": write outputs, h_n = cell(inputs)'
+    ),
 }

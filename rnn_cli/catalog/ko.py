@@ -60,7 +60,7 @@ KO: Final[dict[str, str]] = {
         "투영 크기 {p}: output과 h_n은 특성 {p}개, c_n은 은닉 상태의 크기 {h}를 유지합니다."
     ),
     "note.unbatched": (
-        "배치 없는 입력 (L, H_in): 입력, 출력, h_n, c_n, h_0에서 배치 축이 빠지고, torch와 "
+        "배치 없는 입력 (L, H_in): 입력, 출력, 상태 ({states})에서 배치 축이 빠지고, torch와 "
         "같이 batch_first는 무시됩니다."
     ),
     "note.bidirectional": (
@@ -85,8 +85,8 @@ KO: Final[dict[str, str]] = {
         "CPU에서 더 느립니다."
     ),
     # rnnx compare
-    "cmp.chosen": "선택한 셀",
-    "cmp.instead": "{chosen} 대신 {cell}",
+    "cmp.chosen": "지금 가진 네트워크 (--cell)",
+    "cmp.instead": "nn.{was} → nn.{now} (--cell {chosen} --to {cell})",
     "cmp.c_n_new": "c_n: 새로 생김, LSTM의 셀 상태 (cell state)",
     "cmp.c_n_gone": "c_n: 사라짐, 셀 상태 (cell state)는 LSTM에만 있음",
     "cmp.params": "파라미터 {ratio}: 게이트 (gate) 블록 {g}개 ({names})",
@@ -441,7 +441,8 @@ KO: Final[dict[str, str]] = {
     "note.returns_lstm": "nn.LSTM은 중첩 튜플을 반환합니다: output, (h_n, c_n) = lstm(x).",
     "note.returns": (
         "nn.{cell}은 output, h_n을 반환합니다 (c_n 없음): output, (h_n, c_n) = {name}(x)는 "
-        "실패합니다."
+        "ValueError로 실패합니다: 풀기는 h_n의 0번 차원을 따라가는데 그 크기가 2가 아니라 "
+        "{rows}입니다."
     ),
     "note.h_n_not_doubled": (
         "h_n의 특성 수: {h} (2 × {h} 아님): 방향은 0번 차원의 행이고, 두 방향을 잇는 "
@@ -1093,4 +1094,43 @@ KO: Final[dict[str, str]] = {
     "why.fix.logits_last_step": "loss = F.cross_entropy(logits, y[:, -1])",
     "why.cause.loss_rows": "로짓과 정답이 서로 다른 배치로 만들어졌습니다",
     "why.fix.loss_rows": "assert logits.size(0) == y.size(0)",
+    # truth: notes that say what torch really does for this configuration
+    "note.packed_equal": (
+        "패킹된 길이 {lengths}: 모두 같으므로 패딩된 시퀀스가 없고, {last}는 모든 시퀀스의 "
+        "마지막 시점입니다."
+    ),
+    "note.returns_layers": (
+        "nn.{cell}은 output, h_n을 반환하며 (c_n 없음) 여기서 h_n의 행은 2개입니다: "
+        "output, (h_n, c_n) = {name}(x)는 오류 없이 h_n의 행을 나눠 담습니다. 오류보다 "
+        '나쁩니다: "h_n"에는 층 0의 h_n[0], "c_n"에는 맨 위 층의 h_n[1]이 들어가며 '
+        "둘 다 {shape}입니다. output, h_n = {name}(x)로 쓰세요."
+    ),
+    "note.returns_directions": (
+        "nn.{cell}은 output, h_n을 반환하며 (c_n 없음) 여기서 h_n의 행은 2개입니다: "
+        "output, (h_n, c_n) = {name}(x)는 오류 없이 h_n의 행을 나눠 담습니다. 오류보다 "
+        '나쁩니다: "h_n"에는 정방향의 h_n[0], "c_n"에는 역방향의 h_n[1]이 들어가며 '
+        "둘 다 {shape}입니다. output, h_n = {name}(x)로 쓰세요."
+    ),
+    "id.trap_backward_packed": (
+        "t = L−1에서 역방향은 길이가 L인 시퀀스에서는 첫 시점만 계산했고, 더 짧은 시퀀스에서는 "
+        "그 자리의 output이 0인 패딩입니다"
+    ),
+    "id.trap_cat_packed": (
+        "output의 마지막 시점은 요약이 아닙니다: 역방향 절반은 길이가 L인 시퀀스에서는 한 시점만 "
+        "읽었고, 더 짧은 시퀀스에서는 0인 패딩입니다. 요약은 연결입니다 (레시피 참조)"
+    ),
+    "cmp.code_to_lstm": (
+        "코드: outputs, _status = cell(inputs)는 그대로 실행되지만 _status가 이제 튜플 "
+        "(h_n, c_n)이므로 print(_status.shape)가 실패합니다 (AttributeError: 'tuple' object has "
+        "no attribute 'shape'): outputs, (h_n, c_n) = cell(inputs)로 쓰세요"
+    ),
+    "cmp.code_same": "코드: 그대로입니다. 둘 다 outputs, h_n을 반환합니다",
+    "cmp.code_from_lstm": (
+        "코드: outputs, (h_n, c_n) = cell(inputs)는 ValueError로 실패합니다 (h_n의 0번 차원 "
+        "크기가 2가 아니라 {rows}이고 c_n은 없습니다): outputs, h_n = cell(inputs)로 쓰세요"
+    ),
+    "cmp.code_from_lstm_silent": (
+        '코드: outputs, (h_n, c_n) = cell(inputs)는 오류 없이 h_n의 행 {rows}개를 "h_n"과 '
+        '"c_n"에 나눠 담습니다. 오류보다 나쁩니다: outputs, h_n = cell(inputs)로 쓰세요'
+    ),
 }

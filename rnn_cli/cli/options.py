@@ -17,6 +17,7 @@ import typer
 
 from rnn_cli.catalog import lookup
 from rnn_cli.catalog.lookup import Lang
+from rnn_cli.cli import output
 from rnn_cli.spec import grid
 from rnn_cli.spec.build import build_spec
 from rnn_cli.spec.choices import Backend, Format, Nonlinearity
@@ -183,6 +184,16 @@ LANG = Opt(
     panel=OUTPUT,
 )  # not given: RNNX_LANG, which main() has applied, else English
 
+NO_PAGER = Opt(
+    name="no_pager",
+    flags=("--no-pager",),
+    kind=bool,
+    default=False,
+    help="Print everything at once; otherwise output taller than the terminal goes to $PAGER "
+    "(else less -FRX), never on a pipe or in CI.",
+    panel=OUTPUT,
+)
+
 Command = Callable[..., None]
 
 
@@ -199,13 +210,16 @@ def _takes(
             p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != into
         ]
         own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
-        signature = inspect.Signature([*(forms(o) for o in opts), LANG.single(), *own])
+        shared = (LANG.single(), NO_PAGER.single())
+        signature = inspect.Signature([*(forms(o) for o in opts), *shared, *own])
 
         @functools.wraps(fn)
         def command(**kwargs: Any) -> None:
             lang = kwargs.pop(LANG.name)
             if lang is not None:  # first: the Spec's own errors are in it
                 lookup.use(lang)
+            if kwargs.pop(NO_PAGER.name):
+                output.no_pager()
             fn(**{into: make({o.name: kwargs.pop(o.name) for o in opts})}, **kwargs)
 
         # Typer reads options from the signature (inspect.signature honours __signature__)
