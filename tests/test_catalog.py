@@ -24,6 +24,10 @@ from rnn_cli.grading.reference import Mistake
 from rnn_cli.spec import choices as spec_choices
 from rnn_cli.spec.choices import Cell, Convention, Nonlinearity
 from rnn_cli.spec.config import Spec
+from rnn_cli.why.around import UNPACKS
+from rnn_cli.why.causes import CAUSES
+from rnn_cli.why.families import FAMILIES
+from rnn_cli.why.forward import DIMS
 from tests.helpers import runner
 
 KOREAN = {"RNNX_LANG": "ko"}
@@ -177,6 +181,14 @@ def built_keys() -> dict[str, set[str]]:
         },
         "mistake.{}": {f"mistake.{m.value}" for m in Mistake},  # render/check: d.mistake
         "check.fail_{}": {f"check.fail_{kind}" for kind in _child_failures()},  # sandbox
+        # why: each cause declared (why/causes.CAUSES), each family (why/families.FAMILIES),
+        # a state's dimensions (why/forward.DIMS), the unpack message's kinds (why/around)
+        "why.cause.{}": {f"why.cause.{c}" for c in CAUSES},
+        "why.fix.{}": {f"why.fix.{c}" for c in CAUSES},
+        "why.checked.{}": {f"why.checked.{f.id}" for f in FAMILIES},
+        "why.dim_{}": {f"why.dim_{kind}" for kind in DIMS},
+        "why.meaning_{}": {f"why.meaning_{kind}" for kind in DIMS},
+        "why.named.unpack_{}": {f"why.named.unpack_{kind}" for kind in UNPACKS.values()},
     }
 
 
@@ -217,7 +229,7 @@ def test_what_every_language_writes_alike_is_notation() -> None:
 # An instruction: a clause that opens with an imperative and names a flag ("drop --layers").
 VERBS = {"use", "drop", "run", "pass", "shorten", "raise", "lower", "give", "pick", "create"}
 # the other words that open a clause naming a flag, none of them an instruction
-OPENERS = {"rnnx", "with", "lengths", "did", "it", "a", "gates"}
+OPENERS = {"rnnx", "with", "lengths", "did", "it", "a", "gates", "the", "nn", "you", "only"}
 FLAG = re.compile(r"--[a-z]|\{flag\}")
 CLAUSES = re.compile(r"; |: |, or |\. ")
 # code and flags: placeholders, quoted text, --flags, words holding code's marks or digits
