@@ -107,6 +107,16 @@ def take(value: Any, node: dict[str, Any], out: dict[str, np.ndarray]) -> None:
         take(item, part, out)
 
 
+def invoke(fn: Any, call: dict[str, Any], arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """fn called as call's args say, its value unpacked by call's returns (in this process)."""
+    value = fn(*(argument(a, arrays) for a in call["args"]))
+    if call["first_of_tuple"] and isinstance(value, tuple) and value:
+        value = value[0]  # (h, cache), as cs231n's layers return
+    out: dict[str, np.ndarray] = {}
+    take(value, call["returns"], out)
+    return out
+
+
 def their_frames(e: BaseException, root: Path) -> str:
     """The traceback with the student's own frames only (this file's and importlib's left out),
     its text cut to its head and tail: a message may hold millions of lines."""
@@ -134,12 +144,7 @@ def outcome(call: dict[str, Any], arrays: dict[str, np.ndarray], box: Path) -> d
         fn = vars(module).get(call["function"])  # no getattr: a module __getattr__ is their code
         if not callable(fn):
             return {"status": "missing", "missing": call["function"]}
-        value = fn(*(argument(a, arrays) for a in call["args"]))
-        if call["first_of_tuple"] and isinstance(value, tuple) and value:
-            value = value[0]  # (h, cache), as cs231n's layers return
-        out: dict[str, np.ndarray] = {}
-        take(value, call["returns"], out)
-        np.savez(box / "out.npz", **out)  # type: ignore[arg-type]
+        np.savez(box / "out.npz", **invoke(fn, call, arrays))  # type: ignore[arg-type]
     except BadReturn as e:
         return failed("return", e.fields, "")
     except SystemExit as e:

@@ -22,7 +22,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import numpy as np
 
@@ -47,7 +47,7 @@ from rnn_cli.grading.protocol import (
 )
 from rnn_cli.grading.target import Target, parse_target
 
-__all__ = ["Limits", "Target", "call", "parse_target", "run"]
+__all__ = ["Limits", "Target", "call", "described", "parse_target", "plan", "run"]
 
 CHILD = str(Path(__file__).resolve().with_name("child.py"))  # by path: no module search
 TIMED_OUT = -(2**16)  # not an exit code any process can have
@@ -69,6 +69,12 @@ class Limits:
 
 def run(target: Target, call_: Call, timeout: float, memory: int) -> Returned:
     """`rnnx check`'s call: the convention's arguments in, its tensors out."""
+    arrays, args, returns, first = plan(call_)
+    return call(target, arrays, args, returns, Limits(timeout, memory), first_of_tuple=first)
+
+
+def plan(call_: Call) -> tuple[dict[str, np.ndarray], tuple[Arg, ...], Pattern, bool]:
+    """A convention's call as a generic one: arrays, arguments, return pattern, first_of_tuple."""
     arrays = {**call_.args, **{f"param:{k}": v for k, v in call_.params.items()}}
     args: tuple[Arg, ...] = tuple(call_.args)
     returns: Pattern = "output"
@@ -77,8 +83,16 @@ def run(target: Target, call_: Call, timeout: float, memory: int) -> Returned:
         h0: Arg = names[1] if len(names) == 2 else (names[1], names[2])
         args = (names[0], h0, {k: f"param:{k}" for k in call_.params})
         returns = ("output", ("h_n", "c_n")) if "c_n" in call_.returns else ("output", "h_n")
-    first = call_.convention.value == "cs231n"  # (h, cache), as the assignment's layers return
-    return call(target, arrays, args, returns, Limits(timeout, memory), first_of_tuple=first)
+    return arrays, args, returns, call_.convention.value == "cs231n"  # (h, cache) in cs231n
+
+
+def described(args: tuple[Arg, ...], returns: Pattern, first_of_tuple: bool) -> dict[str, Any]:
+    """How the child calls the function and unpacks its value, as call.json (and invoke) say."""
+    return {
+        "args": [arg_json(a) for a in args],
+        "returns": pattern_json(returns),
+        "first_of_tuple": first_of_tuple,
+    }
 
 
 def call(
@@ -100,9 +114,7 @@ def call(
         document = {
             "target": target.located,
             "function": target.function,
-            "args": [arg_json(a) for a in args],
-            "returns": pattern_json(returns),
-            "first_of_tuple": first_of_tuple,
+            **described(args, returns, first_of_tuple),
             "limits": _rlimits(limits, uid),
             "uid": uid,
             "box": str(box),
