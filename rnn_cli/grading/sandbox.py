@@ -16,7 +16,9 @@ tells the design and what it does not stop. Must not import torch or rich.
 import contextlib
 import json
 import os
+import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -53,6 +55,7 @@ CHILD = str(Path(__file__).resolve().with_name("child.py"))  # by path: no modul
 TIMED_OUT = -(2**16)  # not an exit code any process can have
 RESULT_LIMIT = 2**20  # bytes of result.json read at most
 PRINTED_LIMIT = 64 * 2**10  # bytes of the student's stdout (and of stderr) read back
+COPY_LIMIT = (2000, 64 * 2**20)  # files and bytes of a submission folder copied for the run's uid
 PRINTED_LINES = (20, 0)  # lines of it kept for the report: the first ones
 
 
@@ -112,7 +115,7 @@ def call(
         box = _prepare(folder, uid)
         np.savez(folder / "args.npz", **arrays)  # type: ignore[arg-type]
         document = {
-            "target": target.located,
+            "target": _reachable(target.located, folder, uid),
             "function": target.function,
             **described(args, returns, first_of_tuple),
             "limits": _rlimits(limits, uid),
@@ -137,6 +140,34 @@ def _prepare(folder: Path, uid: int | None) -> Path:
         folder.chmod(0o711)
         os.chown(box, uid, uid)
     return box
+
+
+def _reachable(located: dict[str, str], folder: Path, uid: int | None) -> dict[str, str]:
+    """located, or (as root, when the run's uid could not read it in place) a copy of its root
+    folder inside the run's folder, readable by all; a root past COPY_LIMIT stays in place."""
+    root = Path(located["root"])
+    if uid is None or _world_readable(Path(located.get("file", root))):
+        return located
+    sizes = [p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink()]
+    if len(sizes) > COPY_LIMIT[0] or sum(sizes) > COPY_LIMIT[1]:
+        return located
+    copy = folder / "src"
+    shutil.copytree(root, copy, symlinks=True)
+    for path in (copy, *copy.rglob("*")):
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() else 0o644)
+    moved = {k: str(copy / Path(v).relative_to(root)) for k, v in located.items() if k != "module"}
+    return {**located, **moved}
+
+
+def _world_readable(path: Path) -> bool:
+    """Whether any user may read path: every folder above it passable, it readable (no ACLs)."""
+    with contextlib.suppress(OSError):
+        parts = [path, *path.parents]
+        return bool(path.stat().st_mode & stat.S_IROTH) and all(
+            p.stat().st_mode & stat.S_IXOTH for p in parts[1:]
+        )
+    return False
 
 
 def _rlimits(limits: Limits, uid: int | None) -> dict[str, int]:
