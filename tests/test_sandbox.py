@@ -78,8 +78,8 @@ def truncated(path):
 
 def bomb(path):
     """1.5 GiB of zeros deflated to about 1.5 MB."""
-    header = b"\\x93NUMPY\\x01\\x00v\\x00{'descr': '<f8', 'fortran_order': False, 'shape': (201326592,), }"
-    header = header.ljust(127) + b"\\n"
+    header = b"{'descr': '<f8', 'fortran_order': False, 'shape': (201326592,), }"
+    header = b"\\x93NUMPY\\x01\\x00v\\x00" + header.ljust(117) + b"\\n"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         with z.open("output.npy", "w", force_zip64=True) as f:
             f.write(header)
@@ -252,6 +252,7 @@ def test_prints_are_captured_and_shown_never_in_json(tmp_path: Path) -> None:
     path = student(tmp_path, {"talks": body})
     code, doc = graded(path, "talks")  # json.loads of the whole stdout: nothing mixed in
     assert code == 0
+    assert doc["passed"] is True
     code, out, _ = rnnx("check", f"{path}:talks", *LOOP)
     assert "printed 0" in out
     assert "printed 19" in out
