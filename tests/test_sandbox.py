@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from rnn_cli.grading import processes
 from tests.helpers import process, rnnx
 
 TIMEOUT = 5  # --timeout given to the runs here
@@ -147,8 +148,11 @@ def _alive(pid: int) -> bool:
     return "State:\tZ" not in status
 
 
-@pytest.mark.parametrize("detach", ["os.setsid()", "os.setsid(); os.fork() and os._exit(0)"])
-def test_no_process_of_the_student_outlives_the_check(tmp_path: Path, detach: str) -> None:
+DETACH = ["os.setsid()", "os.setsid(); os.fork() and os._exit(0)"]
+
+
+def forks(tmp_path: Path, detach: str) -> Path:
+    """A correct student that first leaves a process behind, detached by detach."""
     body = (
         "pid = os.fork()\n"
         f"if pid == 0:\n    {detach}\n    print('left', os.getpid(), flush=True)\n"
@@ -156,15 +160,54 @@ def test_no_process_of_the_student_outlives_the_check(tmp_path: Path, detach: st
         "time.sleep(0.5)\n"
         "return correct(inputs, h0, Wx, Wh, b)"
     )
-    path = student(tmp_path, {"forks": body})
-    done = process(
-        "check", f"{path}:forks", *LOOP, *SECONDS, "-f", "gradescope", timeout=TIMEOUT + 5
+    return student(tmp_path, {"forks": body})
+
+
+def left_behind(gradescope: str) -> list[int]:
+    """The pids the student printed as left behind, from Gradescope's output."""
+    output = json.loads(gradescope)["output"]
+    pids = [int(line.split()[1]) for line in output.splitlines() if line.startswith("left ")]
+    assert pids, output
+    return pids
+
+
+@pytest.mark.parametrize("detach", DETACH)
+def test_no_process_of_the_student_outlives_the_check(tmp_path: Path, detach: str) -> None:
+    path = forks(tmp_path, detach)
+    done = process("check", f"{path}:forks", *LOOP, *SECONDS, "-f", "gradescope", timeout=15)
+    assert done.returncode == 0, done.stdout
+    assert not any(_alive(pid) for pid in left_behind(done.stdout))
+
+
+@pytest.mark.parametrize("detach", DETACH)
+def test_without_root_every_descendant_is_killed(
+    tmp_path: Path, detach: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The subreaper's way, as rnnx takes it when not root: no uid of the run's own."""
+    monkeypatch.setattr(processes, "is_root", lambda: False)
+    code, out, _ = rnnx("check", f"{forks(tmp_path, detach)}:forks", *LOOP, "-f", "gradescope")
+    assert code == 0, out
+    assert not any(_alive(pid) for pid in left_behind(out))
+
+
+@pytest.mark.skipif(not ROOT, reason="RLIMIT_NPROC does not bind root")
+def test_a_fork_bomb_stops_at_the_process_limit(tmp_path: Path) -> None:
+    body = (
+        "n = 0\nwhile n < 10_000:\n    try:\n        pid = os.fork()\n"
+        "    except OSError:\n        break\n"
+        "    if pid == 0:\n        time.sleep(300)\n        os._exit(0)\n"
+        "    n += 1\n"
+        "print('forked', n)\n"
+        "return correct(inputs, h0, Wx, Wh, b)"
     )
+    path = student(tmp_path, {"bomb": body})
+    done = process("check", f"{path}:bomb", *LOOP, *SECONDS, "-f", "gradescope", timeout=15)
     assert done.returncode == 0, done.stdout
     output = json.loads(done.stdout)["output"]
-    pids = [int(line.split()[1]) for line in output.splitlines() if line.startswith("left ")]
-    assert pids
-    assert not any(_alive(pid) for pid in pids)
+    (count,) = [int(line.split()[1]) for line in output.splitlines() if line.startswith("forked")]
+    assert 0 < count < 64
+    low, high = processes.UID_RANGE
+    assert not [p for p in processes.processes() if low <= p.uid <= high and not p.zombie]
 
 
 @pytest.mark.skipif(not ROOT, reason="the uid of its own is taken only as root")

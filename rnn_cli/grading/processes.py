@@ -3,9 +3,9 @@
 As root, each run gets a user id of its own (`run_uid`): the child drops to it before the student's
 code is importable, RLIMIT_NPROC then counts exactly that run's processes, and `kill_uid` ends all
 of them from inside that uid (kill(-1) reaches every process it may signal, setsid or not).
-Without root, rnnx becomes a child subreaper: a process whose parent exits is handed to rnnx, not
-to init, so `kill_descendants` finds it in /proc by its parent links. Linux only; elsewhere these
-do nothing. Must not import numpy, torch or rich.
+rnnx is a child subreaper either way: a process whose parent exits is handed to rnnx, not to init,
+so that it is reaped here and, without root, `kill_descendants` finds it by its parent links.
+Linux only; elsewhere these do nothing. Must not import numpy, torch or rich.
 """
 
 import contextlib
@@ -15,6 +15,7 @@ import secrets
 import signal
 import threading
 from pathlib import Path
+from typing import NamedTuple
 
 PROC = Path("/proc")
 PR_SET_CHILD_SUBREAPER = 36
@@ -25,13 +26,23 @@ _live: set[int] = set()  # children of sandbox runs still going, which another r
 _lock = threading.Lock()
 
 
+class Proc(NamedTuple):
+    """One process as /proc shows it."""
+
+    pid: int
+    ppid: int
+    uid: int  # the real uid (what RLIMIT_NPROC counts)
+    start: int  # clock ticks since boot
+    zombie: bool  # dead, waiting for its parent to reap it
+
+
 def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def run_uid() -> int:
     """A user id no process holds now, for one run's student code."""
-    busy = {uid for _, _, uid, _ in _processes()}
+    busy = {p.uid for p in processes()}
     while True:
         uid = UID_RANGE[0] + secrets.randbelow(UID_RANGE[1] - UID_RANGE[0])
         if uid not in busy:
@@ -39,7 +50,8 @@ def run_uid() -> int:
 
 
 def become_subreaper() -> None:
-    """Orphans of this process's descendants come back to it (Linux; a no-op elsewhere)."""
+    """Orphans of this process's descendants come back to it, to be killed and reaped here, not
+    left to an init that may never reap them (Linux; a no-op elsewhere)."""
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
@@ -57,14 +69,16 @@ def ended(pid: int) -> None:
 
 def user_processes(uid: int) -> int:
     """How many processes uid holds now (RLIMIT_NPROC counts them all, not one run's)."""
-    return sum(1 for _, _, owner, _ in _processes() if owner == uid)
+    return sum(1 for p in processes() if p.uid == uid)
 
 
 def kill_uid(uid: int) -> None:
     """SIGKILL every process of uid, until none is left: from a fork that becomes uid, so that
     kill(-1) reaches them all at once and a process forking meanwhile cannot outrun it."""
     for _ in range(ROUNDS):
-        if not any(owner == uid for _, _, owner, _ in _processes()):
+        found = [p for p in processes() if p.uid == uid]
+        _reap(found)
+        if not any(not p.zombie for p in found):
             return
         pid = os.fork()
         if pid == 0:  # the fork: no Python beyond these calls, whatever other threads hold
@@ -83,48 +97,52 @@ def kill_descendants(since: int) -> None:
     boot, as /proc says), other runs' children and their trees aside; reap those handed to us."""
     me = os.getpid()
     for _ in range(ROUNDS):
-        table = {pid: (ppid, start) for pid, ppid, _, start in _processes()}
+        table = {p.pid: p for p in processes()}
         with _lock:
             spared = set(_live)
-        doomed = [pid for pid in table if _descends(pid, me, table, spared, since)]
-        if not doomed:
+        doomed = [p for p in table.values() if _descends(p.pid, me, table, spared, since)]
+        _reap(doomed)
+        if not any(not p.zombie for p in doomed):
             return
-        for pid in doomed:
+        for p in doomed:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        for pid in doomed:
-            if table[pid][0] == me:  # ours to reap, or it stays a zombie
-                with contextlib.suppress(ChildProcessError):
-                    os.waitpid(pid, 0)
+                os.kill(p.pid, signal.SIGKILL)
 
 
-def _descends(
-    pid: int, me: int, table: dict[int, tuple[int, int]], spared: set[int], since: int
-) -> bool:
+def _reap(found: list[Proc]) -> None:
+    """Wait for those of found that are this process's children: killed, they end at once."""
+    me = os.getpid()
+    for p in found:
+        if p.ppid == me:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(p.pid, 0 if p.zombie else os.WNOHANG)
+
+
+def _descends(pid: int, me: int, table: dict[int, Proc], spared: set[int], since: int) -> bool:
     seen = 0
     while pid in table and pid not in spared and seen < len(table):
-        ppid, start = table[pid]
-        if start < since:
+        p = table[pid]
+        if p.start < since:
             return False
-        if ppid == me:
+        if p.ppid == me:
             return True
-        pid, seen = ppid, seen + 1
+        pid, seen = p.ppid, seen + 1
     return False
 
 
-def _processes() -> list[tuple[int, int, int, int]]:
-    """(pid, ppid, real uid, start ticks) of every process /proc shows now."""
+def processes() -> list[Proc]:
+    """Every process /proc shows now."""
     out = []
     for entry in PROC.iterdir() if PROC.is_dir() else ():
         found = _stat(int(entry.name)) if entry.name.isdigit() else None
         if found:
-            out.append((int(entry.name), *found))
+            out.append(found)
     return out
 
 
-def _stat(pid: int) -> tuple[int, int, int] | None:
-    """(ppid, real uid, start ticks) of pid. The uid from status, not the folder's owner: a
-    process that changed its uid is not dumpable, and /proc shows its files as root's."""
+def _stat(pid: int) -> Proc | None:
+    """pid's record. The uid from status, not the folder's owner: a process that changed its uid
+    is not dumpable, and /proc shows its files as root's."""
     try:
         raw = (PROC / str(pid) / "stat").read_text()
         status = (PROC / str(pid) / "status").read_text()
@@ -132,7 +150,7 @@ def _stat(pid: int) -> tuple[int, int, int] | None:
         return None
     uid = next((line.split()[1] for line in status.splitlines() if line.startswith("Uid:")), "-1")
     fields = raw[raw.rfind(")") + 2 :].split()  # the name may hold spaces and parentheses
-    return int(fields[1]), int(uid), int(fields[19])
+    return Proc(pid, int(fields[1]), int(uid), int(fields[19]), fields[0] == "Z")
 
 
 def now_ticks() -> int:

@@ -193,8 +193,7 @@ def _env(box: Path) -> dict[str, str]:
 
 def _wait(folder: Path, timeout: float, uid: int | None, out: IO[bytes], err: IO[bytes]) -> int:
     """The child's exit code, or TIMED_OUT; either way no process of the run is left."""
-    if uid is None:
-        processes.become_subreaper()
+    processes.become_subreaper()
     since = processes.now_ticks()
     child = subprocess.Popen(
         [sys.executable, "-I", CHILD, str(folder)],
