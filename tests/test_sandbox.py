@@ -310,3 +310,19 @@ def test_prints_are_captured_and_shown_never_in_json(tmp_path: Path) -> None:
     assert "printed 19" in out
     assert "printed 20" not in out
     assert "to stderr" in out
+
+
+def test_a_student_may_import_the_standard_library_and_torch(tmp_path: Path) -> None:
+    """As the run's uid, whatever rnnx's own Python can import (even one installed under /root)."""
+    body = (
+        "import email.mime.text, glob, torch\n"
+        "h, out = torch.from_numpy(h0), []\n"
+        "for x in torch.from_numpy(inputs):\n"
+        "    h = torch.tanh(torch.from_numpy(Wx) @ x + torch.from_numpy(Wh) @ h"
+        " + torch.from_numpy(b))\n"
+        "    out.append(h)\n"
+        "return torch.stack(out)"
+    )
+    code, doc = graded(student(tmp_path, {"in_torch": body}), "in_torch", timeout=60)
+    assert code == 0, doc["failure"]
+    assert doc["passed"] is True
