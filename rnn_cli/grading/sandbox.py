@@ -22,6 +22,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -110,12 +111,10 @@ def call(
     unpacked by returns into named float64 arrays, or the student's Failure; never raises for
     anything the student's code does. SpecError if the module defines no such function."""
     uid = processes.run_uid() if processes.is_root() else None
-    with tempfile.TemporaryDirectory(prefix="rnnx-box-", ignore_cleanup_errors=True) as tmp:
-        folder = Path(tmp)
-        box = _prepare(folder, uid)
+    with _folders(uid) as (folder, box):
         np.savez(folder / "args.npz", **arrays)  # type: ignore[arg-type]
         document = {
-            "target": _reachable(target.located, folder, uid),
+            "target": _reachable(target.located, box, uid),
             "function": target.function,
             **described(args, returns, first_of_tuple),
             "limits": _rlimits(limits, uid),
@@ -124,7 +123,7 @@ def call(
         }
         (folder / "call.json").write_text(json.dumps(document))
         with open(folder / "stdout", "w+b") as out, open(folder / "stderr", "w+b") as err:
-            code = _wait(folder, limits.timeout, uid, out, err)
+            code = _wait((folder, box), limits.timeout, uid, out, err)
             printed = _printed(out.fileno(), err.fileno())
         failure, tensors = _collect(box, code, limits, uid, pattern_names(returns), target)
         if failure is not None and failure.kind is FailureKind.KILLED:
@@ -132,32 +131,45 @@ def call(
         return Returned(tensors, failure, printed)
 
 
-def _prepare(folder: Path, uid: int | None) -> Path:
-    """folder private to rnnx (as root: passable, not listable); box in it, the student's own."""
-    box = folder / "box"
-    box.mkdir(mode=0o700)
-    if uid is not None:
-        folder.chmod(0o711)
-        os.chown(box, uid, uid)
-    return box
+@contextlib.contextmanager
+def _folders(uid: int | None) -> Iterator[tuple[Path, Path]]:
+    """rnnx's private folder (the call, the arguments, the captured prints: 700, rnnx's) and the
+    student's box (700, the run's uid's): no student can list or open another's files."""
+    with (
+        tempfile.TemporaryDirectory(prefix="rnnx-run-", ignore_cleanup_errors=True) as folder,
+        tempfile.TemporaryDirectory(prefix="rnnx-box-", ignore_cleanup_errors=True) as box,
+    ):
+        if uid is not None:
+            os.chown(box, uid, uid)
+        yield Path(folder), Path(box)
 
 
-def _reachable(located: dict[str, str], folder: Path, uid: int | None) -> dict[str, str]:
+def _reachable(located: dict[str, str], box: Path, uid: int | None) -> dict[str, str]:
     """located, or (as root, when the run's uid could not read it in place) a copy of its root
-    folder inside the run's folder, readable by all; a root past COPY_LIMIT stays in place."""
+    folder in the box, readable by the uid; a root past COPY_LIMIT stays in place."""
     root = Path(located["root"])
-    if uid is None or _world_readable(Path(located.get("file", root))):
+    if uid is None or _world_readable(Path(located.get("file", root))) or not _small(root):
         return located
-    sizes = [p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink()]
-    if len(sizes) > COPY_LIMIT[0] or sum(sizes) > COPY_LIMIT[1]:
-        return located
-    copy = folder / "src"
+    copy = box / "src"
     shutil.copytree(root, copy, symlinks=True)
     for path in (copy, *copy.rglob("*")):
         if not path.is_symlink():
             path.chmod(0o755 if path.is_dir() else 0o644)
     moved = {k: str(copy / Path(v).relative_to(root)) for k, v in located.items() if k != "module"}
     return {**located, **moved}
+
+
+def _small(root: Path) -> bool:
+    """Whether root holds at most COPY_LIMIT's files and bytes (counting stops past them)."""
+    files = size = 0
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = Path(folder, name)
+            if not path.is_symlink():
+                files, size = files + 1, size + path.stat().st_size
+            if files > COPY_LIMIT[0] or size > COPY_LIMIT[1]:
+                return False
+    return True
 
 
 def _world_readable(path: Path) -> bool:
@@ -191,8 +203,11 @@ def _env(box: Path) -> dict[str, str]:
     return env
 
 
-def _wait(folder: Path, timeout: float, uid: int | None, out: IO[bytes], err: IO[bytes]) -> int:
+def _wait(
+    folders: tuple[Path, Path], timeout: float, uid: int | None, out: IO[bytes], err: IO[bytes]
+) -> int:
     """The child's exit code, or TIMED_OUT; either way no process of the run is left."""
+    folder, box = folders
     processes.become_subreaper()
     since = processes.now_ticks()
     child = subprocess.Popen(
@@ -200,8 +215,8 @@ def _wait(folder: Path, timeout: float, uid: int | None, out: IO[bytes], err: IO
         stdin=subprocess.DEVNULL,
         stdout=out,
         stderr=err,
-        env=_env(folder / "box"),
-        cwd=folder / "box" if uid is not None else None,
+        env=_env(box),
+        cwd=box if uid is not None else None,
         start_new_session=True,
     )
     processes.started(child.pid)
