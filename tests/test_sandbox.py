@@ -24,7 +24,7 @@ ROOT = os.geteuid() == 0
 
 # A student's file: a correct loop RNN, and helpers that forge the child's files from inside.
 STUDENT = '''
-import json, os, sys, time, zipfile
+import atexit, json, os, sys, threading, time, zipfile
 import numpy as np
 
 BOX = os.environ["HOME"]
@@ -66,6 +66,11 @@ FORGED: dict[str, tuple[str, str]] = {
     "truncated_npy": ("forge(OK, truncated)", "garbled"),
     "deflate_bomb": ("forge(OK, bomb)", "garbled"),
     "raises_exit_2": ("raise SystemExit(2)", "exit"),
+}
+# name: body of a correct function that leaves something running or pending at exit
+LINGERS = {
+    "lingering_thread": "threading.Thread(target=time.sleep, args=(300,)).start()",
+    "atexit_hook": "atexit.register(os.remove, os.path.join(BOX, 'result.json'))",
 }
 EXTRA = '''
 OK = {"status": "ok"}
@@ -121,6 +126,14 @@ def test_forged_exchange_files_are_the_students_failure(tmp_path: Path, name: st
     code, doc = graded(path, name, timeout=BOMB_TIMEOUT if "bomb" in name else TIMEOUT)
     assert code == 1
     assert doc["failure"]["kind"] == kind
+
+
+@pytest.mark.parametrize("name", sorted(LINGERS))
+def test_what_lingers_after_the_return_changes_nothing(tmp_path: Path, name: str) -> None:
+    body = f"{LINGERS[name]}\nreturn correct(inputs, h0, Wx, Wh, b)"
+    code, doc = graded(student(tmp_path, {name: body}), name)
+    assert code == 0, doc["failure"]
+    assert doc["passed"] is True
 
 
 def test_a_bomb_never_inflates_in_the_parent(tmp_path: Path) -> None:
@@ -290,7 +303,7 @@ def test_an_exception_at_import_shows_the_students_line(tmp_path: Path) -> None:
     code, doc = graded(path, "rnn_loop")
     assert code == 1
     trace = doc["failure"]["traceback"]
-    assert 'broken.py", line 8' in trace
+    assert f'"{path}", line 8' in trace  # where the student keeps it, even when rnnx copied it
     assert 'broken.py", line 5, in helper' in trace
     assert "importlib" not in trace
     assert "at import" in trace

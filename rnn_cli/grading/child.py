@@ -145,12 +145,19 @@ def invoke(fn: Any, call: dict[str, Any], arrays: dict[str, np.ndarray]) -> dict
     return out
 
 
-def their_frames(e: BaseException, root: Path) -> str:
+def their_frames(e: BaseException, target: dict[str, str]) -> str:
     """The traceback with the student's own frames only (this file's and importlib's left out),
-    its text cut to its head and tail: a message may hold millions of lines."""
+    named where the student keeps them (not rnnx's copy; such frames lose their carets), its text
+    cut to its head and tail: a message may hold millions of lines."""
+    root = Path(target["root"]).resolve()
+    origin = Path(target.get("origin", root))
     here = Path(__file__).resolve()
     frames = [
         f
+        if origin == root
+        else traceback.FrameSummary(
+            str(origin / path.relative_to(root)), f.lineno, f.name, line=f.line
+        )
         for f in traceback.extract_tb(e.__traceback__)
         if (path := Path(f.filename).resolve()).is_relative_to(root) and path != here
     ]
@@ -166,7 +173,6 @@ def failed(kind: str, fields: dict[str, str], frames: str) -> dict[str, Any]:
 
 def outcome(call: dict[str, Any], arrays: dict[str, np.ndarray], box: Path) -> dict[str, Any]:
     """Import, look up, call, save: every exception on the way is the student's."""
-    root = Path(call["target"]["root"]).resolve()
     try:
         module = load(call["target"])
         fn = vars(module).get(call["function"])  # no getattr: a module __getattr__ is their code
@@ -176,11 +182,11 @@ def outcome(call: dict[str, Any], arrays: dict[str, np.ndarray], box: Path) -> d
     except BadReturn as e:
         return failed("return", e.fields, "")
     except SystemExit as e:
-        return failed("exit", {"code": repr(e.code)[:200]}, their_frames(e, root))
+        return failed("exit", {"code": repr(e.code)[:200]}, their_frames(e, call["target"]))
     except MemoryError as e:
-        return failed("memory", {}, their_frames(e, root))
+        return failed("memory", {}, their_frames(e, call["target"]))
     except BaseException as e:  # whatever their code raises is theirs to read
-        return failed("exception", {"error": type(e).__name__}, their_frames(e, root))
+        return failed("exception", {"error": type(e).__name__}, their_frames(e, call["target"]))
     return {"status": "ok"}
 
 
@@ -193,6 +199,9 @@ def main(folder: Path) -> None:
     os.environ.update(HOME=str(box), TMPDIR=str(box))
     result = outcome(call, arrays, box)
     (box / "result.json").write_text(json.dumps(result))
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    os._exit(0)  # now: no thread, atexit hook or finalizer of theirs runs after the result
 
 
 if __name__ == "__main__":

@@ -156,7 +156,7 @@ def _reachable(located: dict[str, str], box: Path, uid: int | None) -> dict[str,
         if not path.is_symlink():
             path.chmod(0o755 if path.is_dir() else 0o644)
     moved = {k: str(copy / Path(v).relative_to(root)) for k, v in located.items() if k != "module"}
-    return {**located, **moved}
+    return {**located, **moved, "origin": str(root)}  # tracebacks name the student's own files
 
 
 def _small(root: Path) -> bool:
