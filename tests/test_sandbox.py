@@ -66,6 +66,7 @@ FORGED: dict[str, tuple[str, str]] = {
     "truncated_npy": ("forge(OK, truncated)", "garbled"),
     "deflate_bomb": ("forge(OK, bomb)", "garbled"),
     "raises_exit_2": ("raise SystemExit(2)", "exit"),
+    "folder_result": ("os.mkdir(os.path.join(BOX, 'result.json'))\nos._exit(0)", "garbled"),
 }
 # name: body of a correct function that leaves something running or pending at exit
 LINGERS = {

@@ -30,17 +30,25 @@ def read_file(path: Path, limit: int, owner: int | None = None) -> bytes | None:
         fd = os.open(path, OPEN_FLAGS)
     except FileNotFoundError:
         return None
-    except OSError as e:  # a link (ELOOP), a FIFO without writer (ENXIO), no permission
+    except OSError as e:  # a link (ELOOP), no permission; a FIFO opens at once, non-blocking
         raise ProtocolError(f"{path.name}: {e.strerror}") from None
+    try:
+        _regular(os.fstat(fd), path.name, limit, owner)
+    except ProtocolError:
+        os.close(fd)
+        raise
     with os.fdopen(fd, "rb") as f:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ProtocolError(f"{path.name} is not a regular file")
-        if owner is not None and info.st_uid != owner:
-            raise ProtocolError(f"{path.name} belongs to uid {info.st_uid}")
-        if info.st_size > limit:
-            raise ProtocolError(f"{path.name} holds {info.st_size} bytes, past {limit}")
         return f.read(limit + 1)[:limit]
+
+
+def _regular(info: os.stat_result, name: str, limit: int, owner: int | None) -> None:
+    """ProtocolError unless a regular file (fdopen would raise for a folder), owner's, small."""
+    if not stat.S_ISREG(info.st_mode):
+        raise ProtocolError(f"{name} is not a regular file")
+    if owner is not None and info.st_uid != owner:
+        raise ProtocolError(f"{name} belongs to uid {info.st_uid}")
+    if info.st_size > limit:
+        raise ProtocolError(f"{name} holds {info.st_size} bytes, past {limit}")
 
 
 def head(fd: int, limit: int) -> tuple[bytes, bool]:
