@@ -340,3 +340,15 @@ def test_a_student_may_import_the_standard_library_and_torch(tmp_path: Path) -> 
     code, doc = graded(student(tmp_path, {"in_torch": body}), "in_torch", timeout=60)
     assert code == 0, doc["failure"]
     assert doc["passed"] is True
+
+
+def test_prints_past_the_file_size_limit_stop_there(tmp_path: Path) -> None:
+    """100 MiB printed: the 64 MiB file limit stops the student, rnnx keeps the first lines."""
+    body = "for _ in range(100 * 1024):\n    sys.stdout.write('x' * 1023 + '\\n')"
+    path = student(tmp_path, {"loud": body})
+    code, doc = graded(path, "loud")
+    assert code == 1
+    assert "File too large" in doc["failure"]["traceback"]
+    code, out, _ = rnnx("check", f"{path}:loud", *LOOP)
+    assert out.count("x…") == 20  # 20 lines, each cut to its first 500 characters
+    assert "only the first lines are kept" in out

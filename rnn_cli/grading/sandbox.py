@@ -57,7 +57,7 @@ TIMED_OUT = -(2**16)  # not an exit code any process can have
 RESULT_LIMIT = 2**20  # bytes of result.json read at most
 PRINTED_LIMIT = 64 * 2**10  # bytes of the student's stdout (and of stderr) read back
 COPY_LIMIT = (2000, 64 * 2**20)  # files and bytes of a submission folder copied for the run's uid
-PRINTED_LINES = (20, 0)  # lines of it kept for the report: the first ones
+PRINTED_LINES = 20  # lines of each kept for the report: the first ones
 
 
 @dataclass(frozen=True)
@@ -237,10 +237,11 @@ def _wait(
 
 def _printed(out: int, err: int) -> Printed:
     """The first lines of what the student's process wrote on stdout and stderr."""
-    (stdout, cut_out), (stderr, cut_err) = (exchange.head(fd, PRINTED_LIMIT) for fd in (out, err))
-    texts = [capped(raw.decode(errors="replace"), PRINTED_LINES) for raw in (stdout, stderr)]
-    more = cut_out or cut_err or any(t.count("\n") >= PRINTED_LINES[0] for t in texts)
-    return Printed(texts[0], texts[1], more)
+    heads = [exchange.head(fd, PRINTED_LIMIT) for fd in (out, err)]
+    lines = [raw.decode(errors="replace").splitlines() for raw, _ in heads]
+    more = any(cut for _, cut in heads) or any(len(kept) > PRINTED_LINES for kept in lines)
+    stdout, stderr = (capped("\n".join(kept[:PRINTED_LINES])) for kept in lines)
+    return Printed(stdout, stderr, more)
 
 
 def _collect(
