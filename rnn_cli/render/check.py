@@ -73,7 +73,7 @@ def _summary(check: Check) -> str:
 def student_text(raw: str) -> str:
     """A student's text (their exception, their prints) safe to show: each line escaped, so no
     escape sequence reaches the terminal (already cut to its first and last lines)."""
-    return "\n".join(escape(line) for line in raw.splitlines())
+    return "\n".join(escape(line.expandtabs(4)) for line in raw.splitlines())
 
 
 def printed_lines(check: Check) -> list[str]:
