@@ -9,6 +9,7 @@ function returned goes to DIR/box/out.npz, the outcome to DIR/box/result.json; r
 hostile. Only the standard library and numpy: no rnnx module, no torch unless the student's is.
 """
 
+import copy
 import ctypes
 import importlib
 import importlib.util
@@ -147,17 +148,12 @@ def invoke(fn: Any, call: dict[str, Any], arrays: dict[str, np.ndarray]) -> dict
 
 def their_frames(e: BaseException, target: dict[str, str]) -> str:
     """The traceback with the student's own frames only (this file's and importlib's left out),
-    named where the student keeps them (not rnnx's copy; such frames lose their carets), its text
-    cut to its head and tail: a message may hold millions of lines."""
+    each named as the grader named the file (relative to their working directory, never rnnx's
+    copy), its text cut to its head and tail: a message may hold millions of lines."""
     root = Path(target["root"]).resolve()
-    origin = Path(target.get("origin", root))
     here = Path(__file__).resolve()
     frames = [
-        f
-        if origin == root
-        else traceback.FrameSummary(
-            str(origin / path.relative_to(root)), f.lineno, f.name, line=f.line
-        )
+        shown_frame(f, str(path.relative_to(root)), target["shown"])
         for f in traceback.extract_tb(e.__traceback__)
         if (path := Path(f.filename).resolve()).is_relative_to(root) and path != here
     ]
@@ -165,6 +161,13 @@ def their_frames(e: BaseException, target: dict[str, str]) -> str:
     text = "".join((lines if frames else []) + traceback.format_exception_only(type(e), e))
     first, last = TEXT_CHARS
     return text if len(text) <= first + last else f"{text[:first]}\n…\n{text[-last:]}"
+
+
+def shown_frame(f: traceback.FrameSummary, relative: str, shown: str) -> traceback.FrameSummary:
+    """f under the name the grader gave its folder, its source line (and carets) kept."""
+    renamed = copy.copy(f)
+    renamed.filename = os.path.normpath(os.path.join(shown, relative))
+    return renamed
 
 
 def failed(kind: str, fields: dict[str, str], frames: str) -> dict[str, Any]:

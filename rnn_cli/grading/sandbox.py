@@ -155,8 +155,10 @@ def _reachable(located: dict[str, str], box: Path, uid: int | None) -> dict[str,
     for path in (copy, *copy.rglob("*")):
         if not path.is_symlink():
             path.chmod(0o755 if path.is_dir() else 0o644)
-    moved = {k: str(copy / Path(v).relative_to(root)) for k, v in located.items() if k != "module"}
-    return {**located, **moved, "origin": str(root)}  # tracebacks name the student's own files
+    moved: dict[str, str] = {
+        k: str(copy / Path(located[k]).relative_to(root)) for k in ("file", "root") if k in located
+    }
+    return {**located, **moved}  # "shown" still names the student's own folder
 
 
 def _small(root: Path) -> bool:

@@ -23,12 +23,13 @@ class Target:
 
     @property
     def located(self) -> dict[str, str]:
-        """For the child: the file (or module name) and the folder that goes on sys.path, whose
-        frames count as the student's."""
-        if self.module.endswith(".py"):
-            path = Path(self.module).resolve()
-            return {"file": str(path), "root": str(path.parent)}
-        return {"module": self.module, "root": str(Path.cwd().resolve())}
+        """For the child: the file (or module name), the folder that goes on sys.path, whose
+        frames count as the student's, and that folder as the grader named it (for tracebacks)."""
+        here = Path.cwd().resolve()
+        if not self.module.endswith(".py"):
+            return {"module": self.module, "root": str(here), "shown": "."}
+        path = Path(self.module).resolve()
+        return {"file": str(path), "root": str(path.parent), "shown": str(Path(self.module).parent)}
 
 
 def parse_target(raw: str) -> Target:
