@@ -120,6 +120,13 @@ def graded(
     return done.returncode, json.loads(done.stdout)
 
 
+def passes(path: Path, function: str, *options: str, timeout: int = TIMEOUT) -> None:
+    """rnnx check grades path's function as correct: exit 0, every tensor passed."""
+    code, doc = graded(path, function, *options, timeout=timeout)
+    assert code == 0, doc["failure"]
+    assert doc["passed"] is True
+
+
 @pytest.mark.parametrize("name", sorted(FORGED))
 def test_forged_exchange_files_are_the_students_failure(tmp_path: Path, name: str) -> None:
     body, kind = FORGED[name]
@@ -132,9 +139,7 @@ def test_forged_exchange_files_are_the_students_failure(tmp_path: Path, name: st
 @pytest.mark.parametrize("name", sorted(LINGERS))
 def test_what_lingers_after_the_return_changes_nothing(tmp_path: Path, name: str) -> None:
     body = f"{LINGERS[name]}\nreturn correct(inputs, h0, Wx, Wh, b)"
-    code, doc = graded(student(tmp_path, {name: body}), name)
-    assert code == 0, doc["failure"]
-    assert doc["passed"] is True
+    passes(student(tmp_path, {name: body}), name)
 
 
 def test_a_bomb_never_inflates_in_the_parent(tmp_path: Path) -> None:
@@ -267,14 +272,8 @@ def test_limits_hold_with_a_hostile_resource_py_beside_the_submission(
 
 
 def test_memory_limit_past_the_system_is_clamped(tmp_path: Path) -> None:
-    code, doc = graded(
-        student(tmp_path, {"fine": "return correct(inputs, h0, Wx, Wh, b)"}),
-        "fine",
-        "--memory-limit",
-        "1e999",
-    )
-    assert code == 0, doc["failure"]
-    assert doc["passed"] is True
+    path = student(tmp_path, {"fine": "return correct(inputs, h0, Wx, Wh, b)"})
+    passes(path, "fine", "--memory-limit", "1e999")
 
 
 def test_a_huge_exception_is_cut_to_its_first_and_last_lines(tmp_path: Path) -> None:
@@ -316,10 +315,9 @@ def test_prints_are_captured_and_shown_never_in_json(tmp_path: Path) -> None:
         "print('to stderr', file=sys.stderr)\nreturn correct(inputs, h0, Wx, Wh, b)"
     )
     path = student(tmp_path, {"talks": body})
-    code, doc = graded(path, "talks")  # json.loads of the whole stdout: nothing mixed in
-    assert code == 0
-    assert doc["passed"] is True
+    passes(path, "talks")  # json.loads of the whole stdout: nothing mixed in
     code, out, _ = rnnx("check", f"{path}:talks", *LOOP)
+    assert code == 0
     assert "printed 0" in out
     assert "printed 19" in out
     assert "printed 20" not in out
@@ -337,9 +335,7 @@ def test_a_student_may_import_the_standard_library_and_torch(tmp_path: Path) -> 
         "    out.append(h)\n"
         "return torch.stack(out)"
     )
-    code, doc = graded(student(tmp_path, {"in_torch": body}), "in_torch", timeout=60)
-    assert code == 0, doc["failure"]
-    assert doc["passed"] is True
+    passes(student(tmp_path, {"in_torch": body}), "in_torch", timeout=60)
 
 
 def test_prints_past_the_file_size_limit_stop_there(tmp_path: Path) -> None:
