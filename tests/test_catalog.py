@@ -20,6 +20,7 @@ from rnn_cli.catalog.lookup import Lang, lang_from_env, text
 from rnn_cli.catalog.notation import NOTATION
 from rnn_cli.cli.launch import app
 from rnn_cli.grading import conventions
+from rnn_cli.grading.protocol import FailureKind
 from rnn_cli.grading.reference import Mistake
 from rnn_cli.spec import choices as spec_choices
 from rnn_cli.spec.choices import Cell, Convention, Nonlinearity
@@ -160,16 +161,6 @@ def scan() -> tuple[set[str], set[str]]:
     return literals, built
 
 
-def _child_failures() -> set[str]:
-    """The kinds the check child reports, each a literal first argument of its _failed(...)."""
-    tree = ast.parse((SOURCE / "grading" / "child.py").read_text(encoding="utf-8"))
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
-    named = [c for c in calls if isinstance(c.func, ast.Name) and c.func.id == "_failed"]
-    kinds = [str(c.args[0].value) for c in named if isinstance(c.args[0], ast.Constant)]
-    assert len(kinds) == len(named), "a failure kind the child builds at run time"
-    return set(kinds)
-
-
 def built_keys() -> dict[str, set[str]]:
     """Each key pattern rnnx builds, with every key the values that complete it can make; the
     values come from the enumerations the code draws them from, not from the catalog."""
@@ -180,7 +171,7 @@ def built_keys() -> dict[str, set[str]]:
             f"param.by_below_{Spec(bidirectional=b).num_directions}dir" for b in (False, True)
         },
         "mistake.{}": {f"mistake.{m.value}" for m in Mistake},  # render/check: d.mistake
-        "check.fail_{}": {f"check.fail_{kind}" for kind in _child_failures()},  # sandbox
+        "check.fail_{}": {f"check.fail_{k.value}" for k in FailureKind},  # sandbox: kind
         # why: each cause declared (why/causes.CAUSES), each family (why/families.FAMILIES),
         # a state's dimensions (why/forward.DIMS), the unpack message's kinds (why/around)
         "why.cause.{}": {f"why.cause.{c}" for c in CAUSES},

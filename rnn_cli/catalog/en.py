@@ -1069,4 +1069,11 @@ EN: Final[dict[str, str]] = {
         "code: outputs, (h_n, c_n) = cell(inputs) raises no error, worse: it splits h_n's "
         '{rows} rows into "h_n" and "c_n": write outputs, h_n = cell(inputs)'
     ),
+    # sandbox: files the student's process rewrote, what it printed
+    "check.fail_garbled": (
+        "its process handed back files rnnx cannot read (rewritten, replaced or too large)"
+    ),
+    "check.head_printed": "your function printed",
+    "check.printed_cut": "… (more was printed; only the first lines are kept)",
+    "check.gs_printed": "Printed by your function:",
 }

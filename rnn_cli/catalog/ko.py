@@ -1059,4 +1059,11 @@ KO: Final[dict[str, str]] = {
         '코드: outputs, (h_n, c_n) = cell(inputs)는 오류 없이 h_n의 행 {rows}개를 "h_n"과 '
         '"c_n"에 나눠 담습니다. 오류보다 나쁩니다: outputs, h_n = cell(inputs)로 쓰세요'
     ),
+    # sandbox: files the student's process rewrote, what it printed
+    "check.fail_garbled": (
+        "프로세스가 rnnx가 읽을 수 없는 파일을 돌려주었습니다(고쳐 썼거나 바꿨거나 너무 큽니다)"
+    ),
+    "check.head_printed": "함수가 출력한 내용",
+    "check.printed_cut": "… (더 출력했습니다; 앞부분만 보여 줍니다)",
+    "check.gs_printed": "함수가 출력한 내용:",
 }
