@@ -18,6 +18,7 @@ from pathlib import Path
 from timing import rnnx, timed
 
 from rnn_cli.grading import conventions, sandbox
+from rnn_cli.grading.target import parse_target
 from rnn_cli.spec.choices import Convention
 from rnn_cli.spec.config import Spec
 
@@ -53,7 +54,7 @@ def _floor(targets: list[str]) -> float:
     """Wall seconds of one child per student, each calling the first (correct) function once."""
     spec = conventions.fit(Spec(), Convention.LOOP)
     _, call = conventions.prepare(spec, Convention.LOOP)
-    target = sandbox.parse_target(targets[0])
+    target = parse_target(targets[0])
     start = time.perf_counter()
     for _ in targets:
         sandbox.run(target, call, 10.0, 2 * 2**30)

@@ -57,20 +57,26 @@ def shape_json(*args: str) -> dict[str, Any]:
     return document
 
 
-def python(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The test's own Python in a child process, its stdout a pipe (not a terminal)."""
+def python(
+    *args: str, env: dict[str, str] | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The test's own Python in a child process, its stdout a pipe (not a terminal); past
+    timeout seconds it is killed and the test fails with TimeoutExpired (a hang, not a timing)."""
     return subprocess.run(
         [sys.executable, *args],
         capture_output=True,
         text=True,
         check=False,
         env={**os.environ, **(env or {})},
+        timeout=timeout,
     )
 
 
-def process(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def process(
+    *args: str, env: dict[str, str] | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
     """`python -m rnn_cli ARGS` in its own process."""
-    return python("-m", "rnn_cli", *args, env=env)
+    return python("-m", "rnn_cli", *args, env=env, timeout=timeout)
 
 
 def plain(renderable: RenderableType, width: int = 80) -> str:

@@ -20,10 +20,15 @@ from rnn_cli.catalog.lookup import Lang, lang_from_env, text
 from rnn_cli.catalog.notation import NOTATION
 from rnn_cli.cli.launch import app
 from rnn_cli.grading import conventions
+from rnn_cli.grading.protocol import BEFORE_RUN, FailureKind
 from rnn_cli.grading.reference import Mistake
 from rnn_cli.spec import choices as spec_choices
 from rnn_cli.spec.choices import Cell, Convention, Nonlinearity
 from rnn_cli.spec.config import Spec
+from rnn_cli.why.around import UNPACKS
+from rnn_cli.why.causes import CAUSES
+from rnn_cli.why.families import FAMILIES
+from rnn_cli.why.forward import DIMS
 from tests.helpers import runner
 
 KOREAN = {"RNNX_LANG": "ko"}
@@ -156,16 +161,6 @@ def scan() -> tuple[set[str], set[str]]:
     return literals, built
 
 
-def _child_failures() -> set[str]:
-    """The kinds the check child reports, each a literal first argument of its _failed(...)."""
-    tree = ast.parse((SOURCE / "grading" / "child.py").read_text(encoding="utf-8"))
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
-    named = [c for c in calls if isinstance(c.func, ast.Name) and c.func.id == "_failed"]
-    kinds = [str(c.args[0].value) for c in named if isinstance(c.args[0], ast.Constant)]
-    assert len(kinds) == len(named), "a failure kind the child builds at run time"
-    return set(kinds)
-
-
 def built_keys() -> dict[str, set[str]]:
     """Each key pattern rnnx builds, with every key the values that complete it can make; the
     values come from the enumerations the code draws them from, not from the catalog."""
@@ -176,7 +171,17 @@ def built_keys() -> dict[str, set[str]]:
             f"param.by_below_{Spec(bidirectional=b).num_directions}dir" for b in (False, True)
         },
         "mistake.{}": {f"mistake.{m.value}" for m in Mistake},  # render/check: d.mistake
-        "check.fail_{}": {f"check.fail_{kind}" for kind in _child_failures()},  # sandbox
+        "check.fail_{}": {  # sandbox: a run's kind (those before a run carry their reason)
+            f"check.fail_{k.value}" for k in FailureKind if k not in BEFORE_RUN
+        },
+        # why: each cause declared (why/causes.CAUSES), each family (why/families.FAMILIES),
+        # a state's dimensions (why/forward.DIMS), the unpack message's kinds (why/around)
+        "why.cause.{}": {f"why.cause.{c}" for c in CAUSES},
+        "why.fix.{}": {f"why.fix.{c}" for c in CAUSES},
+        "why.checked.{}": {f"why.checked.{f.id}" for f in FAMILIES},
+        "why.dim_{}": {f"why.dim_{kind}" for kind in DIMS},
+        "why.meaning_{}": {f"why.meaning_{kind}" for kind in DIMS},
+        "why.named.unpack_{}": {f"why.named.unpack_{kind}" for kind in UNPACKS.values()},
     }
 
 
@@ -217,7 +222,21 @@ def test_what_every_language_writes_alike_is_notation() -> None:
 # An instruction: a clause that opens with an imperative and names a flag ("drop --layers").
 VERBS = {"use", "drop", "run", "pass", "shorten", "raise", "lower", "give", "pick", "create"}
 # the other words that open a clause naming a flag, none of them an instruction
-OPENERS = {"rnnx", "with", "lengths", "did", "it", "a", "gates", "also", "cannot"}
+OPENERS = {
+    "rnnx",
+    "with",
+    "lengths",
+    "did",
+    "it",
+    "a",
+    "gates",
+    "also",
+    "cannot",
+    "the",
+    "nn",
+    "you",
+    "only",
+}
 FLAG = re.compile(r"--[a-z]|\{flag\}")
 CLAUSES = re.compile(r"; |: |, or |\. ")
 # code and flags: placeholders, quoted text, --flags, words holding code's marks or digits

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 
 from rnn_cli.backends import torch_net
 from rnn_cli.catalog.en import EN
-from rnn_cli.grading import child, conventions, run, verdict
-from rnn_cli.grading.protocol import Call, Returned
+from rnn_cli.grading import child, conventions, run, sandbox, verdict
+from rnn_cli.grading.protocol import BEFORE_RUN, Call, FailureKind, Returned
 from rnn_cli.grading.reference import Fault, Mistake, forward
 from rnn_cli.network.weights import Weights
 from rnn_cli.render.check import render
@@ -47,10 +47,8 @@ def in_process(spec: Spec, convention: Convention, fn: Callable[..., Any]) -> ve
     """What `rnnx check` finds, with the function called here instead of in a child."""
 
     def runner(call: Call) -> Returned:
-        arrays = {**call.args, **{f"param:{k}": v for k, v in call.params.items()}}
-        value = child._call(fn, {"convention": convention.value, "args": list(call.args)}, arrays)
-        got = child._returned(value, convention.value, list(call.returns))
-        return Returned(got, None)
+        arrays, args, returns, first = sandbox.plan(call)
+        return Returned(child.invoke(fn, sandbox.described(args, returns, first), arrays), None)
 
     return run.grade(spec, "fn", run.Grader(convention, runner, Backend.NUMPY, TOL))
 
@@ -179,7 +177,9 @@ def test_report_golden(golden: Callable[[str, str], None], width: int) -> None:
 
 
 def test_every_mistake_and_failure_kind_has_a_sentence() -> None:
-    """Keys built as f"mistake.{value}" and f"check.fail_{kind}" exist in the catalog."""
+    """Keys built as f"mistake.{value}" and f"check.fail_{kind}" exist in the catalog; a kind
+    found before any run (no file, no function, no convention) carries its reason instead."""
     assert {f"mistake.{m.value}" for m in Mistake} <= set(EN)
-    kinds = ("exception", "exit", "memory", "timeout", "return", "killed")
-    assert {f"check.fail_{k}" for k in kinds} <= set(EN)
+    ran = {k for k in FailureKind if k not in BEFORE_RUN}
+    assert {f"check.fail_{k.value}" for k in ran} <= set(EN)
+    assert not {f"check.fail_{k.value}" for k in BEFORE_RUN} & set(EN)

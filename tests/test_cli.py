@@ -178,6 +178,7 @@ def test_save_failure_prints_nothing_on_stdout() -> None:
         (["shape", "--lengths", "4,2", "--unbatched"], "--lengths"),
         (["shape", "--input-shape", "²,5"], "--input-shape"),
         (["compare", "--with", ""], "--with"),
+        (["compare", "--to", ""], "--to"),
     ],
 )
 def test_odd_values_blame_their_own_flag(args: list[str], flag: str) -> None:

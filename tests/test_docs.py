@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 import pytest
 
+from rnn_cli.catalog import lookup
+from rnn_cli.catalog.lookup import Lang
 from tests.helpers import rnnx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +87,10 @@ def matches(quoted: list[str], shown: list[str]) -> bool:
 
 def run(command: str) -> tuple[int, list[str]]:
     env, argv = _argv(command)
-    code, stdout, stderr = rnnx(*argv, env={**WIDTH, **env})
+    try:
+        code, stdout, stderr = rnnx(*argv, env={**WIDTH, **env})
+    finally:
+        lookup.use(Lang.EN)  # a --lang ko command leaves the process's language Korean
     return code, (stdout + stderr).rstrip("\n").splitlines()
 
 

@@ -41,8 +41,8 @@ EN: Final[dict[str, str]] = {
     "note.seq_first": "seq-first (batch_first=False): input and output are (L, N, features).",
     "note.proj": ("proj_size {p}: output and h_n carry {p} features; c_n keeps hidden_size {h}."),
     "note.unbatched": (
-        "unbatched input (L, H_in): the batch axis is dropped from input, output, h_n, c_n and "
-        "h_0; batch_first is ignored, as in torch."
+        "unbatched input (L, H_in): the batch axis is dropped from input, output and the states "
+        "({states}); batch_first is ignored, as in torch."
     ),
     "note.bidirectional": (
         "output[..., :{h}] is the forward direction, output[..., {h}:] the backward one."
@@ -58,7 +58,10 @@ EN: Final[dict[str, str]] = {
         "is padding for the short ones; their last step is {own}."
     ),
     "note.returns_lstm": "nn.LSTM returns a nested tuple: output, (h_n, c_n) = lstm(x).",
-    "note.returns": "nn.{cell} returns output, h_n (no c_n): output, (h_n, c_n) = {name}(x) fails.",
+    "note.returns": (
+        "nn.{cell} returns output, h_n (no c_n): output, (h_n, c_n) = {name}(x) fails with "
+        "ValueError: unpacking iterates h_n's dimension 0, of size {rows}, not 2."
+    ),
     "note.h_n_not_doubled": (
         "h_n keeps {h} features, not 2 × {h}: its directions are rows of dimension 0; only "
         "output joins them ({n})."
@@ -77,8 +80,7 @@ EN: Final[dict[str, str]] = {
         "slower on CPU."
     ),
     # rnnx compare
-    "cmp.chosen": "the chosen cell",
-    "cmp.instead": "{cell} instead of {chosen}",
+    "cmp.chosen": "the network you have (--cell)",
     "cmp.c_n_new": "c_n: new, the LSTM's cell state",
     "cmp.c_n_gone": "c_n: gone, only the LSTM keeps a cell state",
     "cmp.params": "parameters {ratio}: {g} gate blocks ({names})",
@@ -233,7 +235,7 @@ EN: Final[dict[str, str]] = {
     "recipe.summary_2dir": "the sequence summary for a classifier: top layer, both final states",
     "recipe.summary_wrong_last": "same shape, but its backward half has read one step",
     "recipe.classifier": "the layer that reads the summary: in_features is its last dimension",
-    "recipe.classifier_wrong": "{h} is one direction's size",
+    "recipe.classifier_wrong": "only one direction",
     "recipe.top_directions": "the same summary from h_n's last two rows: permute, then flatten",
     "recipe.top_directions_wrong": "without the permute, view pairs rows of different sequences",
     "recipe.layers_directions": "h_n split by layer: [k, 0] is layer k's final state",
@@ -673,7 +675,6 @@ EN: Final[dict[str, str]] = {
         "rnnx why needs the message: pass it in quotes, or pipe it in "
         "(python train.py 2>&1 | rnnx why)"
     ),
-    "why.too_long": "the text is {size:,} characters, more than the {most:,} rnnx why reads",
     "why.head_message": "torch said",
     "why.head_checked": "What torch checked",
     "why.head_numbers": "Its numbers",
@@ -824,281 +825,255 @@ EN: Final[dict[str, str]] = {
         "classes, so it expected targets ({batch}, {classes}); yours are ({batch}, {time})"
     ),
     "why.named.loss_batch": "the logits have {input} rows; the targets {target}",
-    "why.fix.state_shape": "{state} = torch.zeros({shape})",
     "why.cause.after_bidirectional": (
         "the layer before it is bidirectional: its output joins both directions, 2 × {half} = "
         "{got} features, and this layer was built for {want}"
     ),
-    "why.fix.after_bidirectional": "{layer}(input_size={got}, ...)",
     "why.cause.input_size_wrong": (
         "input_size is set to {want}, but your data has {got} features per step (the last "
         "dimension is always the features, whatever batch_first says)"
     ),
-    "why.fix.input_size_wrong": "{layer}(input_size={got}, ...)",
     "why.cause.features_not_last": (
         "the features are not on the last axis: data laid out (batch, features, time), as a "
         "Conv1d or a spectrogram gives it, puts the time steps ({got}) last"
     ),
-    "why.fix.features_not_last": "x = x.permute(0, 2, 1)",
     "why.cause.last_batch": (
         "the last batch is smaller than batch_size: your input has {input} sequences, but "
         "{state} was built for {built}; build it from the input, or pass drop_last=True to "
         "the DataLoader"
     ),
-    "why.fix.last_batch": "{state} = torch.zeros({shape})",
     "why.cause.seq_batch_swapped": (
         "time and batch are swapped: the layer reads batch from dimension 1 unless "
         "batch_first=True, so batch-first data gives it its time steps ({input}) as the batch, "
         "while {state} was built for {built} sequences"
     ),
-    "why.fix.seq_batch_swapped": "nn.LSTM(..., batch_first=True)",
     "why.cause.state_size": (
         "{state} was built with {got} features, but the layer's states have {want} "
         "(hidden_size, or proj_size for an LSTM's h_0)"
     ),
-    "why.fix.state_size": "{state} = torch.zeros({shape})",
     "why.cause.old_torch_unbatched": (
         "torch before 1.11 takes 3-D input only: one sequence (L, features) needs a batch axis"
     ),
-    "why.fix.old_torch_unbatched": "x = x.unsqueeze(1)",
     "why.cause.image_input": (
         "an image batch (N, C, H, W) went in as it is: a recurrent layer reads (N, L, features), "
         "e.g. each image row as a time step"
     ),
-    "why.fix.image_input": "x = x.squeeze(1)  # (N, H, W)",
     "why.cause.extra_axis": (
         "an axis too many: an unsqueeze, a one-hot or a channel axis left a dimension of size 1"
     ),
-    "why.fix.extra_axis": "x = x.squeeze(2)",
     "why.cause.no_feature_axis": (
         "a sequence of single numbers (L,) has no feature axis: each step needs a vector"
     ),
-    "why.fix.no_feature_axis": "x = x.unsqueeze(-1)  # (L, 1)",
     "why.cause.state_without_rows": (
         "the state was built as (batch, hidden): a layer's state always starts with layers × "
         "directions, (L·D, batch, hidden), even for one layer (c_0 too, for an LSTM)"
     ),
-    "why.fix.state_without_rows": "h_0 = h_0.unsqueeze(0)  # (1, N, H)",
     "why.cause.input_lost_batch": (
         "your input lost its batch axis (x[0], squeeze(), a batch of one): 2-D input is read as "
         "one unbatched sequence, while your state is batched"
     ),
-    "why.fix.input_lost_batch": "x = x.unsqueeze({axis})",
     "why.cause.state_for_batch": (
         "for one unbatched sequence the state is (layers × directions, hidden), with no batch axis"
     ),
-    "why.fix.state_for_batch": "h_0 = h_0.squeeze(1)",
     "why.cause.token_ids": (
         "your input holds integers, token ids: a recurrent layer reads vectors of features, so "
         "the ids go through nn.Embedding first; model.to(torch.int64), as torch suggests, "
         "cannot work (weights must be floating point)"
     ),
-    "why.fix.token_ids": "embed = nn.Embedding(vocab_size, {size})\nout, _ = rnn(embed(ids))",
     "why.cause.int_features": (
         "your features are numbers stored as integers: convert them to the weights' dtype"
     ),
-    "why.fix.int_features": "x = x.to({weight})",
     "why.cause.numpy_float64": (
         "NumPy makes float64 arrays and torch.from_numpy keeps float64; the layer is float32"
     ),
-    "why.fix.numpy_float64": "x = torch.from_numpy(a).float()",
     "why.cause.model_converted": (
         "the model was converted (model.double(), model.half()) and the input was not"
     ),
-    "why.fix.model_converted": "x = x.to({weight})",
     "why.cause.state_other_batch": (
         "the state was carried over from another batch (a previous step, another batch size)"
     ),
-    "why.fix.state_other_batch": "h = torch.zeros({shape})",
     "why.cause.sequence_to_cell": (
         "a whole sequence went to {module}, which takes one time step: loop over time, or use "
         "nn.{layer}"
     ),
-    "why.fix.sequence_to_cell": "for t in range(x.size(1)):\n    h = cell(x[:, t], h)",
     "why.cause.dropout_percent": (
         "dropout is a probability, not a percentage: 20 % is dropout=0.2 (1 and above is refused)"
     ),
-    "why.fix.dropout_percent": "nn.LSTM(..., dropout=0.2)",
     "why.cause.dropout_not_number": (
         "dropout was given something else, e.g. a bool or an nn.Dropout layer"
     ),
-    "why.fix.dropout_not_number": "nn.LSTM(..., dropout=0.2)",
     "why.cause.dropout_one_layer": (
         "dropout acts between stacked layers only; with num_layers={num_layers} there is none, "
         "so dropout={dropout} does nothing: stack a second layer, or put nn.Dropout({dropout}) "
         "on the output"
     ),
-    "why.fix.dropout_one_layer": "nn.LSTM(..., num_layers=2, dropout={dropout})",
     "why.cause.true_division": (
         "/ gives a float even when it divides evenly: hidden_dim / 2 is 128.0, not 128"
     ),
-    "why.fix.true_division": "{name}=hidden_dim // 2",
     "why.cause.float_config": "the size came from a config or argparse as a float",
-    "why.fix.float_config": "{name}=int({name})",
     "why.cause.size_zero": (
         "a size computed from something else came out 0: e.g. hidden // 4 with hidden < 4, or "
         "x.size(2) of a tensor with no features"
     ),
-    "why.fix.size_zero": "assert {name} >= 1, {name}",
     "why.cause.proj_minus_one": "proj_size=-1 does not switch projection off; 0 does",
-    "why.fix.proj_minus_one": "nn.LSTM(..., proj_size=0)",
     "why.cause.proj_not_smaller": (
         "proj_size shrinks h_t from hidden_size features: it must be smaller; 0 means none"
     ),
-    "why.fix.proj_not_smaller": "nn.LSTM(input_size, hidden_size, proj_size=hidden_size // 2)",
     "why.cause.proj_not_lstm": "only nn.LSTM projects its h_t; nn.GRU and nn.RNN take no proj_size",
-    "why.fix.proj_not_lstm": "nn.GRU(input_size, hidden_size)",
     "why.cause.nonlinearity_choice": (
         "nn.RNN takes 'tanh' or 'relu', in lower case; nn.LSTM and nn.GRU take none"
     ),
-    "why.fix.nonlinearity_choice": 'nn.RNN(..., nonlinearity="tanh")',
     "why.cause.lengths_on_gpu": (
         "lengths was moved to the GPU with the batch; packing reads it on the CPU"
     ),
-    "why.fix.lengths_on_gpu": "pack_padded_sequence(x, lengths.cpu(), batch_first=True)",
     "why.cause.lengths_not_1d": (
         "lengths has {rank} dimensions: it must be one length per sequence, (batch,)"
     ),
-    "why.fix.lengths_not_1d": "lengths = lengths.view(-1).cpu()",
     "why.cause.lengths_type": "lengths must be a CPU int64 tensor or a list of ints",
-    "why.fix.lengths_type": "lengths = torch.as_tensor(lengths, dtype=torch.int64)",
     "why.cause.empty_sequence": (
         "a sequence of length 0 is in the batch (an empty line of text, a filter that left "
         "nothing); packing needs every length ≥ 1"
     ),
-    "why.fix.empty_sequence": "keep = lengths > 0\nx, lengths = x[keep], lengths[keep]",
     "why.cause.enforce_sorted": (
         "the lengths are not from longest to shortest; packing sorts them itself if asked"
-    ),
-    "why.fix.enforce_sorted": (
-        "pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)"
     ),
     "why.cause.pack_layout": (
         "packing reads the batch from dimension 1 unless batch_first=True: batch-first data "
         "gives it the time steps ({batch}) as the batch, while lengths has one per sequence ({got})"
     ),
-    "why.fix.pack_layout": "pack_padded_sequence(x, lengths, batch_first=True)",
     "why.cause.lengths_other_batch": (
         "lengths belongs to another batch (the last, smaller batch, or a stale variable)"
     ),
-    "why.fix.lengths_other_batch": "lengths = lengths[: x.size(0)]",
     "why.cause.total_length_short": (
         "total_length must be at least the longest sequence; pass the padded length of the input"
     ),
-    "why.fix.total_length_short": (
-        "pad_packed_sequence(out, batch_first=True, total_length=x.size(1))"
-    ),
     "why.cause.empty_batch": "the batch or a sequence is empty: a filter or a split left nothing",
-    "why.fix.empty_batch": "if x.numel() == 0:\n    continue",
     "why.cause.packed_output": (
         "a layer given a PackedSequence returns its output packed too: unpack it before {what}, "
         "or use h_n"
     ),
-    "why.fix.packed_output": "out, lengths = pad_packed_sequence(out, batch_first=True)",
     "why.cause.state_device": (
         "the initial state was made on the CPU (torch.zeros without device=) while the input "
         "is on the GPU"
     ),
-    "why.fix.state_device": "h_0 = torch.zeros(..., device=x.device)",
     "why.cause.model_device": "the model and the input are on different devices",
-    "why.fix.model_device": "model.to(device)\nx = x.to(device)",
     "why.cause.state_transposed": (
         "{state} comes from a transpose or permute (a batch-first state turned around): "
         "cuDNN needs it contiguous"
     ),
-    "why.fix.state_transposed": "{state} = {state}.contiguous()",
     "why.cause.backward_in_eval": (
         "backward through a layer in eval mode (saliency, attribution, adversarial inputs): "
         "cuDNN keeps what backward needs only in training mode"
-    ),
-    "why.fix.backward_in_eval": (
-        "with torch.backends.cudnn.flags(enabled=False):\n    loss.backward()"
     ),
     "why.cause.weights_not_flat": (
         "the weights were replaced or copied (DataParallel, weight norm, loading by hand) and "
         "cuDNN compacts them on every call"
     ),
-    "why.fix.weights_not_flat": "self.rnn.flatten_parameters()",
     "why.cause.bidirectional_linear": (
         "an nn.Linear(hidden_size) after a bidirectional layer: output joins both directions, "
         "{features} = 2 × {hidden} features"
     ),
-    "why.fix.bidirectional_linear": "nn.Linear(2 * {hidden}, ...)",
     "why.cause.hn_all_layers": (
         "h_n.view(batch, -1) joins every row of h_n, {k} = layers × directions, so "
         "{features} = {k} × {hidden} features; the last layer alone is h_n[-1]"
     ),
-    "why.fix.hn_all_layers": "h_last = h_n[-1]  # (N, H)",
     "why.cause.time_flattened": (
         "the output was flattened over time, {features} = {k} steps × {hidden} features; the "
         "last step alone is output[:, -1]"
     ),
-    "why.fix.time_flattened": "last = output[:, -1]",
     "why.cause.linear_doubled": (
         "the nn.Linear takes 2 × {features} = {in_features} features, as after a bidirectional "
         "layer, but the layer before is unidirectional"
     ),
-    "why.fix.linear_doubled": "nn.Linear({features}, {out_features})",
     "why.cause.linear_in_features": (
         "the nn.Linear was built for {in_features} features and gets {features}"
     ),
-    "why.fix.linear_in_features": "nn.Linear({features}, {out_features})",
     "why.cause.sequential_rnn": (
         "nn.Sequential hands the layer's whole return, (output, h_n), or (output, (h_n, c_n)) "
         "for an LSTM, to the next layer, which takes one tensor"
     ),
-    "why.fix.sequential_rnn": (
-        "def forward(self, x):\n    out, _ = self.rnn(x)\n    return self.fc(out[:, -1])"
-    ),
     "why.cause.state_tuple": "an LSTM's state is the pair (h_n, c_n), not one tensor",
-    "why.fix.state_tuple": "h_n, c_n = state",
     "why.cause.lstm_three_values": (
         "an LSTM returns 2 values, output and the pair (h_n, c_n), not 3"
     ),
-    "why.fix.lstm_three_values": "out, (h_n, c_n) = lstm(x)",
     "why.cause.gru_state_pair": (
         "nn.GRU and nn.RNN return h_n alone, not (h_n, c_n): unpacking it splits its "
         "dimension 0, which has {got} row"
     ),
-    "why.fix.gru_state_pair": "out, h_n = gru(x)",
     "why.cause.unpack_tensor": (
         "a tensor was unpacked along its dimension 0, e.g. out, (h, c) = gru(x) with more than "
         "2 rows of h_n, or names unpacked from output"
     ),
-    "why.fix.unpack_tensor": "out, h_n = gru(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.rnn_returns": (
         "a recurrent layer returns (output, h_n), an LSTM (output, (h_n, c_n))"
     ),
-    "why.fix.rnn_returns": "out, h_n = rnn(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.rnn_returns_tuple": (
         "a recurrent layer returns a tuple (output, h_n): .{attribute} belongs to the tensors "
         "inside it"
     ),
-    "why.fix.rnn_returns_tuple": "out, h_n = rnn(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.view_after_transpose": (
         "view() after transpose() or permute(), e.g. a seq-first output turned batch-first: "
         "the memory is no longer in order"
     ),
-    "why.fix.view_after_transpose": "y = x.transpose(0, 1).reshape(x.size(1), -1)",
     "why.cause.logits_nlc": (
         "logits (batch, time, classes) went to the loss as they are: it reads dimension 1 "
         "({time} time steps here) as the classes, so classes must come second"
     ),
-    "why.fix.logits_nlc": "loss = F.cross_entropy(logits.transpose(1, 2), y)",
     "why.cause.targets_not_flattened": (
         "the logits were flattened over time ({input} rows = {k} × {target}) and the targets "
         "were not"
-    ),
-    "why.fix.targets_not_flattened": (
-        "loss = F.cross_entropy(logits.reshape(-1, logits.size(-1)), y.reshape(-1))"
     ),
     "why.cause.logits_last_step": (
         "the logits come from the last time step ({input} rows), the targets from every step "
         "({target} rows = {k} × {input})"
     ),
-    "why.fix.logits_last_step": "loss = F.cross_entropy(logits, y[:, -1])",
     "why.cause.loss_rows": "logits and targets were built for different batches",
-    "why.fix.loss_rows": "assert logits.size(0) == y.size(0)",
+    # truth: notes that say what torch really does for this configuration
+    "note.packed_equal": (
+        "packed lengths {lengths}, all equal: no sequence is padded, so {last} is every "
+        "sequence's last step."
+    ),
+    "note.returns_layers": (
+        "nn.{cell} returns output, h_n (no c_n), and h_n has 2 rows here: output, (h_n, c_n) = "
+        "{name}(x) raises no error, worse: it unpacks h_n's rows, \"h_n\" gets layer 0's "
+        'h_n[0] and "c_n" the top layer\'s h_n[1], each {shape}. Write output, h_n = {name}(x).'
+    ),
+    "note.returns_directions": (
+        "nn.{cell} returns output, h_n (no c_n), and h_n has 2 rows here: output, (h_n, c_n) = "
+        '{name}(x) raises no error, worse: it unpacks h_n\'s rows, "h_n" gets the forward '
+        "direction's h_n[0] and \"c_n\" the backward one's h_n[1], each {shape}. Write "
+        "output, h_n = {name}(x)."
+    ),
+    "id.trap_backward_packed": (
+        "at t = L−1 the backward direction has taken only its first step in the sequences of "
+        "length L; in the shorter ones output there is zero padding"
+    ),
+    "id.trap_cat_packed": (
+        "output's last step is not the summary: its backward half has read one step in the "
+        "sequences of length L and is zero padding in the shorter ones; the concatenation is "
+        "(see recipes)"
+    ),
+    "cmp.code_to_lstm": (
+        "code: outputs, _status = cell(inputs) still runs, but _status is now the tuple "
+        "(h_n, c_n), so print(_status.shape) fails (AttributeError: 'tuple' object has no "
+        "attribute 'shape'): write outputs, (h_n, c_n) = cell(inputs)"
+    ),
+    "cmp.code_same": "code: unchanged, both return outputs, h_n",
+    "cmp.code_from_lstm": (
+        "code: outputs, (h_n, c_n) = cell(inputs) fails with ValueError (h_n's dimension 0 has "
+        "size {rows}, not 2; there is no c_n): write outputs, h_n = cell(inputs)"
+    ),
+    "cmp.code_from_lstm_silent": (
+        "code: outputs, (h_n, c_n) = cell(inputs) raises no error, worse: it splits h_n's "
+        '{rows} rows into "h_n" and "c_n": write outputs, h_n = cell(inputs)'
+    ),
+    # sandbox: files the student's process rewrote, what it printed
+    "check.fail_garbled": (
+        "its process handed back files rnnx cannot read (rewritten, replaced or too large)"
+    ),
+    "check.head_printed": "your function printed",
+    "check.printed_cut": "… (more was printed; only the first lines are kept)",
+    "check.gs_printed": "Printed by your function:",
     # check: every verdict true, what a class needs (issue 17)
     "exp.directions_joined": (
         "directions joined: {name} keeps forward and backward as separate rows of dimension 0 "

@@ -60,7 +60,7 @@ KO: Final[dict[str, str]] = {
         "투영 크기 {p}: output과 h_n은 특성 {p}개, c_n은 은닉 상태의 크기 {h}를 유지합니다."
     ),
     "note.unbatched": (
-        "배치 없는 입력 (L, H_in): 입력, 출력, h_n, c_n, h_0에서 배치 축이 빠지고, torch와 "
+        "배치 없는 입력 (L, H_in): 입력, 출력, 상태 ({states})에서 배치 축이 빠지고, torch와 "
         "같이 batch_first는 무시됩니다."
     ),
     "note.bidirectional": (
@@ -85,8 +85,7 @@ KO: Final[dict[str, str]] = {
         "CPU에서 더 느립니다."
     ),
     # rnnx compare
-    "cmp.chosen": "선택한 셀",
-    "cmp.instead": "{chosen} 대신 {cell}",
+    "cmp.chosen": "지금 가진 네트워크 (--cell)",
     "cmp.c_n_new": "c_n: 새로 생김, LSTM의 셀 상태 (cell state)",
     "cmp.c_n_gone": "c_n: 사라짐, 셀 상태 (cell state)는 LSTM에만 있음",
     "cmp.params": "파라미터 {ratio}: 게이트 (gate) 블록 {g}개 ({names})",
@@ -441,7 +440,8 @@ KO: Final[dict[str, str]] = {
     "note.returns_lstm": "nn.LSTM은 중첩 튜플을 반환합니다: output, (h_n, c_n) = lstm(x).",
     "note.returns": (
         "nn.{cell}은 output, h_n을 반환합니다 (c_n 없음): output, (h_n, c_n) = {name}(x)는 "
-        "실패합니다."
+        "ValueError로 실패합니다: 풀기는 h_n의 0번 차원을 따라가는데 그 크기가 2가 아니라 "
+        "{rows}입니다."
     ),
     "note.h_n_not_doubled": (
         "h_n의 특성 수: {h} (2 × {h} 아님): 방향은 0번 차원의 행이고, 두 방향을 잇는 "
@@ -462,7 +462,7 @@ KO: Final[dict[str, str]] = {
     "recipe.summary_2dir": "분류기용 시퀀스 요약: 최상위 층, 두 방향의 마지막 상태",
     "recipe.summary_wrong_last": "모양은 같지만 역방향 절반은 한 스텝만 읽었습니다",
     "recipe.classifier": "요약을 읽는 층: in_features는 요약의 마지막 차원입니다",
-    "recipe.classifier_wrong": "{h}: 한 방향의 크기입니다",
+    "recipe.classifier_wrong": "한 방향의 크기뿐입니다",
     "recipe.top_directions": "h_n의 마지막 두 행에서 같은 요약: permute 후 펼치기",
     "recipe.top_directions_wrong": "permute 없이 view하면 서로 다른 시퀀스의 행이 짝지어집니다",
     "recipe.layers_directions": "층별로 나눈 h_n: [k, 0]은 층 k의 마지막 상태",
@@ -692,7 +692,6 @@ KO: Final[dict[str, str]] = {
         "rnnx why에는 오류 메시지가 필요합니다: 따옴표로 감싸 넘기거나 파이프로 보내세요 "
         "(python train.py 2>&1 | rnnx why)"
     ),
-    "why.too_long": "글이 {size:,}자로, rnnx why가 읽는 {most:,}자보다 깁니다",
     "why.head_message": "torch의 메시지",
     "why.head_checked": "torch가 확인한 것",
     "why.head_numbers": "메시지의 숫자",
@@ -823,274 +822,248 @@ KO: Final[dict[str, str]] = {
         "({batch}, {time})입니다"
     ),
     "why.named.loss_batch": "로짓은 {input}행, 정답은 {target}행입니다",
-    "why.fix.state_shape": "{state} = torch.zeros({shape})",
     "why.cause.after_bidirectional": (
         "앞 층이 양방향입니다: 그 출력은 두 방향을 이어 붙여 2 × {half} = {got}개 특성인데 "
         "이 층은 {want}개로 만들어졌습니다"
     ),
-    "why.fix.after_bidirectional": "{layer}(input_size={got}, ...)",
     "why.cause.input_size_wrong": (
         "input_size는 {want}인데 데이터의 시점마다 특성이 {got}개입니다 (batch_first와 "
         "상관없이 마지막 차원이 늘 특성입니다)"
     ),
-    "why.fix.input_size_wrong": "{layer}(input_size={got}, ...)",
     "why.cause.features_not_last": (
         "특성이 마지막 축에 있지 않습니다: Conv1d나 스펙트로그램처럼 (배치, 특성, 시간)으로 "
         "놓인 데이터는 시점 ({got}개)이 마지막에 옵니다"
     ),
-    "why.fix.features_not_last": "x = x.permute(0, 2, 1)",
     "why.cause.last_batch": (
         "마지막 배치가 batch_size보다 작습니다: 입력에는 시퀀스가 {input}개인데 {state}은 "
         "{built}개에 맞춰 만들어졌습니다; 입력에서 크기를 읽어 만들거나 DataLoader에 "
         "drop_last=True를 주세요"
     ),
-    "why.fix.last_batch": "{state} = torch.zeros({shape})",
     "why.cause.seq_batch_swapped": (
         "시간과 배치가 뒤바뀌었습니다: batch_first=True가 아니면 층은 1번 차원을 배치로 "
         "읽으므로, 배치 우선 데이터에서는 시점 ({input}개)이 배치가 되고 {state}은 시퀀스 "
         "{built}개에 맞춰져 있습니다"
     ),
-    "why.fix.seq_batch_swapped": "nn.LSTM(..., batch_first=True)",
     "why.cause.state_size": (
         "{state}이 특성 {got}개로 만들어졌는데 층의 상태는 {want}개입니다 (hidden_size, "
         "LSTM의 h_0이면 proj_size)"
     ),
-    "why.fix.state_size": "{state} = torch.zeros({shape})",
     "why.cause.old_torch_unbatched": (
         "torch 1.11 이전에는 3차원 입력만 받습니다: 시퀀스 하나 (L, 특성)에도 배치 축이 필요합니다"
     ),
-    "why.fix.old_torch_unbatched": "x = x.unsqueeze(1)",
     "why.cause.image_input": (
         "이미지 배치 (N, C, H, W)를 그대로 넣었습니다: 순환 층은 (N, L, 특성)을 읽습니다 "
         "(예: 이미지의 각 행을 한 시점으로)"
     ),
-    "why.fix.image_input": "x = x.squeeze(1)  # (N, H, W)",
     "why.cause.extra_axis": (
         "축이 하나 많습니다: unsqueeze, 원-핫, 채널 축이 크기 1인 차원을 남겼습니다"
     ),
-    "why.fix.extra_axis": "x = x.squeeze(2)",
     "why.cause.no_feature_axis": (
         "숫자 하나씩의 시퀀스 (L,)에는 특성 축이 없습니다: 시점마다 벡터가 필요합니다"
     ),
-    "why.fix.no_feature_axis": "x = x.unsqueeze(-1)  # (L, 1)",
     "why.cause.state_without_rows": (
         "상태를 (배치, 은닉)으로 만들었습니다: 층의 상태는 층이 하나여도 늘 층 × 방향으로 "
         "시작합니다, (L·D, 배치, 은닉) (LSTM이면 c_0도)"
     ),
-    "why.fix.state_without_rows": "h_0 = h_0.unsqueeze(0)  # (1, N, H)",
     "why.cause.input_lost_batch": (
         "입력이 배치 축을 잃었습니다 (x[0], squeeze(), 배치 하나): 2차원 입력은 배치 없는 "
         "시퀀스 하나로 읽히는데 상태에는 배치가 있습니다"
     ),
-    "why.fix.input_lost_batch": "x = x.unsqueeze({axis})",
     "why.cause.state_for_batch": (
         "배치 없는 시퀀스 하나의 상태는 배치 축 없이 (층 × 방향, 은닉)입니다"
     ),
-    "why.fix.state_for_batch": "h_0 = h_0.squeeze(1)",
     "why.cause.token_ids": (
         "입력이 정수, 곧 토큰 id입니다: 순환 층은 특성 벡터를 읽으므로 id는 먼저 "
         "nn.Embedding을 거쳐야 합니다; torch가 제안하는 model.to(torch.int64)는 통하지 "
         "않습니다 (가중치는 부동소수여야 합니다)"
     ),
-    "why.fix.token_ids": "embed = nn.Embedding(vocab_size, {size})\nout, _ = rnn(embed(ids))",
     "why.cause.int_features": "특성이 정수로 저장되어 있습니다: 가중치의 dtype으로 바꾸세요",
-    "why.fix.int_features": "x = x.to({weight})",
     "why.cause.numpy_float64": (
         "NumPy는 float64 배열을 만들고 torch.from_numpy는 float64를 유지합니다; 층은 float32입니다"
     ),
-    "why.fix.numpy_float64": "x = torch.from_numpy(a).float()",
     "why.cause.model_converted": (
         "모델은 변환했는데 (model.double(), model.half()) 입력은 변환하지 않았습니다"
     ),
-    "why.fix.model_converted": "x = x.to({weight})",
     "why.cause.state_other_batch": (
         "상태를 다른 배치에서 이어 받았습니다 (이전 단계, 다른 배치 크기)"
     ),
-    "why.fix.state_other_batch": "h = torch.zeros({shape})",
     "why.cause.sequence_to_cell": (
         "시퀀스 전체를 한 시점만 받는 {module}에 넣었습니다: 시간에 대해 반복하거나 "
         "nn.{layer} 층을 쓰세요"
     ),
-    "why.fix.sequence_to_cell": "for t in range(x.size(1)):\n    h = cell(x[:, t], h)",
     "why.cause.dropout_percent": (
         "dropout은 백분율이 아니라 확률입니다: 20 %는 dropout=0.2입니다 (1 이상은 거부됩니다)"
     ),
-    "why.fix.dropout_percent": "nn.LSTM(..., dropout=0.2)",
     "why.cause.dropout_not_number": "dropout에 다른 것을 주었습니다 (예: bool, nn.Dropout 층)",
-    "why.fix.dropout_not_number": "nn.LSTM(..., dropout=0.2)",
     "why.cause.dropout_one_layer": (
         "dropout은 쌓인 층 사이에서만 작동합니다; num_layers={num_layers}이면 층 사이가 없어 "
         "dropout={dropout} 설정은 아무 일도 하지 않습니다: 층을 하나 더 쌓거나 출력에 "
         "nn.Dropout({dropout})을 두세요"
     ),
-    "why.fix.dropout_one_layer": "nn.LSTM(..., num_layers=2, dropout={dropout})",
     "why.cause.true_division": (
         "/는 나누어떨어져도 float를 냅니다: hidden_dim / 2는 128이 아니라 128.0입니다"
     ),
-    "why.fix.true_division": "{name}=hidden_dim // 2",
     "why.cause.float_config": "크기가 설정 파일이나 argparse에서 float로 들어왔습니다",
-    "why.fix.float_config": "{name}=int({name})",
     "why.cause.size_zero": (
         "다른 값에서 계산한 크기가 0이 되었습니다: 예를 들어 hidden < 4일 때 hidden // 4, "
         "특성이 없는 텐서의 x.size(2)"
     ),
-    "why.fix.size_zero": "assert {name} >= 1, {name}",
     "why.cause.proj_minus_one": "proj_size=-1은 투영을 끄지 않습니다; 끄려면 0입니다",
-    "why.fix.proj_minus_one": "nn.LSTM(..., proj_size=0)",
     "why.cause.proj_not_smaller": (
         "proj_size는 h_t를 hidden_size개 특성에서 줄입니다: 더 작아야 하고, 0은 투영 없음입니다"
     ),
-    "why.fix.proj_not_smaller": "nn.LSTM(input_size, hidden_size, proj_size=hidden_size // 2)",
     "why.cause.proj_not_lstm": (
         "h_t를 투영하는 것은 nn.LSTM뿐입니다; nn.GRU와 nn.RNN은 proj_size를 받지 않습니다"
     ),
-    "why.fix.proj_not_lstm": "nn.GRU(input_size, hidden_size)",
     "why.cause.nonlinearity_choice": (
         "nn.RNN은 소문자 'tanh' 또는 'relu'를 받고, nn.LSTM과 nn.GRU는 받지 않습니다"
     ),
-    "why.fix.nonlinearity_choice": 'nn.RNN(..., nonlinearity="tanh")',
     "why.cause.lengths_on_gpu": ("lengths를 배치와 함께 GPU로 옮겼습니다; 패킹은 CPU에서 읽습니다"),
-    "why.fix.lengths_on_gpu": "pack_padded_sequence(x, lengths.cpu(), batch_first=True)",
     "why.cause.lengths_not_1d": (
         "lengths가 {rank}차원입니다: 시퀀스마다 길이 하나, (배치,)여야 합니다"
     ),
-    "why.fix.lengths_not_1d": "lengths = lengths.view(-1).cpu()",
     "why.cause.lengths_type": "lengths는 CPU의 int64 텐서나 int 리스트여야 합니다",
-    "why.fix.lengths_type": "lengths = torch.as_tensor(lengths, dtype=torch.int64)",
     "why.cause.empty_sequence": (
         "배치에 길이 0인 시퀀스가 있습니다 (빈 줄, 아무것도 남기지 않은 필터); 패킹에는 "
         "모든 길이가 1 이상이어야 합니다"
     ),
-    "why.fix.empty_sequence": "keep = lengths > 0\nx, lengths = x[keep], lengths[keep]",
     "why.cause.enforce_sorted": (
         "lengths가 긴 것부터 짧은 것 순서가 아닙니다; 요청하면 패킹이 직접 정렬합니다"
-    ),
-    "why.fix.enforce_sorted": (
-        "pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)"
     ),
     "why.cause.pack_layout": (
         "batch_first=True가 아니면 패킹은 1번 차원을 배치로 읽습니다: 배치 우선 데이터에서는 "
         "시점 ({batch}개)이 배치가 되는데 lengths는 시퀀스마다 하나 ({got}개)입니다"
     ),
-    "why.fix.pack_layout": "pack_padded_sequence(x, lengths, batch_first=True)",
     "why.cause.lengths_other_batch": (
         "lengths가 다른 배치의 것입니다 (더 작은 마지막 배치, 갱신되지 않은 변수)"
     ),
-    "why.fix.lengths_other_batch": "lengths = lengths[: x.size(0)]",
     "why.cause.total_length_short": (
         "total_length는 가장 긴 시퀀스 이상이어야 합니다; 입력의 패딩된 길이를 넘기세요"
     ),
-    "why.fix.total_length_short": (
-        "pad_packed_sequence(out, batch_first=True, total_length=x.size(1))"
-    ),
     "why.cause.empty_batch": "배치나 시퀀스가 비었습니다: 필터나 분할이 아무것도 남기지 않았습니다",
-    "why.fix.empty_batch": "if x.numel() == 0:\n    continue",
     "why.cause.packed_output": (
         "PackedSequence를 받은 층은 출력도 패킹해서 돌려줍니다: {what} 전에 언패킹하거나 "
         "h_n을 쓰세요"
     ),
-    "why.fix.packed_output": "out, lengths = pad_packed_sequence(out, batch_first=True)",
     "why.cause.state_device": (
         "초기 상태를 CPU에서 만들었는데 (device= 없는 torch.zeros) 입력은 GPU에 있습니다"
     ),
-    "why.fix.state_device": "h_0 = torch.zeros(..., device=x.device)",
     "why.cause.model_device": "모델과 입력이 서로 다른 장치에 있습니다",
-    "why.fix.model_device": "model.to(device)\nx = x.to(device)",
     "why.cause.state_transposed": (
         "{state}이 transpose나 permute에서 나왔습니다 (배치 우선 상태를 돌린 것): cuDNN에는 "
         "연속인 텐서가 필요합니다"
     ),
-    "why.fix.state_transposed": "{state} = {state}.contiguous()",
     "why.cause.backward_in_eval": (
         "eval 모드인 층을 거쳐 역전파했습니다 (살리언시, 기여도 분석, 적대적 입력): cuDNN은 "
         "학습 모드에서만 역전파에 필요한 것을 남깁니다"
-    ),
-    "why.fix.backward_in_eval": (
-        "with torch.backends.cudnn.flags(enabled=False):\n    loss.backward()"
     ),
     "why.cause.weights_not_flat": (
         "가중치를 바꾸거나 복사해서 (DataParallel, weight norm, 직접 불러오기) cuDNN이 호출마다 "
         "다시 모읍니다"
     ),
-    "why.fix.weights_not_flat": "self.rnn.flatten_parameters()",
     "why.cause.bidirectional_linear": (
         "양방향 층 뒤에 nn.Linear(hidden_size)를 두었습니다: output은 두 방향을 이어 붙여 "
         "특성이 {features} = 2 × {hidden}개입니다"
     ),
-    "why.fix.bidirectional_linear": "nn.Linear(2 * {hidden}, ...)",
     "why.cause.hn_all_layers": (
         "h_n.view(batch, -1)은 h_n의 모든 행, {k} = 층 × 방향을 이어 붙여 특성이 {features} = "
         "{k} × {hidden}개가 됩니다; 마지막 층만은 h_n[-1]입니다"
     ),
-    "why.fix.hn_all_layers": "h_last = h_n[-1]  # (N, H)",
     "why.cause.time_flattened": (
         "출력을 시간에 대해 펼쳤습니다, {features} = {k}시점 × 특성 {hidden}개; 마지막 시점만은 "
         "output[:, -1]입니다"
     ),
-    "why.fix.time_flattened": "last = output[:, -1]",
     "why.cause.linear_doubled": (
         "nn.Linear가 양방향 층 뒤처럼 2 × {features} = {in_features}개 특성을 받는데 앞 층은 "
         "단방향입니다"
     ),
-    "why.fix.linear_doubled": "nn.Linear({features}, {out_features})",
     "why.cause.linear_in_features": (
         "nn.Linear는 특성 {in_features}개로 만들어졌는데 {features}개를 받았습니다"
     ),
-    "why.fix.linear_in_features": "nn.Linear({features}, {out_features})",
     "why.cause.sequential_rnn": (
         "nn.Sequential은 층의 반환값 전체, (output, h_n), LSTM이면 (output, (h_n, c_n))을 "
         "텐서 하나를 받는 다음 층에 넘깁니다"
     ),
-    "why.fix.sequential_rnn": (
-        "def forward(self, x):\n    out, _ = self.rnn(x)\n    return self.fc(out[:, -1])"
-    ),
     "why.cause.state_tuple": "LSTM의 상태는 텐서 하나가 아니라 (h_n, c_n) 쌍입니다",
-    "why.fix.state_tuple": "h_n, c_n = state",
     "why.cause.lstm_three_values": (
         "LSTM은 값 3개가 아니라 2개, output과 (h_n, c_n) 쌍을 돌려줍니다"
     ),
-    "why.fix.lstm_three_values": "out, (h_n, c_n) = lstm(x)",
     "why.cause.gru_state_pair": (
         "nn.GRU와 nn.RNN은 (h_n, c_n)이 아니라 h_n만 돌려줍니다: 그것을 풀면 0번 차원이 "
         "나뉘는데 행이 {got}개입니다"
     ),
-    "why.fix.gru_state_pair": "out, h_n = gru(x)",
     "why.cause.unpack_tensor": (
         "텐서를 0번 차원을 따라 풀었습니다: 예를 들어 h_n의 행이 2개보다 많을 때 "
         "out, (h, c) = gru(x), 또는 output에서 이름들을 푼 경우"
     ),
-    "why.fix.unpack_tensor": "out, h_n = gru(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.rnn_returns": (
         "순환 층은 (output, h_n)을, LSTM은 (output, (h_n, c_n))을 돌려줍니다"
     ),
-    "why.fix.rnn_returns": "out, h_n = rnn(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.rnn_returns_tuple": (
         "순환 층은 튜플 (output, h_n)을 돌려줍니다: {attribute} 속성은 그 안의 텐서에 있습니다"
     ),
-    "why.fix.rnn_returns_tuple": "out, h_n = rnn(x)\nout, (h_n, c_n) = lstm(x)",
     "why.cause.view_after_transpose": (
         "transpose()나 permute() 뒤에 view()를 불렀습니다 (예: seq-first 출력을 배치 우선으로 "
         "돌린 것): 메모리가 더는 차례대로가 아닙니다"
     ),
-    "why.fix.view_after_transpose": "y = x.transpose(0, 1).reshape(x.size(1), -1)",
     "why.cause.logits_nlc": (
         "로짓 (배치, 시간, 클래스)을 그대로 손실 함수에 넣었습니다: 손실 함수는 1번 차원 "
         "(여기서는 {time}개 시점)을 클래스로 읽으므로 클래스가 두 번째에 와야 합니다"
     ),
-    "why.fix.logits_nlc": "loss = F.cross_entropy(logits.transpose(1, 2), y)",
     "why.cause.targets_not_flattened": (
         "로짓은 시간에 대해 펼쳤는데 ({input}행 = {k} × {target}) 정답은 펼치지 않았습니다"
-    ),
-    "why.fix.targets_not_flattened": (
-        "loss = F.cross_entropy(logits.reshape(-1, logits.size(-1)), y.reshape(-1))"
     ),
     "why.cause.logits_last_step": (
         "로짓은 마지막 시점에서 ({input}행), 정답은 모든 시점에서 ({target}행 = {k} × {input}) "
         "나왔습니다"
     ),
-    "why.fix.logits_last_step": "loss = F.cross_entropy(logits, y[:, -1])",
     "why.cause.loss_rows": "로짓과 정답이 서로 다른 배치로 만들어졌습니다",
-    "why.fix.loss_rows": "assert logits.size(0) == y.size(0)",
+    # truth: notes that say what torch really does for this configuration
+    "note.packed_equal": (
+        "패킹된 길이 {lengths}: 모두 같으므로 패딩된 시퀀스가 없고, {last}는 모든 시퀀스의 "
+        "마지막 시점입니다."
+    ),
+    "note.returns_layers": (
+        "nn.{cell}은 output, h_n을 반환하며 (c_n 없음) 여기서 h_n의 행은 2개입니다: "
+        "output, (h_n, c_n) = {name}(x)는 오류 없이 h_n의 행을 나눠 담습니다. 오류보다 "
+        '나쁩니다: "h_n"에는 층 0의 h_n[0], "c_n"에는 맨 위 층의 h_n[1]이 들어가며 '
+        "둘 다 {shape}입니다. output, h_n = {name}(x)로 쓰세요."
+    ),
+    "note.returns_directions": (
+        "nn.{cell}은 output, h_n을 반환하며 (c_n 없음) 여기서 h_n의 행은 2개입니다: "
+        "output, (h_n, c_n) = {name}(x)는 오류 없이 h_n의 행을 나눠 담습니다. 오류보다 "
+        '나쁩니다: "h_n"에는 정방향의 h_n[0], "c_n"에는 역방향의 h_n[1]이 들어가며 '
+        "둘 다 {shape}입니다. output, h_n = {name}(x)로 쓰세요."
+    ),
+    "id.trap_backward_packed": (
+        "t = L−1에서 역방향은 길이가 L인 시퀀스에서는 첫 시점만 계산했고, 더 짧은 시퀀스에서는 "
+        "그 자리의 output이 0인 패딩입니다"
+    ),
+    "id.trap_cat_packed": (
+        "output의 마지막 시점은 요약이 아닙니다: 역방향 절반은 길이가 L인 시퀀스에서는 한 시점만 "
+        "읽었고, 더 짧은 시퀀스에서는 0인 패딩입니다. 요약은 연결입니다 (레시피 참조)"
+    ),
+    "cmp.code_to_lstm": (
+        "코드: outputs, _status = cell(inputs)는 그대로 실행되지만 _status가 이제 튜플 "
+        "(h_n, c_n)이므로 print(_status.shape)가 실패합니다 (AttributeError: 'tuple' object has "
+        "no attribute 'shape'): outputs, (h_n, c_n) = cell(inputs)로 쓰세요"
+    ),
+    "cmp.code_same": "코드: 그대로입니다. 둘 다 outputs, h_n을 반환합니다",
+    "cmp.code_from_lstm": (
+        "코드: outputs, (h_n, c_n) = cell(inputs)는 ValueError로 실패합니다 (h_n의 0번 차원 "
+        "크기가 2가 아니라 {rows}이고 c_n은 없습니다): outputs, h_n = cell(inputs)로 쓰세요"
+    ),
+    "cmp.code_from_lstm_silent": (
+        '코드: outputs, (h_n, c_n) = cell(inputs)는 오류 없이 h_n의 행 {rows}개를 "h_n"과 '
+        '"c_n"에 나눠 담습니다. 오류보다 나쁩니다: outputs, h_n = cell(inputs)로 쓰세요'
+    ),
+    # sandbox: files the student's process rewrote, what it printed
+    "check.fail_garbled": (
+        "프로세스가 rnnx가 읽을 수 없는 파일을 돌려주었습니다(고쳐 썼거나 바꿨거나 너무 큽니다)"
+    ),
+    "check.head_printed": "함수가 출력한 내용",
+    "check.printed_cut": "… (더 출력했습니다; 앞부분만 보여 줍니다)",
+    "check.gs_printed": "함수가 출력한 내용:",
     # check: every verdict true, what a class needs (issue 17)
     "exp.directions_joined": (
         "방향을 이어 붙임: {name}은 정방향과 역방향을 0번 차원의 서로 다른 행으로 둡니다 "

@@ -274,7 +274,9 @@ def _usage_line(e: click.ClickException) -> str:
 
 def _fail(message: str, code: int) -> int:
     line = f"rnnx: error: {escape(message)}"  # user text inside may hold escapes or newlines
-    console("err").print(line, markup=False, highlight=False, soft_wrap=True, style="red")
+    err = console("err")
+    # one line for a program; a terminal gets it wrapped between words, never inside one
+    err.print(line, markup=False, highlight=False, soft_wrap=not err.is_terminal, style="red")
     return code
 
 

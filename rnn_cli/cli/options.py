@@ -17,10 +17,11 @@ import typer
 
 from rnn_cli.catalog import lookup
 from rnn_cli.catalog.lookup import Lang
+from rnn_cli.cli import output
 from rnn_cli.spec import grid
 from rnn_cli.spec.build import build_spec
 from rnn_cli.spec.choices import Backend, Format, Nonlinearity
-from rnn_cli.spec.config import DEFAULT, LEAST, Spec, flag
+from rnn_cli.spec.config import DEFAULT, LEAST, Spec, flag, in_range
 
 NETWORK, BATCH, RUN, OUTPUT = "Network", "Batch", "Run", "Output"
 
@@ -34,6 +35,7 @@ class Opt:
     panel: str
     default: object = None  # None: not given (then the help says what applies)
     least: int | None = None  # checked by the Spec (so refused in the user's language)
+    field: str | None = None  # the Spec's field the option sets, where it sets one
     off: str | None = None  # a boolean's other flag: "--unidirectional"
     metavar: str | None = None
     listable: bool = True  # sweep takes a comma list; False: one value for every row
@@ -103,7 +105,8 @@ def spec_opt(
     assert flag(field) == flags[0], (field, flags)  # the Spec's errors name this same flag
     default = getattr(DEFAULT, field) if given else None
     kind = rest.pop("kind", type(getattr(DEFAULT, field)))
-    return Opt(name=name, flags=flags, kind=kind, default=default, least=LEAST.get(field), **rest)
+    least = LEAST.get(field)
+    return Opt(name=name, flags=flags, kind=kind, default=default, least=least, field=field, **rest)
 
 
 NETWORK_OPTS: tuple[Opt, ...] = (
@@ -183,6 +186,16 @@ LANG = Opt(
     panel=OUTPUT,
 )  # not given: RNNX_LANG, which main() has applied, else English
 
+NO_PAGER = Opt(
+    name="no_pager",
+    flags=("--no-pager",),
+    kind=bool,
+    default=False,
+    help="Print everything at once; otherwise output taller than the terminal goes to $PAGER "
+    "(else less -FRX), never on a pipe or in CI.",
+    panel=OUTPUT,
+)
+
 Command = Callable[..., None]
 
 
@@ -199,13 +212,16 @@ def _takes(
             p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != into
         ]
         own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
-        signature = inspect.Signature([*(forms(o) for o in opts), LANG.single(), *own])
+        shared = (LANG.single(), NO_PAGER.single())
+        signature = inspect.Signature([*(forms(o) for o in opts), *shared, *own])
 
         @functools.wraps(fn)
         def command(**kwargs: Any) -> None:
             lang = kwargs.pop(LANG.name)
             if lang is not None:  # first: the Spec's own errors are in it
                 lookup.use(lang)
+            if kwargs.pop(NO_PAGER.name):
+                output.no_pager()
             fn(**{into: make({o.name: kwargs.pop(o.name) for o in opts})}, **kwargs)
 
         # Typer reads options from the signature (inspect.signature honours __signature__)
@@ -231,9 +247,16 @@ def hint_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:
     opts = tuple(
         replace(o, default=None, help=o.help.split(" Default:")[0]) for o in sum(groups, ())
     )
-    return _takes(
-        opts, Opt.single, "given", lambda raw: {n: v for n, v in raw.items() if v is not None}
-    )
+    fields = {o.name: o.field for o in opts if o.field in LEAST}
+
+    def given(raw: dict[str, Any]) -> dict[str, Any]:
+        values = {n: v for n, v in raw.items() if v is not None}
+        for name, value in values.items():
+            if name in fields:
+                in_range(fields[name], value)  # the Spec's own refusal: --layers 0
+        return values
+
+    return _takes(opts, Opt.single, "given", given)
 
 
 def sweep_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:

@@ -95,7 +95,7 @@ def shape(
     if save is not None and done.weights is not None and done.result is not None:
         save_npz(save, done.weights, done.result)  # first: an unwritable path fails before printing
     shown = shape_view.view(_detail(params, everything))[fmt](done.report)
-    output.show(shown, svg, html, "rnnx shape")
+    output.show(shown, svg, html, "rnnx shape", page=not answers)  # the verdict stays in view
     wrong = [e.name for e in done.report.expectations if not e.holds]
     if wrong:
         raise MismatchError(text("exp.mismatch", names=", ".join(wrong)))

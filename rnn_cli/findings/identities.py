@@ -68,11 +68,18 @@ def claims(spec: Spec) -> tuple[Claim, ...]:
     if spec.bidirectional:
         back, bwd = Pick("h_n", (-1,)), slice(h, None)
         why = text("id.backward_packed" if spec.lengths else "id.backward")
+        # sequences shorter than L have zero padding at t = L-1, not a backward first step
+        padded = spec.lengths is not None and min(spec.lengths) < spec.seq_len
+        first, cat = (
+            ("id.trap_backward_packed", "id.trap_cat_packed")
+            if padded
+            else ("id.trap_backward", "id.trap_cat")
+        )
         out += [
             Claim(step(spec, 0, bwd, bf), back, True, why),
-            Claim(step(spec, -1, bwd, bf), back, False, text("id.trap_backward")),
+            Claim(step(spec, -1, bwd, bf), back, False, text(first)),
             # the concatenation is the idiom (a recipe); the look-alike is output's last step
-            Claim(step(spec, -1, ALL, bf), Cat((top, back)), False, text("id.trap_cat")),
+            Claim(step(spec, -1, ALL, bf), Cat((top, back)), False, text(cat)),
         ]
     if spec.num_layers > 1:
         out.append(Claim(step(spec, -1, fwd, bf), Pick("h_n", (0,)), False, text("id.trap_layer0")))

@@ -64,25 +64,15 @@ def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The facts that trip people up, only those that apply to spec."""
     out: list[str] = [*input_shape.note(spec)]
     if spec.unbatched:
-        out.append(text("note.unbatched"))
+        states = ", ".join(t.name for t in shapes.tensors(spec) if t.name[-2:] in ("_n", "_0"))
+        out.append(text("note.unbatched", states=states))
     else:
         out.append(text("note.torch_default" if spec.batch_first else "note.seq_first"))
     if spec.lengths:
-        bf = spec.batch_first
-        out.append(
-            text(
-                "note.packed",
-                lengths=short_list(spec.lengths),
-                last="output[:, -1]" if bf else "output[-1]",
-                own="output[b, length_b - 1]" if bf else "output[length_b - 1, b]",
-            )
-        )
+        out.append(_packed_note(spec, spec.lengths))
     if spec.proj_size:
         out.append(text("note.proj", p=spec.proj_size, h=spec.hidden_size))
-    if spec.cell is Cell.LSTM:
-        out.append(text("note.returns_lstm"))
-    else:
-        out.append(text("note.returns", cell=spec.cell.name, name=spec.cell.value))
+    out.append(_returns_note(spec))
     if spec.bidirectional:
         out.append(text("note.bidirectional", h=spec.h_out))
         out.append(text("note.h_n_not_doubled", h=spec.h_out, n=2 * spec.h_out))
@@ -92,6 +82,27 @@ def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
     for message in torch_warnings:
         out.extend(_warning_note(message))
     return tuple(dict.fromkeys(out))
+
+
+def _packed_note(spec: Spec, lengths: tuple[int, ...]) -> str:
+    last = "output[:, -1]" if spec.batch_first else "output[-1]"
+    if min(lengths) == max(lengths):  # nothing is padded
+        return text("note.packed_equal", lengths=short_list(lengths), last=last)
+    own = "output[b, length_b - 1]" if spec.batch_first else "output[length_b - 1, b]"
+    return text("note.packed", lengths=short_list(lengths), last=last, own=own)
+
+
+def _returns_note(spec: Spec) -> str:
+    """What `output, (h_n, c_n) = rnn(x)` does: unpacking iterates h_n's rows (dimension 0)."""
+    if spec.cell is Cell.LSTM:
+        return text("note.returns_lstm")
+    rows = spec.num_layers * spec.num_directions
+    name, cell = spec.cell.value, spec.cell.name
+    if rows != 2:  # ValueError: too many / not enough values to unpack
+        return text("note.returns", cell=cell, name=name, rows=rows)
+    row_shape = next(t.shape for t in shapes.tensors(spec) if t.name == "h_n")[1:]
+    key = "note.returns_directions" if spec.bidirectional else "note.returns_layers"
+    return text(key, cell=cell, name=name, shape=str(row_shape))
 
 
 def _warning_note(message: str) -> list[str]:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog.lookup import text
 from rnn_cli.grading import conventions, run
-from rnn_cli.grading.protocol import Failure
+from rnn_cli.grading.protocol import Failure, FailureKind
+from rnn_cli.grading.target import split
 from rnn_cli.grading.verdict import Check
 from rnn_cli.spec.choices import Backend, Convention
 from rnn_cli.spec.config import Spec
@@ -25,8 +26,8 @@ def expand(raws: list[str]) -> list[str]:
     """Each FILE.py:FUNCTION as given; a FILE part with a wildcard as every file it matches."""
     out = []
     for raw in raws:
-        module, sep, function = raw.rpartition(":")
-        if not sep or not any(c in module for c in GLOB):
+        module, function = split(raw)  # not MODULE:FUNCTION is the grader's typo: exit 2
+        if not any(c in module for c in GLOB):
             out.append(raw)
             continue
         found = sorted(glob.glob(module, recursive=True))
@@ -62,7 +63,7 @@ def _one(spec: Spec, raw: str, o: Options) -> Check:
     try:
         return one(spec, raw, o)
     except SpecError as e:  # in a class: their signature fits no convention, or not these flags
-        failure = Failure("usage", str(e), "")
+        failure = Failure(FailureKind.USAGE, str(e), "")
         return Check(raw, o.convention, o.reference.value, *o.tolerance, (), (), (), failure, spec)
 
 

@@ -8,7 +8,6 @@ only) and hands the numbers to verdict. Must not import rich or render/.
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import numpy as np
 
@@ -17,8 +16,9 @@ from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog.lookup import text
 from rnn_cli.grading import conventions, probes, sandbox, source, verdict
 from rnn_cli.grading.conventions import Inputs, prepare
-from rnn_cli.grading.protocol import Call, Failure, Returned
+from rnn_cli.grading.protocol import Call, Failure, FailureKind, Returned
 from rnn_cli.grading.reference import Mistake, forward
+from rnn_cli.grading.target import Missing, Target, parse_target
 from rnn_cli.grading.verdict import Check, Diagnosis, TensorCheck
 from rnn_cli.network.weights import Weights
 from rnn_cli.spec.choices import Backend, Convention
@@ -65,21 +65,6 @@ def expected(spec: Spec, reference: Backend, inputs: Inputs) -> dict[str, np.nda
     if reference is not Backend.TORCH:
         return forward(spec, params, x, h0, c0).tensors()
     return torch_from_state(spec, Weights(params, x), h0, c0)  # imports torch, only here
-
-
-def judge(
-    spec: Spec,
-    call: Call,
-    inputs: Inputs,
-    returned: Returned,
-    want: dict[str, np.ndarray],
-    tolerance: tuple[float, float],
-) -> tuple[tuple[verdict.TensorCheck, ...], tuple[Diagnosis, ...]]:
-    """Each tensor graded; the mistakes that explain a failing one (none when all pass)."""
-    tensors = verdict.grade(spec, call.returns, want, returned.tensors, tolerance)
-    if returned.failure is not None or all(t.passed for t in tensors):
-        return tensors, ()
-    return tensors, verdict.diagnose(spec, call.convention, inputs, returned.tensors, tolerance)
 
 
 def _draw(spec: Spec, g: Grader) -> Draw:
@@ -155,16 +140,18 @@ def _missing(
     spec: Spec, shown: str, reference: Backend, tol: tuple[float, float], why: str
 ) -> Check:
     """No file or no function: the student's zero, with what the file does define."""
-    failure = Failure("missing", why, "")
+    failure = Failure(FailureKind.MISSING, why, "")
     return Check(shown, None, reference.value, *tol, (), (), (), failure, spec)
 
 
-def _runner(target: sandbox.Target, limits: Limits, hint: str) -> Runner:
+def _runner(target: Target, limits: Limits, hint: str) -> Runner:
+    """The student's function called through the sandbox's hardened entry."""
+
     def runner(call: Call) -> Returned:
         try:
             return sandbox.run(target, call, limits.timeout, limits.memory)
         except SpecError as e:  # the child found no such function: still the student's zero
-            return Returned({}, Failure("missing", f"{e}{hint}", ""))
+            return Returned({}, Failure(FailureKind.MISSING, f"{e}{hint}", ""))
 
     return runner
 
@@ -181,11 +168,10 @@ def check(
     convention, or the one its signature asks for."""
     if convention is not None:
         conventions.fit(spec, convention)  # the grader's flags, refused before any student's
-    module = raw.rpartition(":")[0]
-    if module.endswith(".py") and not Path(module).is_file():
-        why = text("check.no_file", path=module, target=raw)
-        return _missing(spec, raw, reference, tolerance, why)
-    target = sandbox.parse_target(raw)
+    try:
+        target = parse_target(raw)
+    except Missing as e:
+        return _missing(spec, raw, reference, tolerance, str(e))
     path = source.path_of(target.module)
     found = None if path is None else source.read(path)
     hint = source.did_you_mean(target.function, found)
@@ -222,7 +208,7 @@ def grade(spec: Spec, shown: str, g: Grader) -> Check:
         if len(diagnosis) > 1:
             diagnosis, more = _separate(graded, diagnosis, g)
             seeds += more
-    crashed = failure is not None and failure.kind == "exception"
+    crashed = failure is not None and failure.kind is FailureKind.EXCEPTION
     if crashed:
         diagnosis = _square_rerun(spec, g)
     return Check(
@@ -240,4 +226,5 @@ def grade(spec: Spec, shown: str, g: Grader) -> Check:
         seeds=tuple(seeds),
         hidden=tuple(hidden),
         unseen=tuple(unseen),
+        printed=graded.returned.printed,
     )

@@ -9,13 +9,13 @@ Must not import torch, rich or the backends package.
 """
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from rnn_cli.findings import expectations
 from rnn_cli.grading.conventions import CONVENTION_GATES, Inputs
-from rnn_cli.grading.protocol import Failure
+from rnn_cli.grading.protocol import Failure, Printed
 from rnn_cli.grading.reference import Fault, Mistake, forward
 from rnn_cli.network import shapes
 from rnn_cli.spec.choices import Cell, Convention, Nonlinearity
@@ -218,6 +218,9 @@ class Check:
     hidden: tuple[Diagnosis, ...] = ()  # mistakes the first draw alone could not tell from correct
     unseen: tuple[Diagnosis, ...] = ()  # ... nor any draw tried: the same numbers on this network
     detected: str | None = None  # why this convention, read from the signature; None: given
+    printed: Printed = field(
+        default_factory=Printed
+    )  # stdout, stderr: the graded draw's first lines
 
     @property
     def ambiguous(self) -> bool:

@@ -135,6 +135,18 @@ def verdict_line(check: Check) -> str:
     return "; ".join(found or shape_lines(check) or [summary(check)])
 
 
+def student_text(raw: str) -> str:
+    """A student's text (their exception, their prints) safe to show: each line escaped, so no
+    escape sequence reaches the terminal (already cut to its first and last lines)."""
+    return "\n".join(escape(line.expandtabs(4)) for line in raw.splitlines())
+
+
+def printed_lines(check: Check) -> list[str]:
+    """What the student's function printed, stdout then stderr, escaped; a note if cut."""
+    shown = [student_text(t) for t in (check.printed.stdout, check.printed.stderr) if t.strip()]
+    return [*shown, text("check.printed_cut")] if shown and check.printed.cut else shown
+
+
 def _tensor_table(check: Check) -> Table:
     title = text(
         "check.title",
@@ -188,9 +200,9 @@ def render(check: Check) -> RenderableType:
     parts += _section(text("check.head_layout"), [*chosen, *check.conversions])
     parts += _section(text("check.head_draws"), draws_text(check))
     if check.failure is not None:
-        parts += _section(text("check.head_failure"), [check.failure.message])
+        parts += _section(text("check.head_failure"), [student_text(check.failure.message)])
         if check.failure.traceback:
-            parts.append(Text(check.failure.traceback, style="dim"))
+            parts.append(Text(student_text(check.failure.traceback), style="dim"))
     found = [diagnosis_text(check, d) for d in check.diagnosis]
     if check.square_rerun:
         found.append(text("check.square_rerun", size=check.spec.hidden_size))
@@ -200,6 +212,9 @@ def render(check: Check) -> RenderableType:
     parts += _section(text(head), found)
     style = "bold green" if check.passed else "bold red"
     parts.append(Text(summary(check), style=style))
+    printed = printed_lines(check)
+    if printed:
+        parts += [Text(text("check.head_printed"), style="bold"), Text("\n".join(printed))]
     return Group(*parts)
 
 
@@ -265,7 +280,11 @@ def as_dict(check: Check) -> dict[str, Any]:
         "unseen": [d.mistake.value for d in check.unseen],
         "failure": None
         if failure is None
-        else {"kind": failure.kind, "message": failure.message, "traceback": failure.traceback},
+        else {
+            "kind": failure.kind.value,
+            "message": failure.message,
+            "traceback": failure.traceback,
+        },
         "conversions": list(check.conversions),
     }
 

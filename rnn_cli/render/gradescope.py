@@ -7,7 +7,15 @@ from typing import Any
 
 from rnn_cli.catalog.lookup import text
 from rnn_cli.grading.verdict import Check, TensorCheck
-from rnn_cli.render.check import diagnosis_text, draws_text, summary, verdict_cell, where_text
+from rnn_cli.render.check import (
+    diagnosis_text,
+    draws_text,
+    printed_lines,
+    student_text,
+    summary,
+    verdict_cell,
+    where_text,
+)
 from rnn_cli.render.plain import shape_text
 
 
@@ -25,7 +33,8 @@ def render_gradescope(check: Check, max_score: float | None = None) -> str:
     """Gradescope's results.json: one test per returned tensor, max_score shared among them."""
     tests: list[dict[str, Any]] = []
     if check.failure is not None:
-        message = "\n".join(filter(None, [check.failure.message, check.failure.traceback]))
+        failure = [check.failure.message, check.failure.traceback]
+        message = "\n".join(student_text(t) for t in failure if t)
         tests.append({"name": text("check.gs_run"), "score": 0, "max_score": 0, "output": message})
     each = 1.0 if max_score is None else max_score / max(len(check.tensors), 1)
     tests += [
@@ -38,7 +47,9 @@ def render_gradescope(check: Check, max_score: float | None = None) -> str:
         for t in check.tensors
     ]
     found = [diagnosis_text(check, d) for d in check.diagnosis]
-    said = "\n".join([summary(check), *found, *draws_text(check)])
+    printed = printed_lines(check)
+    heard = [text("check.gs_printed"), *printed] if printed else []
+    said = "\n".join([summary(check), *found, *draws_text(check), *heard])
     score = sum(test["score"] for test in tests)
     doc: dict[str, Any] = {"score": score, "output": said, "tests": tests}
     if max_score is not None:

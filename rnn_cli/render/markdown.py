@@ -39,7 +39,7 @@ def _answers(report: Report) -> list[str]:
             lines.append(f"- ✓ {said}: {e.why}")
         else:
             lines.append(f"- ✗ {said} → `{shape_text(e.expected_shape)}`: {e.why}")
-    return [*lines, ""]
+    return lines
 
 
 def _check(holds: bool | None) -> str:
@@ -77,7 +77,6 @@ def render(report: Report) -> str:
         for p in report.parameters
     ]
     lines = [
-        *_answers(report),
         *table([text("col.tensor"), text("col.shape"), text("col.dims")], tensors),
         "",
         *(f"- ⚠ {w}" for w in report.warnings),
@@ -94,5 +93,7 @@ def render(report: Report) -> str:
         f"- **{text('sum.bytes')}**: {human_bytes(report.parameter_bytes)}",
         f"- **{text('sum.mult_adds')}**: {report.mult_adds:,}",
         f"- **{text('sum.estimate')}**: {human_bytes(report.estimated_bytes)}",
+        *([""] if report.expectations else []),
+        *_answers(report),  # the verdict last, as on the screen
     ]
     return "\n".join(lines)

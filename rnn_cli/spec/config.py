@@ -90,7 +90,8 @@ LEAST: dict[str, int] = {f.name: f.metadata["least"] for f in fields(Spec) if f.
 _MOST: dict[str, int | None] = {f.name: f.metadata["most"] for f in fields(Spec) if f.metadata}
 
 
-def _in_range(name: str, value: int) -> None:
+def in_range(name: str, value: int) -> None:
+    """value for the Spec's field name, or SpecError naming its flag, the value and the fix."""
     if value < LEAST[name]:
         raise SpecError(text(_BELOW[LEAST[name]], flag=flag(name), value=value))
     most = _MOST[name]
@@ -103,7 +104,7 @@ def validate(spec: Spec) -> Spec:
     if spec.lengths is not None:  # first: --lengths sets N and L, so blame it, not them
         _check_lengths(spec, spec.lengths)
     for name in LEAST:
-        _in_range(name, getattr(spec, name))
+        in_range(name, getattr(spec, name))
     if spec.proj_size > 0 and spec.cell is not Cell.LSTM:
         raise SpecError(
             text("error.proj_lstm_only", proj_size=spec.proj_size, cell=spec.cell.value)

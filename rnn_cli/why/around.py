@@ -103,6 +103,10 @@ def matmul(n: Numbers, net: Network) -> Explained:
     return Explained((text("why.named.matmul", **n),), tuple(causes))
 
 
+# the unpack message's kinds, as why.named.unpack_<kind> names them
+UNPACKS = {"not enough": "not_enough", "too many": "too_many"}
+
+
 def unpack(n: Numbers, net: Network) -> Explained:
     key = (n["kind"], n["expected"], n.get("got"))
     ids: dict[tuple[str, int, int | None], list[str]] = {
@@ -112,7 +116,7 @@ def unpack(n: Numbers, net: Network) -> Explained:
     chosen = ids.get(key, ["unpack_tensor"] if n["kind"] == "too many" else ["rnn_returns"])
     fields = {"expected": n["expected"], "got": n.get("got", "?")}
     causes = tuple(Candidate(c, fields, i == 0) for i, c in enumerate([*chosen, "rnn_returns"][:2]))
-    named = (text(f"why.named.unpack_{n['kind'].replace(' ', '_')}", **fields),)
+    named = (text(f"why.named.unpack_{UNPACKS[n['kind']]}", **fields),)
     return Explained(named, tuple({c.id: c for c in causes}.values()))
 
 

@@ -59,9 +59,12 @@ def _state(n: Numbers) -> str:
     return {None: "h_0", 0: "h_0", 1: "c_0"}[n.get("which")]
 
 
+DIMS = ("rows", "batch", "features")  # a state's dimensions, as why.dim_<kind> names them
+
+
 def _dims(state: str, want: list[int], got: list[int]) -> Iterator[str]:
     """Each dimension of a state named, in the message's numbers."""
-    kinds = ("rows", "batch", "features") if len(want) == 3 else ("rows", "features")
+    kinds = DIMS if len(want) == 3 else (DIMS[0], DIMS[2])
     for i, kind in enumerate(kinds):
         w, g = want[i], got[i] if i < len(got) else None
         key = "why.dim_same" if w == g else f"why.dim_{kind}"
