@@ -200,3 +200,36 @@ def test_a_class_rows_escape_the_students_text(tmp_path: Path) -> None:
 
 def test_the_convention_chosen_when_several_cells_share_it() -> None:
     assert source.detect("f", ("x", "h0", "params"), Cell.LSTM).convention is Convention.TORCH
+
+
+def test_a_missing_module_is_that_students_zero_a_bad_target_the_graders(
+    submissions: Path,
+) -> None:
+    glob = f"{submissions}/*/rnn.py:rnn_loop"
+    code, stdout, stderr = rnnx("check", glob, "no_such_package.hw:rnn_loop", "-f", "json")
+    assert code == 1, stderr
+    last = json.loads(stdout)[-1]
+    assert last["failure"]["kind"] == "missing"
+    assert "no module no_such_package.hw" in last["failure"]["message"]
+    code, stdout, stderr = rnnx("check", glob, str(submissions / "ana" / "rnn.py"))
+    assert (code, stdout) == (2, "")  # no :FUNCTION: the grader's typo, nothing graded
+    assert "FILE.py:FUNCTION" in stderr
+
+
+def test_what_a_student_prints_is_in_the_report_never_in_the_json(tmp_path: Path) -> None:
+    for who in ("a", "b"):
+        (tmp_path / who).mkdir()
+        code = (EXAMPLES / "loop_correct.py").read_text()
+        call = "def rnn_loop(inputs, h0, Wx, Wh, b):\n"
+        assert call in code
+        said = f"{call}    print('debug {who}\\x1b[2J')\n"
+        (tmp_path / who / "rnn.py").write_text(code.replace(call, said))
+    one = f"{tmp_path / 'a' / 'rnn.py'}:rnn_loop"
+    _, stdout, _ = rnnx("check", one)
+    assert "debug a\\x1b[2J" in stdout  # shown, escaped
+    _, stdout, _ = rnnx("check", one, "-f", "gradescope")
+    assert "debug a\\x1b[2J" in json.loads(stdout)["output"]
+    _, stdout, _ = rnnx("check", f"{tmp_path}/*/rnn.py:rnn_loop", "-j", "2", "-f", "json")
+    docs = json.loads(stdout)
+    assert [d["passed"] for d in docs] == [True, True]
+    assert "debug" not in stdout
