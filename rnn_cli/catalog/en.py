@@ -667,4 +667,141 @@ EN: Final[dict[str, str]] = {
     "check.fix_cell": "use --cell {allowed}",
     "check.fix_seq_first": "drop {flag} (x is (N, T, D))",
     "check.or": "{a} or {b}",
+    # korean: --help and Click's own words (click.*: Click's msgids, byte for byte)
+    "help.rnnx": (
+        "Explain the shapes of PyTorch's recurrent layers (RNN, LSTM, GRU), dimension by dimension."
+    ),
+    "help.version": "Print the version.",
+    "help.lang": "Language rnnx writes in: en or ko. Default: $RNNX_LANG, else en.",
+    "help.examples": "Examples:",
+    "help.exit_codes": "Exit codes: 0 success, 1 a comparison found a mismatch, 2 bad input.",
+    "help.cell": "nn.RNN, nn.LSTM or nn.GRU.",
+    "help.input_size": "H_in: features of each x_t.",
+    "help.hidden_size": "Features in h_t (and c_t).",
+    "help.layers": "num_layers: stacked layers.",
+    "help.bidirectional": "Run both directions (D = 2).",
+    "help.proj_size": "LSTM only: project h_t to this many features (< hidden).",
+    "help.nonlinearity": "RNN only: tanh (torch's default) or relu.",
+    "help.bias": "Include bias_ih and bias_hh.",
+    "help.dropout": "0 <= P < 1, between layers, training only.",
+    "help.batch_size": "N: sequences in the batch. Default: {n}.",
+    "help.seq_len": "L: time steps per sequence. Default: {n}.",
+    "help.lengths": "Packed variable-length batch: one length per sequence (sets N and L).",
+    "help.batch_first": "Input (N, L, H_in) or (L, N, H_in); torch's own default is seq-first.",
+    "help.unbatched": "2-D input (L, H_in), no batch axis.",
+    "help.input_shape": "Your input's shape, e.g. 64,28,5, or 28,5 unbatched: read as torch would.",
+    "help.seed": "Seeds parameters and input, the same for every backend.",
+    "help.dtype": "Parameter and input precision.",
+    "help.device": "Where torch runs.",
+    "help.comma": "{help} Comma list.",
+    "help.comma_bool": "{help} Comma list, or {both}.",
+    "help.backend": "torch (reference), numpy (from scratch) or analytic (arithmetic only).",
+    "help.format": "table, json, csv or markdown.",
+    "help.save": "Write input, parameters, output, h_n, c_n to FILE.npz.",
+    "help.max_memory": (
+        "Refuse (exit 2) a torch or numpy run estimated to need more than SIZE (4GiB, 512MiB, "
+        "1e9). Default: half the memory available now."
+    ),
+    "help.svg": "Also save what is printed as an SVG picture.",
+    "help.html": "Also save what is printed as an HTML page.",
+    "help.params": "Table view: the parameter table and totals too.",
+    "help.all": "Table view: parameters, totals and the identities too.",
+    "help.max_configs": (
+        "Refuse (exit 2), before running any, a grid of more configurations than this."
+    ),
+    "help.shape": (
+        "Build the network, run a dummy batch, and explain every shape, with recipes to paste."
+    ),
+    "help.expect": (
+        "Your answer, e.g. h_n=4,1,16: exit 1 and why, if torch disagrees. Repeatable."
+    ),
+    "help.ex.shape_default": "nn.RNN(5, 8, batch_first=True)",
+    "help.ex.shape_bidir": "output (1, 10, 16), h_n (4, 1, 8)",
+    "help.ex.shape_proj": "h_n takes proj_size, c_n not",
+    "help.ex.shape_save": "every array, torch's names",
+    "help.ex.shape_all": "parameters and identities too, saved",
+    "help.ex.shape_expect": "exit 1: which dimension, why",
+    "help.compare": (
+        "Swap the cell, and check the from-scratch backend against torch: same network?"
+    ),
+    "help.with": "Cells to set beside --cell, comma-separated [default: rnn; lstm,gru for rnn].",
+    "help.backends": "Backends to run, comma-separated.",
+    "help.atol": (
+        "Largest |Δ| still a match [max(1e-5, K·2^-23) float32, max(1e-9, K·2^-52) float64; "
+        "K = input features + hidden, the longest sum]."
+    ),
+    "help.repeat": "Forward passes timed per backend (median).",
+    "help.format_compare": "table, json or markdown.",
+    "help.ex.compare_lstm": "LSTM beside RNN; torch beside numpy",
+    "help.compare_exit": (
+        "Exit status: 0 every backend agrees, 1 a shape or value differs, 2 bad input."
+    ),
+    "help.explain": (
+        "Print one time step's equations, every term's shape, and how torch packs the gates."
+    ),
+    "help.ex.explain_lstm": "i_t, f_t, g_t, o_t, c_t, h_t with their shapes",
+    "help.ex.explain_gru": "where b_hn sits, terms shaped (4, ...)",
+    "help.ex.explain_proj": "h_t = W_hr (o_t ⊙ tanh(c_t))",
+    "help.diagram": "Draw the network unrolled over time: layers, directions, output and h_n.",
+    "help.ex.diagram_rows": "which cell becomes which h_n row",
+    "help.ex.diagram_long": "long sequences collapse to …",
+    "help.code": "Print a runnable PyTorch script that builds this network and prints its shapes.",
+    "help.code_script": (
+        "The script builds nn.RNN/LSTM/GRU with only the arguments that differ from torch's "
+        "defaults, runs torch.randn of the input's shape and prints the shapes rnnx shape shows. "
+        "rnnx draws its own numbers, so only the shapes match."
+    ),
+    "help.sweep": (
+        "Every combination of comma-listed options, one row each: shapes, parameters, cost."
+    ),
+    "help.ex.sweep_torch": "every row run for real",
+    "help.sweep_rejected": (
+        "A combination torch rejects (gru with --proj-size 4) is set aside with a note on stderr."
+    ),
+    "help.check": "Run a student's RNN function on rnnx's numbers and grade what it returns.",
+    "help.target": "FILE.py:FUNCTION or package.module:FUNCTION.",
+    "help.convention": "How the function is called (see README).",
+    "help.reference": "numpy (float64, no torch) or torch.",
+    "help.check_atol": "Absolute tolerance per value.",
+    "help.check_rtol": "Relative tolerance per value.",
+    "help.timeout": "Seconds the function may run.",
+    "help.memory_limit": "Address space the function's process may use (4GiB, 512MiB).",
+    "help.format_check": "table, json or gradescope.",
+    "help.check_exit": (
+        "Exit status: 0 every tensor passes, 1 the function failed or a tensor differs, 2 bad "
+        "input."
+    ),
+    "error.see_help": "see '{command} --help'",
+    "click.usage": "Usage:",
+    "click.options": "Options",
+    "click.arguments": "Arguments",
+    "click.commands": "Commands",
+    "click.help": "Show this message and exit.",
+    "click.default": "default: {default}",
+    "click.required": "required",
+    "click.invalid_for": "Invalid value for {param_hint}: {message}",
+    "click.invalid": "Invalid value: {message}",
+    "click.missing_argument": "Missing argument",
+    "click.missing_option": "Missing option",
+    "click.missing_parameter": "Missing parameter",
+    "click.no_option": "No such option: {name}",
+    "click.did_you_mean": "Did you mean {possibility}?",
+    "click.possible": "(Possible options: {possibilities})",
+    "click.no_command": "No such command {name!r}.",
+    "click.extra_argument": "Got unexpected extra argument ({args})",
+    "click.extra_arguments": "Got unexpected extra arguments ({args})",
+    "click.needs_value": "Option {name!r} requires an argument.",
+    "click.no_value": "Option {name!r} does not take a value.",
+    "click.not_choice": "{value!r} is not {choice}.",
+    "click.not_one_of": "{value!r} is not one of {choices}.",
+    "click.not_number": "{value!r} is not a valid {number_type}.",
+    "click.not_in_range": "{value} is not in the range {range}.",
+    "click.not_boolean": "{value!r} is not a valid boolean. Recognized values: {states}",
+    "click.options_metavar": "[OPTIONS]",
+    "click.command_metavar": "COMMAND [ARGS]...",
+    "click.did_you_mean_command": "{message}. Did you mean {commands}?",
+    "click.install_completion": "Install completion for the current shell.",
+    "click.show_completion": (
+        "Show completion for the current shell, to copy it or customize the installation."
+    ),
 }

@@ -8,7 +8,7 @@ English is loaded always; another language's module only when it is chosen.
 import importlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from enum import Enum
@@ -75,6 +75,23 @@ def lang_from_env(environ: dict[str, str] | None = None) -> Lang:
 
 def current() -> Lang:
     return _current[0]
+
+
+def in_english(say: Callable[[], str]) -> str:
+    """What say() answers in English, whatever the process's language: Click is given the
+    English of a help text, which rnnx swaps for the chosen language when help is shown."""
+    chosen = _current[0]
+    _current[0] = Lang.EN
+    try:
+        return say()
+    finally:
+        _current[0] = chosen
+
+
+def template(key: str) -> str:
+    """The sentence for key in the process's language with its {fields} unfilled, for a caller
+    that fills them itself (Click formats its own messages)."""
+    return catalog(_current[0])[key]
 
 
 def text(key: str, **fields: object) -> str:

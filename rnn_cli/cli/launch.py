@@ -10,6 +10,8 @@ from typing import Any
 
 from rnn_cli.base.loading import collector_paused
 
+LANG_FLAG = "--lang"  # the one option taken before the command with a value of its own
+
 # each command and the module that registers it, in the order `rnnx --help` lists them
 MODULES = {
     "shape": "shape",
@@ -31,9 +33,15 @@ def load(names: Sequence[str] = tuple(MODULES)) -> None:
 
 
 def _command_name(argv: Sequence[str]) -> list[str]:
-    """The command argv runs: its first word that is no option (none: the root help)."""
-    first = next((a for a in argv if not a.startswith("-")), None)
-    return [first] if first in MODULES else list(MODULES)
+    """The command argv runs: its first word that is no option nor --lang's value (none: the
+    root help)."""
+    words = iter(argv)
+    for word in words:
+        if word == LANG_FLAG:
+            next(words, None)  # its value, `ko`, is no command
+        elif not word.startswith("-"):
+            return [word] if word in MODULES else list(MODULES)
+    return list(MODULES)
 
 
 def prepare(argv: Sequence[str]) -> Callable[[], object]:

@@ -1,7 +1,7 @@
 """The process's terminal made safe before any Console exists: a sane width, and an encoding that
 cannot fail on rnnx's symbols (on ASCII, or a Korean Windows console's cp949: Hangul stays, a
-symbol the code page lacks becomes its ASCII look-alike). Imports the stdlib and floor 1 only, so the entry point can call it
-before the heavy modules load.
+symbol the code page lacks becomes its ASCII look-alike). Imports the stdlib and floor 1 only, so
+the entry point can call it before the heavy modules load.
 """
 
 import codecs
