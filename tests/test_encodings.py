@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from rich.cells import cell_len
 
 CHECKED = "examples/check/loop_correct.py:rnn_loop"
@@ -44,7 +43,9 @@ def _run(args: list[str], encoding: str) -> subprocess.CompletedProcess[bytes]:
 
 
 @pytest.mark.parametrize("encoding", ["cp949", "euc-kr"])
-@pytest.mark.parametrize(("args", "code"), RUNS, ids=lambda a: " ".join(a) if isinstance(a, list) else str(a))
+@pytest.mark.parametrize(
+    ("args", "code"), RUNS, ids=lambda a: " ".join(a) if isinstance(a, list) else str(a)
+)
 def test_korean_code_pages_keep_hangul_and_replace_the_rest(
     args: list[str], code: int, encoding: str
 ) -> None:
@@ -62,7 +63,9 @@ def test_the_look_alikes_keep_the_table_aligned() -> None:
     """compare's — and ✓ become - and v, one cell each as Rich measured them: every row of the
     table is as wide as its border."""
     out = _run(["compare", "--cell", "lstm"], "cp949").stdout.decode("cp949")
-    assert "| -" in out and "v 같음" in out
+    assert "| -" in out
+    assert "v 같음" in out
     table = [line for line in out.splitlines() if line.startswith(("|", "+"))]
     widths = {cell_len(line) for line in table}
-    assert len(table) > 6 and len(widths) == 2, table  # two tables, each with its own width
+    assert len(table) > 6
+    assert len(widths) == 2, table  # two tables, each with its own width
