@@ -261,7 +261,7 @@ KO: Final[dict[str, str]] = {
     "note.input_shape": "--input-shape {shape}: torch가 읽는 대로 읽음 ({layout}): {dims}.",
     "warn.input_shape": (
         "--input-shape {shape}: torch는 배치 {n}개의 시점 {l}개로 읽지만, 2의 거듭제곱인 {l} "
-        "쪽이 배치 크기처럼 보입니다 ({n}은(는) 아님). {other_dims}을(를) 뜻했다면 {flag} 옵션을 "
+        "쪽이 배치 크기처럼 보입니다 ({n}은 아님). {other_dims}을 뜻했다면 {flag} 옵션을 "
         "주거나 x.transpose(0, 1)을 쓰세요."
     ),
     "head.warnings": "경고",
@@ -327,13 +327,13 @@ KO: Final[dict[str, str]] = {
         "입력을 받습니다; 차원을 빼거나 합치세요"
     ),
     "error.input_shape_unbatched": (
-        "--input-shape {shape}: 차원이 3개인데 --unbatched는 2개 (L, H_in)를 받습니다; "
+        "--input-shape {shape}: 차원이 3개인데 --unbatched는 2개 (L, H_in)을 받습니다; "
         "--unbatched나 배치 차원을 빼세요"
     ),
     "error.input_shape_features": (
         "--input-shape {shape}: input.size(-1)은 input_size와 같아야 합니다. 기댓값 "
         "{expected}, 받은 값 {got} (torch의 메시지). 마지막 차원은 각 x_t의 특성 수입니다: "
-        "--input-size {got} 옵션을 주거나, 마지막 차원이 {expected}이(가) 되도록 x의 모양을 "
+        "--input-size {got} 옵션을 주거나, 마지막 차원이 {expected}이 되도록 x의 모양을 "
         "바꾸세요"
     ),
     "error.input_shape_disagrees": (
@@ -500,15 +500,15 @@ KO: Final[dict[str, str]] = {
     ),
     "check.bad_target": (
         "TARGET은 FILE.py:FUNCTION 또는 package.module:FUNCTION 형식이어야 합니다: "
-        "{target!r}을(를) 받았습니다; 예: examples/check/loop_correct.py:rnn_loop"
+        "{target!r}을 받았습니다; 예: examples/check/loop_correct.py:rnn_loop"
     ),
     "check.no_file": "TARGET {target}: {path} 파일이 없습니다; 경로를 확인하세요",
-    "check.missing": "TARGET {target}: 그곳에 {missing}이(가) 없습니다; 이름을 확인하세요",
+    "check.missing": "TARGET {target}: 그곳에 {missing}이 없습니다; 이름을 확인하세요",
     "check.bad_timeout": (
-        "--timeout은 양의 초 단위 숫자여야 합니다: {value}을(를) 받았습니다; 예: --timeout 10"
+        "--timeout은 양의 초 단위 숫자여야 합니다: {value}을 받았습니다; 예: --timeout 10"
     ),
     "error.tolerance": (
-        "{flag}은(는) 0 이상의 유한한 수여야 합니다: {value}을(를) 받았습니다; 예: {flag} 1e-6"
+        "{flag}은 0 이상의 유한한 수여야 합니다: {value}을 받았습니다; 예: {flag} 1e-6"
     ),
     "check.conv_one_bias": (
         "b = bias_ih_l0 + bias_hh_l0: torch의 두 편향을 이 규약이 받는 하나의 편향으로 더했습니다."
@@ -516,12 +516,12 @@ KO: Final[dict[str, str]] = {
     "check.conv_transposed": (
         "Wx = weight_ih_l0ᵀ (D, G·H), Wh = weight_hh_l0ᵀ (H, G·H): x @ Wx로 곱하도록 전치했습니다."
     ),
-    "check.conv_gates": "게이트 블록 순서를 torch의 {torch}에서 {order}(으)로 바꿨습니다.",
+    "check.conv_gates": "게이트 블록 순서를 torch의 {torch}에서 {order}로 바꿨습니다.",
     "check.conv_c0_zero": (
         "c0 = 0: lstm_forward는 셀 상태를 0에서 시작하므로 기준 계산도 그렇게 합니다."
     ),
     "check.conv_h0": (
-        "h0(와 c0)는 0이 아니라 시드로 뽑은 난수입니다. 그래서 이를 무시하는 함수가 드러납니다."
+        "h0과 c0은 0이 아니라 시드로 뽑은 난수입니다. 그래서 이를 무시하는 함수가 드러납니다."
     ),
     "check.fail_timeout": (
         "--timeout {seconds}초 안에 반환하지 않았습니다(무한 루프?): 중단했습니다"
@@ -531,8 +531,8 @@ KO: Final[dict[str, str]] = {
     ),
     "check.fail_exception": "{error} 예외를 일으켰습니다",
     "check.fail_exit": "반환하는 대신 sys.exit({code})를 호출했습니다",
-    "check.fail_memory": "메모리가 부족합니다: --memory-limit가 허용하는 것보다 많이 요청했습니다",
-    "check.fail_return": "{what}을(를) 기대했지만 {got}을(를) 반환했습니다",
+    "check.fail_memory": "메모리가 부족합니다: --memory-limit이 허용하는 것보다 많이 요청했습니다",
+    "check.fail_return": "{what}을 기대했지만 {got}을 반환했습니다",
     "check.square_rerun": (
         "이를 보려면 --input-size {size}(정사각 가중치)로 다시 실행해야 했습니다."
     ),
@@ -550,9 +550,7 @@ KO: Final[dict[str, str]] = {
     "mistake.bias_hh_only": (
         "편향을 한 번만 더함: torch는 bias_ih와 bias_hh를 더하는데 bias_hh만 사용"
     ),
-    "mistake.activation_swapped": (
-        "--nonlinearity {want}은(는) {want}을(를) 요구하는데 {got}을(를) 사용"
-    ),
+    "mistake.activation_swapped": ("--nonlinearity {want}은 {want}을 요구하는데 {got}을 사용"),
     "mistake.gate_order": (
         "--convention {convention}은 게이트를 {expected} 순서로 쌓는데 {order} 순서로 읽음"
     ),
@@ -568,7 +566,7 @@ KO: Final[dict[str, str]] = {
     "mistake.backward_not_rereversed": (
         "역방향 출력을 다시 뒤집지 않음: output[t]에 L−1−t 단계가 들어 있음"
     ),
-    "mistake.h0_ignored": "h0를 무시함: 전달된 h0가 아니라 0에서 순환을 시작",
+    "mistake.h0_ignored": "h0을 무시함: 전달된 h0이 아니라 0에서 순환을 시작",
     "mistake.off_by_one": (
         "시간 단계가 하나 어긋남: output[t]에 갱신 전에 저장한 상태 h_(t−1)이 들어 있음"
     ),
@@ -606,18 +604,18 @@ KO: Final[dict[str, str]] = {
         "{flag}에는 {suffix} 파일 이름을 주어야 합니다: {name}={path}; 예: {flag} {example}"
     ),
     "error.file_is_dir": (
-        "{flag}이(가) 디렉터리를 가리킵니다: {name}={path}; {example} 같은 파일 이름을 주세요"
+        "{flag}이 디렉터리를 가리킵니다: {name}={path}; {example} 같은 파일 이름을 주세요"
     ),
     "error.file_no_dir": (
-        "{flag}: 디렉터리 {dir}이(가) 없습니다: {path}을(를) 받았습니다; 디렉터리를 만들거나 "
+        "{flag}: 디렉터리 {dir}이 없습니다: {path}을 받았습니다; 디렉터리를 만들거나 "
         "다른 경로를 고르세요"
     ),
     "error.file_dir_locked": (
-        "{flag}: 디렉터리 {dir}에 쓸 수 없습니다(권한 없음): {path}을(를) 받았습니다; 쓸 수 "
+        "{flag}: 디렉터리 {dir}에 쓸 수 없습니다(권한 없음): {path}을 받았습니다; 쓸 수 "
         "있는 디렉터리를 고르세요"
     ),
     "error.file_name_long": (
-        "{flag}: 파일 이름이 {n}자로, 이 파일 시스템의 최대 {most}자보다 깁니다: {path}을(를) "
+        "{flag}: 파일 이름이 {n}자로, 이 파일 시스템의 최대 {most}자보다 깁니다: {path}을 "
         "받았습니다; 더 짧은 이름을 고르세요"
     ),
     "error.cannot_write": (
@@ -647,11 +645,11 @@ KO: Final[dict[str, str]] = {
     ),
     "error.size": (
         "{flag}에는 1바이트 이상의 크기를 주어야 합니다(예: 4GiB, 512MiB, 2GB, 1e9): "
-        "'{value}'을(를) 받았습니다"
+        "'{value}'을 받았습니다"
     ),
     "error.size_too_large": (
-        "{flag}은(는) 최대 2**63 - 1이어야 합니다(torch는 크기를 64비트 정수로 저장합니다): "
-        "{value}을(를) 받았습니다; 더 작은 정수를 주세요"
+        "{flag}은 최대 2**63 - 1이어야 합니다(torch는 크기를 64비트 정수로 저장합니다): "
+        "{value}을 받았습니다; 더 작은 정수를 주세요"
     ),
     "error.list_not_finite": (
         "{flag}에는 유한한 수를 주어야 합니다: '{value}' 안의 '{item}'; 빼거나 0.1,0.2처럼 주세요"
@@ -767,7 +765,7 @@ KO: Final[dict[str, str]] = {
     "help.sweep": "쉼표 목록으로 준 옵션의 모든 조합을 한 행씩: 모양, 파라미터, 비용.",
     "help.ex.sweep_torch": "모든 행을 실제로 실행",
     "help.sweep_rejected": (
-        "torch가 거부하는 조합 (--proj-size 4인 gru)은 stderr에 참고를 남기고 뺍니다."
+        "torch가 거부하는 조합 (--proj-size 4인 gru)는 stderr에 참고를 남기고 뺍니다."
     ),
     "help.check": "학생이 만든 RNN 함수를 rnnx의 숫자로 실행하고 반환값을 채점합니다.",
     "help.target": "FILE.py:FUNCTION 또는 package.module:FUNCTION.",

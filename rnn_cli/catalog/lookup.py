@@ -100,6 +100,10 @@ def text(key: str, **fields: object) -> str:
     glossed = _glossed.get()
     if glossed is not None and _current[0] is not Lang.EN:  # on the sentence, not its fields
         sentence = _first_glosses(sentence, glossed)
+    if _current[0] is Lang.KO:  # 은/는, 이/가 … after a value fitted to it
+        from rnn_cli.catalog import particles  # noqa: PLC0415 (English runs never need it)
+
+        return particles.fill(sentence, fields)
     return sentence.format(**fields)
 
 
