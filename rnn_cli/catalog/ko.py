@@ -24,6 +24,22 @@ GLOSSES: Final[tuple[str, ...]] = (
     "new gate", "candidate", "proj_size", "hidden_size", "seq_len", "batch_size", "input_size",
 )  # fmt: skip
 
+# one term per concept (tests/test_glossary.py): the concept, its term, and the words that must
+# not stand for it anywhere in KO
+TERMS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
+    "time step": ("시점", ("스텝", "단계", "타임스텝")),
+    "configuration": ("설정", ("구성", "컨피그")),
+    "hidden state": ("은닉 상태", ("히든 상태", "숨은 상태", "은닉상태")),
+    "cell state": ("셀 상태", ("셀상태", "셀 스테이트", "장기 기억")),
+    "layer": ("층", ("레이어", "계층")),
+    "forward direction": ("정방향", ("순방향", "전방향")),
+    "backward direction": ("역방향", ("후방향", "반대 방향")),
+    "parameter": ("파라미터", ("매개변수", "모수")),
+    "grid": ("격자", ("그리드",)),
+    "padding": ("패딩", ("채움",)),
+    "packing": ("패킹", ("압축",)),
+}
+
 KO: Final[dict[str, str]] = {
     **NOTATION,  # equations, symbols, marks and code: the same in every language
     # dimensions of tensors
@@ -76,8 +92,7 @@ KO: Final[dict[str, str]] = {
     ),
     "note.packed": (
         "패킹 (packing)된 길이 {lengths}: output은 각 시퀀스 자신의 길이 이후로 0이므로 "
-        "{last} 자리는 짧은 "
-        "시퀀스에게 패딩입니다; 그 마지막 스텝은 {own}입니다."
+        "짧은 시퀀스에서는 {last} 자리가 패딩입니다; 그 시퀀스들의 마지막 시점은 {own}입니다."
     ),
     "note.torch_warning": "torch의 경고: {message}",
     "note.onednn_proj": (
@@ -192,7 +207,7 @@ KO: Final[dict[str, str]] = {
     ),
     "explain.bidirectional": (
         "모든 파라미터에는 같은 모양의 _reverse 쌍이 있습니다: 역방향은 t = L−1 … 0 (packed: 각 "
-        "시퀀스 자신의 마지막 스텝부터)으로 자기 가중치를 써서 진행합니다."
+        "시퀀스 자신의 마지막 시점부터)으로 자기 가중치를 써서 진행합니다."
     ),
     "explain.no_bias": "--no-bias: b 항도, bias_ih와 bias_hh도 없습니다.",
     "explain.both": "{a}, {b}",
@@ -240,7 +255,7 @@ KO: Final[dict[str, str]] = {
     "id.backward": "역방향은 t = L−1 … 0 순서로 진행하므로 t = 0에서 끝납니다",
     "id.trap_backward": "마지막 시점에서 역방향은 겨우 첫 시점을 계산했을 뿐입니다",
     "id.trap_cat": (
-        "output의 마지막 스텝은 요약이 아닙니다: 역방향 절반은 한 스텝만 읽었습니다; 요약은 "
+        "output의 마지막 시점은 요약이 아닙니다: 역방향 절반은 한 시점만 읽었습니다; 요약은 "
         "연결입니다 (레시피 참조)"
     ),
     "id.packed_last": "시퀀스 {b}: 자기 길이 {n}에서 멈춥니다. 그 h_n은 시점 {t}의 output입니다",
@@ -285,8 +300,8 @@ KO: Final[dict[str, str]] = {
     ),
     "error.proj_not_smaller": (
         "--proj-size는 --hidden-size보다 작아야 합니다: proj_size={proj_size}, "
-        "hidden_size={hidden_size} (torch: 투영 크기 (proj_size)는 은닉 상태의 크기 "
-        "(hidden_size)보다 작아야 함)"
+        'hidden_size={hidden_size} (torch의 메시지: "proj_size has to be smaller than '
+        'hidden_size")'
     ),
     "error.nonlinearity_rnn_only": (
         "--nonlinearity는 --cell rnn에만 쓸 수 있습니다: nonlinearity={nonlinearity}, "
@@ -331,8 +346,8 @@ KO: Final[dict[str, str]] = {
         "--unbatched나 배치 차원을 빼세요"
     ),
     "error.input_shape_features": (
-        "--input-shape {shape}: input.size(-1)은 input_size와 같아야 합니다. 기댓값 "
-        "{expected}, 받은 값 {got} (torch의 메시지). 마지막 차원은 각 x_t의 특성 수입니다: "
+        '--input-shape {shape}: torch의 메시지는 "input.size(-1) must be equal to input_size. '
+        'Expected {expected}, got {got}"입니다. 마지막 차원은 각 x_t의 특성 수입니다: '
         "--input-size {got} 옵션을 주거나, 마지막 차원이 {expected}이 되도록 x의 모양을 "
         "바꾸세요"
     ),
@@ -455,12 +470,12 @@ KO: Final[dict[str, str]] = {
     "title.recipes": "레시피, 이번 실행의 값으로 검사함",
     "title.recipes_unchecked": "레시피 (검사 안 함: --backend analytic은 값을 계산하지 않습니다)",
     "recipe.fails": "✗ 여기서 성립하지 않음",
-    "recipe.not": "아님",
+    "recipe.not": "{wrong} 아님",
     "recipe.same_here": "이 값에서는 우연히 같음",
     "recipe.summary": "분류기용 시퀀스 요약: 최상위 층의 마지막 상태",
     "recipe.summary_wrong_layer": "h_n[0]은 최하위 층입니다; 최상위 층은 마지막에 옵니다",
     "recipe.summary_2dir": "분류기용 시퀀스 요약: 최상위 층, 두 방향의 마지막 상태",
-    "recipe.summary_wrong_last": "모양은 같지만 역방향 절반은 한 스텝만 읽었습니다",
+    "recipe.summary_wrong_last": "모양은 같지만 역방향 절반은 한 시점만 읽었습니다",
     "recipe.classifier": "요약을 읽는 층: in_features는 요약의 마지막 차원입니다",
     "recipe.classifier_wrong": "{h}: 한 방향의 크기입니다",
     "recipe.top_directions": "h_n의 마지막 두 행에서 같은 요약: permute 후 펼치기",
@@ -470,13 +485,13 @@ KO: Final[dict[str, str]] = {
         "층과 방향으로 나눈 h_n: [k, 0]은 층 k 정방향, [k, 1]은 역방향"
     ),
     "recipe.last_valid": "각 시퀀스의 마지막 실제 출력 (정방향); lengths는 텐서로",
-    "recipe.last_valid_wrong": "마지막 패딩 스텝: L보다 짧은 시퀀스는 0입니다",
+    "recipe.last_valid_wrong": "마지막 패딩 시점: L보다 짧은 시퀀스는 0입니다",
     "recipe.backward": "역방향의 마지막 상태: L−1 … 0으로 진행해 t = 0에서 끝납니다",
     "recipe.backward_packed": (
-        "역방향의 마지막 상태: 시퀀스 b의 역방향은 자기 마지막 스텝 length_b − 1 (L − 1이 "
+        "역방향의 마지막 상태: 시퀀스 b의 역방향은 자기 마지막 시점 length_b − 1 (L − 1이 "
         "아님)에서 시작해 t = 0에서 끝납니다"
     ),
-    "recipe.backward_wrong": "역방향이 시작하는 곳, 한 스텝 뒤",
+    "recipe.backward_wrong": "역방향이 시작하는 곳, 한 시점 뒤",
     "recipe.backward_wrong_packed": "각 시퀀스의 역방향이 끝나는 곳이 아니라 시작하는 곳",
     "recipe.initial_state": (
         "선택 사항 (생략하면 0): {name}(x, h_0); batch_first는 적용되지 않습니다"
@@ -490,11 +505,11 @@ KO: Final[dict[str, str]] = {
         "초록과 파랑은 예상된 결과, 빨강은 뜻밖의 결과."
     ),
     "id.backward_packed": (
-        "시퀀스 b의 역방향은 자기 마지막 스텝 length_b − 1에서 시작해 t = 0에서 끝납니다"
+        "시퀀스 b의 역방향은 자기 마지막 시점 length_b − 1에서 시작해 t = 0에서 끝납니다"
     ),
     "col.recipe": "레시피",
     "col.purpose": "용도",
-    "sweep.same": "모든 구성에서: {shapes}",
+    "sweep.same": "모든 설정에서: {shapes}",
     "check.bad_fit": (
         "{given}: --convention {convention}에 맞지 않습니다; {fix} --convention torch를 쓰세요"
     ),
@@ -564,11 +579,11 @@ KO: Final[dict[str, str]] = {
     "mistake.c_as_output": "출력으로 h_t 대신 셀 상태 c_t를 반환",
     "mistake.backward_not_reversed": "역방향을 뒤집지 않음: 정방향처럼 t = 0 … L−1 순서로 진행",
     "mistake.backward_not_rereversed": (
-        "역방향 출력을 다시 뒤집지 않음: output[t]에 L−1−t 단계가 들어 있음"
+        "역방향 출력을 다시 뒤집지 않음: output[t]에 시점 L−1−t의 상태가 들어 있음"
     ),
     "mistake.h0_ignored": "h0을 무시함: 전달된 h0이 아니라 0에서 순환을 시작",
     "mistake.off_by_one": (
-        "시간 단계가 하나 어긋남: output[t]에 갱신 전에 저장한 상태 h_(t−1)이 들어 있음"
+        "시점이 하나 어긋남: output[t]에 갱신 전에 저장한 상태 h_(t−1)이 들어 있음"
     ),
     "check.title": "rnnx check · {target} · --convention {convention} · 기준 {reference} float64",
     "check.col_expected": "기대",
@@ -598,7 +613,7 @@ KO: Final[dict[str, str]] = {
     "check.gs_tensor": "{name}: 모양과 값",
     "check.gs_run": "실행되고 반환함",
     "mistake.state_not_carried": (
-        "은닉 상태를 이어 받지 않음: 매 단계가 이전 단계의 h가 아니라 h0에서 다시 시작"
+        "은닉 상태를 이어 받지 않음: 매 시점이 이전 시점의 h가 아니라 h0에서 다시 시작"
     ),
     "error.file_suffix": (
         "{flag}에는 {suffix} 파일 이름을 주어야 합니다: {name}={path}; 예: {flag} {example}"
@@ -655,7 +670,7 @@ KO: Final[dict[str, str]] = {
         "{flag}에는 유한한 수를 주어야 합니다: '{value}' 안의 '{item}'; 빼거나 0.1,0.2처럼 주세요"
     ),
     "error.grid_too_large": (
-        "--max-configs: 그리드에 구성이 {total:,}개로, sweep이 실행하는 최대 {most:,}개보다 "
+        "--max-configs: 격자에 설정이 {total:,}개로, sweep이 실행하는 최대 {most:,}개보다 "
         "많습니다; 쉼표 목록을 줄이거나 sweep을 나누세요"
     ),
     "error.os": "{what}: {reason}; 존재하는지, 읽고 쓸 수 있는지 확인하세요",
@@ -669,8 +684,8 @@ KO: Final[dict[str, str]] = {
         "markdown 중 하나를 쓰세요"
     ),
     "recipe.summary_wrong_padded": (
-        "모양은 같지만 L보다 짧은 시퀀스에게는 0인 패딩이고, 가장 긴 시퀀스에게도 역방향 절반은 "
-        "한 스텝만 읽었습니다"
+        "모양은 같지만 L보다 짧은 시퀀스에서는 0인 패딩이고, 가장 긴 시퀀스에서도 역방향 절반은 "
+        "한 시점만 읽었습니다"
     ),
     "error.computed_layers": (
         "--layers {layers}: --backend {backend}: 층은 최대 {most:,}개까지 만듭니다 (더 깊으면 "
@@ -810,4 +825,27 @@ KO: Final[dict[str, str]] = {
     "click.show_completion": (
         "지금 쓰는 셸의 자동 완성 스크립트를 보여 줍니다 (복사하거나 고쳐 쓰도록)."
     ),
+    # korean: sweep's table headings (a legend maps each to its CSV and JSON name)
+    "sweep.col.total_parameters": "파라미터",
+    "sweep.col.mult_adds": "곱셈-덧셈",
+    "sweep.col.estimated_bytes": "바이트",
+    "sweep.col.hidden_size": "은닉",
+    "sweep.col.input_size": "입력",
+    "sweep.col.num_layers": "층",
+    "sweep.col.nonlinearity": "비선형",
+    "sweep.col.bidirectional": "양방향",
+    "sweep.col.batch_first": "배치 우선",
+    "sweep.col.batch_size": "N",
+    "sweep.col.seq_len": "L",
+    "sweep.col.proj_size": "투영",
+    "sweep.col.cell": "셀",
+    "sweep.col.bias": "편향",
+    "sweep.col.dropout": "드롭아웃",
+    "sweep.col.unbatched": "배치 없음",
+    "sweep.col.dtype": "정밀도",
+    "sweep.col.device": "장치",
+    "sweep.col.seed": "시드",
+    "sweep.col.lengths": "길이",
+    "sweep.col.input_shape": "입력 모양",
+    "sweep.col.backend": "백엔드",
 }
