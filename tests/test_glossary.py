@@ -56,3 +56,20 @@ def test_sweep_headings_are_korean_and_the_legend_names_each_column() -> None:
     assert "은닉 = hidden_size" in shown
     assert "params = total_parameters" in english
     assert "params" not in shown
+
+
+@pytest.mark.parametrize("cell", ["rnn", "gru", "lstm"])
+def test_shape_says_what_h_n_and_c_n_are_in_both_languages(cell: str) -> None:
+    """h_n: 은닉 상태, the notebook's 단기 상태; c_n (LSTM only): 셀 상태, its 장기 상태."""
+    from tests.helpers import shape_json  # noqa: PLC0415
+
+    english = " ".join(shape_json("-B", "analytic", "-c", cell)["notes"])
+    try:
+        korean = " ".join(shape_json("-B", "analytic", "-c", cell, "--lang", "ko")["notes"])
+    finally:
+        lookup.use(Lang.EN)
+    assert "h_n is the last hidden state (the short-term state)" in english
+    assert "h_n은 층과 방향마다 마지막 은닉 상태 (단기 상태)" in korean
+    lstm = cell == "lstm"
+    assert ("c_n its last cell state (the long-term state)" in english) is lstm
+    assert ("c_n은 마지막 셀 상태 (장기 상태)" in korean) is lstm

@@ -804,6 +804,14 @@ EN: Final[dict[str, str]] = {
     "click.show_completion": (
         "Show completion for the current shell, to copy it or customize the installation."
     ),
+    # korean: what h_n and c_n are, in the study notebook's words too
+    "note.states": (
+        "h_n is the last hidden state (the short-term state) of each layer and direction."
+    ),
+    "note.states_lstm": (
+        "h_n is the last hidden state (the short-term state) of each layer and direction, c_n its "
+        "last cell state (the long-term state)."
+    ),
     # korean: sweep's table headings (a legend maps each to its CSV and JSON name)
     "sweep.col.total_parameters": "params",
     "sweep.col.mult_adds": "mult-adds",
