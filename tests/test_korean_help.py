@@ -32,8 +32,8 @@ def _english_pieces(prefixes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-HELP_PIECES = _english_pieces(("help.", "click."))
-CLICK_PIECES = _english_pieces(("click.", "error.see_help"))
+HELP_PIECES = _english_pieces(("help.", "words."))
+CLICK_PIECES = _english_pieces(("words.", "error.see_help"))
 
 
 def korean(*args: str, env: dict[str, str] | None = None) -> Outcome:
@@ -164,8 +164,8 @@ def test_clicks_own_errors_in_korean(
     assert [p for p in CLICK_PIECES if p in shown.stderr] == [], shown.stderr
 
 
-def test_every_click_key_is_clicks_own_msgid() -> None:
-    """click.* sentences in English are Click's and Typer's own words, so English stays theirs."""
+def test_every_words_key_is_clicks_own_msgid() -> None:
+    """words.* sentences in English are Click's and Typer's own words, so English stays theirs."""
     import inspect  # noqa: PLC0415
 
     import click  # noqa: PLC0415
@@ -177,6 +177,6 @@ def test_every_click_key_is_clicks_own_msgid() -> None:
         inspect.getsource(m) for m in (*modules, click.formatting, typer.core, typer.completion)
     )
     for key, sentence in EN.items():
-        if key.startswith("click."):
+        if key.startswith("words."):
             quoted = (f'"{sentence}"', f"'{sentence}'")
-            assert any(q in source for q in quoted) or key == "click.did_you_mean_command", key
+            assert any(q in source for q in quoted) or key == "words.did_you_mean_command", key

@@ -300,8 +300,8 @@ KO: Final[dict[str, str]] = {
     ),
     "error.proj_not_smaller": (
         "--proj-size는 --hidden-size보다 작아야 합니다: proj_size={proj_size}, "
-        'hidden_size={hidden_size} (torch의 메시지: "proj_size has to be smaller than '
-        'hidden_size")'
+        "hidden_size={hidden_size} (torch의 메시지: 'proj_size has to be smaller than "
+        "hidden_size')"
     ),
     "error.nonlinearity_rnn_only": (
         "--nonlinearity는 --cell rnn에만 쓸 수 있습니다: nonlinearity={nonlinearity}, "
@@ -346,8 +346,8 @@ KO: Final[dict[str, str]] = {
         "--unbatched나 배치 차원을 빼세요"
     ),
     "error.input_shape_features": (
-        '--input-shape {shape}: torch의 메시지는 "input.size(-1) must be equal to input_size. '
-        'Expected {expected}, got {got}"입니다. 마지막 차원은 각 x_t의 특성 수입니다: '
+        "--input-shape {shape}: torch의 메시지는 'input.size(-1) must be equal to input_size. "
+        "Expected {expected}, got {got}'입니다. 마지막 차원은 각 x_t의 특성 수입니다: "
         "--input-size {got} 옵션을 주거나, 마지막 차원이 {expected}이 되도록 x의 모양을 "
         "바꾸세요"
     ),
@@ -701,7 +701,7 @@ KO: Final[dict[str, str]] = {
     "check.fix_cell": "--cell {allowed} 옵션을 쓰거나",
     "check.fix_seq_first": "x가 (N, T, D)가 되도록 {flag} 옵션을 빼거나",
     "check.or": "{a} 또는 {b}",
-    # korean: --help and Click's own words (click.*: Click's msgids, byte for byte)
+    # korean: --help and Click's own words (words.*: Click's msgids, byte for byte)
     "help.rnnx": "PyTorch 순환 층 (RNN, LSTM, GRU)의 모양을 차원 하나하나 설명합니다.",
     "help.version": "버전을 출력합니다.",
     "help.lang": "rnnx가 쓰는 언어: en 또는 ko. 기본값: $RNNX_LANG, 없으면 en.",
@@ -745,8 +745,6 @@ KO: Final[dict[str, str]] = {
     "help.expect": (
         "내 답, 예: h_n=4,1,16: torch와 다르면 exit 1과 그 이유. 여러 번 줄 수 있습니다."
     ),
-    "help.ex.shape_default": "nn.RNN(5, 8, batch_first=True)",
-    "help.ex.shape_bidir": "output (1, 10, 16), h_n (4, 1, 8)",
     "help.ex.shape_proj": "h_n은 proj_size를 따르고 c_n은 아님",
     "help.ex.shape_save": "모든 배열, torch의 이름으로",
     "help.ex.shape_all": "파라미터와 항등식도, 저장까지",
@@ -767,7 +765,6 @@ KO: Final[dict[str, str]] = {
     "help.explain": "한 시점의 식, 각 항의 모양, torch가 게이트를 쌓는 방식을 출력합니다.",
     "help.ex.explain_lstm": "i_t, f_t, g_t, o_t, c_t, h_t와 그 모양",
     "help.ex.explain_gru": "b_hn의 자리, 모양이 (4, ...)인 항들",
-    "help.ex.explain_proj": "h_t = W_hr (o_t ⊙ tanh(c_t))",
     "help.diagram": "시간에 따라 펼친 신경망을 그립니다: 층, 방향, output, h_n.",
     "help.ex.diagram_rows": "어느 셀이 h_n의 어느 행이 되는지",
     "help.ex.diagram_long": "긴 시퀀스는 …로 줄여 그림",
@@ -793,36 +790,36 @@ KO: Final[dict[str, str]] = {
     "help.format_check": "table, json 또는 gradescope.",
     "help.check_exit": "종료 상태: 0 모든 텐서 통과, 1 함수 실패 또는 텐서가 다름, 2 잘못된 입력.",
     "error.see_help": "'{command} --help' 참조",
-    "click.usage": "사용법:",
-    "click.options": "옵션",
-    "click.arguments": "인자",
-    "click.commands": "명령",
-    "click.help": "이 도움말을 보여 주고 끝냅니다.",
-    "click.default": "기본값: {default}",
-    "click.required": "필수",
-    "click.invalid_for": "{param_hint}의 값이 잘못되었습니다: {message}",
-    "click.invalid": "잘못된 값: {message}",
-    "click.missing_argument": "빠진 인자",
-    "click.missing_option": "빠진 옵션",
-    "click.missing_parameter": "빠진 값",
-    "click.no_option": "그런 옵션은 없습니다: {name}",
-    "click.did_you_mean": "{possibility} 옵션을 뜻했나요?",
-    "click.possible": "(비슷한 옵션: {possibilities})",
-    "click.no_command": "그런 명령은 없습니다: {name!r}.",
-    "click.extra_argument": "예상하지 못한 인자가 더 있습니다 ({args})",
-    "click.extra_arguments": "예상하지 못한 인자가 더 있습니다 ({args})",
-    "click.needs_value": "{name!r} 옵션에는 값이 필요합니다.",
-    "click.no_value": "{name!r} 옵션은 값을 받지 않습니다.",
-    "click.not_choice": "{value!r}: {choice}만 받습니다.",
-    "click.not_one_of": "{value!r}: {choices} 중 하나여야 합니다.",
-    "click.not_number": "{value!r}: 올바른 수가 아닙니다 ({number_type}).",
-    "click.not_in_range": "{value}: 허용 범위 {range} 밖입니다.",
-    "click.not_boolean": "{value!r}: 참/거짓 값이 아닙니다. 받는 값: {states}",
-    "click.options_metavar": "[옵션]",
-    "click.command_metavar": "명령 [인자]...",
-    "click.did_you_mean_command": "{message}. {commands} 명령을 뜻했나요?",
-    "click.install_completion": "지금 쓰는 셸에 자동 완성을 설치합니다.",
-    "click.show_completion": (
+    "words.usage": "사용법:",
+    "words.options": "옵션",
+    "words.arguments": "인자",
+    "words.commands": "명령",
+    "words.help": "이 도움말을 보여 주고 끝냅니다.",
+    "words.default": "기본값: {default}",
+    "words.required": "필수",
+    "words.invalid_for": "{param_hint}의 값이 잘못되었습니다: {message}",
+    "words.invalid": "잘못된 값: {message}",
+    "words.missing_argument": "빠진 인자",
+    "words.missing_option": "빠진 옵션",
+    "words.missing_parameter": "빠진 값",
+    "words.no_option": "그런 옵션은 없습니다: {name}",
+    "words.did_you_mean": "{possibility} 옵션을 뜻했나요?",
+    "words.possible": "(비슷한 옵션: {possibilities})",
+    "words.no_command": "그런 명령은 없습니다: {name!r}.",
+    "words.extra_argument": "예상하지 못한 인자가 더 있습니다 ({args})",
+    "words.extra_arguments": "예상하지 못한 인자가 더 있습니다 ({args})",
+    "words.needs_value": "{name!r} 옵션에는 값이 필요합니다.",
+    "words.no_value": "{name!r} 옵션은 값을 받지 않습니다.",
+    "words.not_choice": "{value!r}: {choice}만 받습니다.",
+    "words.not_one_of": "{value!r}: {choices} 중 하나여야 합니다.",
+    "words.not_number": "{value!r}: 올바른 수가 아닙니다 ({number_type}).",
+    "words.not_in_range": "{value}: 허용 범위 {range} 밖입니다.",
+    "words.not_boolean": "{value!r}: 참/거짓 값이 아닙니다. 받는 값: {states}",
+    "words.options_metavar": "[옵션]",
+    "words.command_metavar": "명령 [인자]...",
+    "words.did_you_mean_command": "{message}. {commands} 명령을 뜻했나요?",
+    "words.install_completion": "지금 쓰는 셸에 자동 완성을 설치합니다.",
+    "words.show_completion": (
         "지금 쓰는 셸의 자동 완성 스크립트를 보여 줍니다 (복사하거나 고쳐 쓰도록)."
     ),
     # korean: what h_n and c_n are, in the study notebook's words too
@@ -841,8 +838,6 @@ KO: Final[dict[str, str]] = {
     "sweep.col.nonlinearity": "비선형",
     "sweep.col.bidirectional": "양방향",
     "sweep.col.batch_first": "배치 우선",
-    "sweep.col.batch_size": "N",
-    "sweep.col.seq_len": "L",
     "sweep.col.proj_size": "투영",
     "sweep.col.cell": "셀",
     "sweep.col.bias": "편향",

@@ -31,7 +31,7 @@ from rnn_cli.spec.lists import parse_choices, tolerance
 MOST_REPEATS = 1000  # timed forward passes: a median needs few, and each may take seconds
 
 COMPARE_EXAMPLES = epilog(
-    "rnnx compare --cell lstm                # help.ex.compare_lstm",
+    ("rnnx compare --cell lstm                # ", "help.ex.compare_lstm"),
     "rnnx compare --cell rnn --with lstm,gru --dtype float64",
     "rnnx compare --cell gru -f json | jq .match",
     "help.compare_exit",

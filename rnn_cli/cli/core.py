@@ -314,23 +314,22 @@ def _fail(message: str, code: int) -> int:
 EXIT_CODES = "help.exit_codes"
 
 
-def epilog(*examples: str) -> str:
-    """A help's closing: examples as a block Click prints as it is (\\b), then paragraphs.
-    An example is a command, then `# key` for its comment; a paragraph is a catalog key."""
+Example = str | tuple[str, str]  # "rnnx ..." as written, or ("rnnx ...  # ", its comment's key)
+
+
+def epilog(*examples: Example) -> str:
+    """A help's closing: examples as a block Click prints as it is (\\b), then paragraphs (a
+    catalog key each). A comment that is prose comes from the catalog; code stays as written."""
     return wording.say(lambda: _epilog(examples))
 
 
-def _epilog(examples: Sequence[str]) -> str:
-    lines = [_example(e) for e in examples if e.startswith("rnnx")]
-    paragraphs = [text(e) for e in examples if not e.startswith("rnnx")]
+def _epilog(examples: Sequence[Example]) -> str:
+    paragraphs = [e for e in examples if isinstance(e, str) and not e.startswith("rnnx")]
+    shown = [e for e in examples if e not in paragraphs]
+    lines = [e if isinstance(e, str) else e[0] + text(e[1]) for e in shown]
+    paragraphs = [text(e) for e in paragraphs]
     block = "\n".join(f"  {line}" for line in lines)
     return "\n\n".join([text("help.examples"), f"\b\n{block}", *paragraphs])
-
-
-def _example(line: str) -> str:
-    """'rnnx shape   # help.ex.key' -> the command and its comment in the chosen language."""
-    command, mark, key = line.partition("# ")
-    return f"{command}{mark}{text(key)}" if mark else line
 
 
 app = typer.Typer(

@@ -102,7 +102,7 @@ def _param(name: str, annotation: Any, default: object) -> inspect.Parameter:
 
 def _default_text(value: object) -> str:
     """Click's own "[default: …]", in the chosen language."""
-    return "" if value is None else f" [{lookup.template('click.default').format(default=value)}]"
+    return "" if value is None else f" [{lookup.template('words.default').format(default=value)}]"
 
 
 def spec_opt(

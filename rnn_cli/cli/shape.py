@@ -50,13 +50,13 @@ def save_npz(path: Path, weights: Weights, result: Result) -> None:
 
 
 SHAPE_EXAMPLES = epilog(
-    "rnnx shape                             # help.ex.shape_default",
-    "rnnx shape --layers 2 --bidirectional  # help.ex.shape_bidir",
-    "rnnx shape --cell lstm --proj-size 4   # help.ex.shape_proj",
+    "rnnx shape                             # nn.RNN(5, 8, batch_first=True)",
+    "rnnx shape --layers 2 --bidirectional  # output (1, 10, 16), h_n (4, 1, 8)",
+    ("rnnx shape --cell lstm --proj-size 4   # ", "help.ex.shape_proj"),
     "rnnx shape -f json | jq '.tensors[] | {name, shape}'",
-    "rnnx shape --cell gru --save run.npz   # help.ex.shape_save",
-    "rnnx shape --all --svg shape.svg       # help.ex.shape_all",
-    "rnnx shape -l 2 --bidirectional --expect h_n=4,1,16   # help.ex.shape_expect",
+    ("rnnx shape --cell gru --save run.npz   # ", "help.ex.shape_save"),
+    ("rnnx shape --all --svg shape.svg       # ", "help.ex.shape_all"),
+    ("rnnx shape -l 2 --bidirectional --expect h_n=4,1,16   # ", "help.ex.shape_expect"),
     EXIT_CODES,
 )
 

@@ -72,7 +72,7 @@ SWEEP_EXAMPLES = epilog(
     "rnnx sweep --cell rnn,lstm,gru --layers 1,2,3 --hidden-size 8,16",
     "rnnx sweep -H 256,1024,4096 --bidirectional both -f csv > grid.csv",
     "rnnx sweep -c lstm,gru --proj-size 0,4 -f json | jq '.[].total_parameters'",
-    "rnnx sweep -l 1,2 -n 1,32 --backend torch   # help.ex.sweep_torch",
+    ("rnnx sweep -l 1,2 -n 1,32 --backend torch   # ", "help.ex.sweep_torch"),
     "help.sweep_rejected",
     EXIT_CODES,
 )

@@ -20,9 +20,9 @@ from rnn_cli.render import equations as equations_render
 from rnn_cli.spec.config import Spec
 
 EXPLAIN_EXAMPLES = epilog(
-    "rnnx explain --cell lstm               # help.ex.explain_lstm",
-    "rnnx explain --cell gru --batch-size 4 # help.ex.explain_gru",
-    "rnnx explain --cell lstm --proj-size 4 # help.ex.explain_proj",
+    ("rnnx explain --cell lstm               # ", "help.ex.explain_lstm"),
+    ("rnnx explain --cell gru --batch-size 4 # ", "help.ex.explain_gru"),
+    "rnnx explain --cell lstm --proj-size 4 # h_t = W_hr (o_t ⊙ tanh(c_t))",
 )
 
 
@@ -35,8 +35,8 @@ def explain(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
 
 
 DIAGRAM_EXAMPLES = epilog(
-    "rnnx diagram --layers 2 --bidirectional  # help.ex.diagram_rows",
-    "rnnx diagram --seq-len 50 --svg rnn.svg  # help.ex.diagram_long",
+    ("rnnx diagram --layers 2 --bidirectional  # ", "help.ex.diagram_rows"),
+    ("rnnx diagram --seq-len 50 --svg rnn.svg  # ", "help.ex.diagram_long"),
 )
 
 

@@ -1,5 +1,5 @@
 """Every word of `--help` and of Click's own errors in the process's language: the catalog's
-help.* keys (options, commands, examples) and click.* keys (Click's and Typer's headings and
+help.* keys (options, commands, examples) and words.* keys (Click's and Typer's headings and
 messages, whose English is Click's own msgid, so English help stays byte for byte as Click writes
 it).
 
@@ -22,8 +22,39 @@ from rnn_cli.catalog import lookup
 from rnn_cli.catalog.en import EN
 from rnn_cli.catalog.lookup import Lang, text
 
-# Click's English msgid -> its catalog key
-_CLICK = {sentence: key for key, sentence in EN.items() if key.startswith("click.")}
+# the words of Click and Typer that rnnx says in the chosen language (their English is the msgid)
+CLICK_KEYS = (
+    "words.usage",
+    "words.options",
+    "words.arguments",
+    "words.commands",
+    "words.help",
+    "words.default",
+    "words.required",
+    "words.invalid_for",
+    "words.invalid",
+    "words.missing_argument",
+    "words.missing_option",
+    "words.missing_parameter",
+    "words.no_option",
+    "words.did_you_mean",
+    "words.possible",
+    "words.no_command",
+    "words.extra_argument",
+    "words.extra_arguments",
+    "words.needs_value",
+    "words.no_value",
+    "words.not_choice",
+    "words.not_one_of",
+    "words.not_number",
+    "words.not_in_range",
+    "words.not_boolean",
+    "words.options_metavar",
+    "words.command_metavar",
+    "words.install_completion",
+    "words.show_completion",
+)
+_CLICK = {EN[key]: key for key in CLICK_KEYS}  # Click's English msgid -> its catalog key
 # a help text's English, as Click holds it -> how to say it in the language of the moment
 _SAID: dict[str, Callable[[], str]] = {}
 # what a command, an option or an argument shows in its help
@@ -98,7 +129,7 @@ def suggest_command(error: click.UsageError, typo: str, names: Sequence[str]) ->
     matches = get_close_matches(typo, names)
     if matches:
         commands = ", ".join(repr(m) for m in matches)
-        said = lookup.template("click.did_you_mean_command")
+        said = lookup.template("words.did_you_mean_command")
         error.message = said.format(message=error.message.rstrip("."), commands=commands)
 
 

@@ -15,7 +15,6 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from rnn_cli.catalog.en import EN
 from rnn_cli.catalog.lookup import text
 from rnn_cli.findings.report import Report, config
 from rnn_cli.render import json as json_render
@@ -80,8 +79,7 @@ SEP = " · "
 def heading(name: str) -> str:
     """The table view's short heading for a column (catalog sweep.col.*; a tensor's name as it
     is); a legend line spells out each one that differs from the name CSV and JSON use."""
-    key = f"sweep.col.{name}"
-    return text(key) if key in EN else name
+    return name if name in STATES else text(f"sweep.col.{name}")
 
 
 def _cells(reports: Sequence[Report], every: list[str]) -> list[dict[str, str]]:
