@@ -10,7 +10,7 @@ from rnn_cli.catalog import lookup
 from rnn_cli.catalog.en import EN
 from rnn_cli.catalog.lookup import Lang
 from rnn_cli.cli import launch
-from rnn_cli.cli.core import chosen_lang
+from rnn_cli.cli.launch import chosen_lang
 from tests.helpers import Outcome, rnnx
 
 KOREAN = {"RNNX_LANG": "ko"}

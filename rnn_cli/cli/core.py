@@ -25,7 +25,7 @@ from rnn_cli.base.safe import escape
 from rnn_cli.catalog import lookup
 from rnn_cli.catalog.lookup import Lang, text
 from rnn_cli.cli import terminal, wording
-from rnn_cli.cli.launch import LANG_FLAG
+from rnn_cli.cli.launch import LANG_FLAG, chosen_lang
 from rnn_cli.cli.wording import said
 
 if TYPE_CHECKING:
@@ -176,23 +176,6 @@ class RnnxGroup(TyperGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         """In the order a student meets them, not alphabetical."""
         return sorted(self.commands, key=lambda name: (*ORDER, name).index(name))
-
-
-def chosen_lang(args: Sequence[str]) -> Lang:
-    """The language of a run: the last --lang before `--`, before the command or after it
-    (`rnnx --lang ko shape`, `rnnx shape --lang ko`), else RNNX_LANG. A value no language
-    has is left to Click, which refuses it."""
-    chosen = None
-    words = iter(args)
-    for word in words:
-        if word == "--":
-            break
-        value = next(words, "") if word == LANG_FLAG else None
-        if word.startswith(LANG_FLAG + "="):
-            value = word.split("=", 1)[1]
-        if value is not None and value.lower() in {lang.value for lang in Lang}:
-            chosen = Lang(value.lower())
-    return chosen or lookup.lang_from_env()
 
 
 class _stdout_errors:
