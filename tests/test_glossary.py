@@ -68,8 +68,8 @@ def test_shape_says_what_h_n_and_c_n_are_in_both_languages(cell: str) -> None:
         korean = " ".join(shape_json("-B", "analytic", "-c", cell, "--lang", "ko")["notes"])
     finally:
         lookup.use(Lang.EN)
-    assert "h_n is the last hidden state (the short-term state)" in english
-    assert "h_n은 층과 방향마다 마지막 은닉 상태 (단기 상태)" in korean
+    assert "h_n: each layer and direction's last hidden state (short-term state)" in english
+    assert "h_n: 층과 방향마다 마지막 은닉 상태 (단기 상태)" in korean
     lstm = cell == "lstm"
-    assert ("c_n its last cell state (the long-term state)" in english) is lstm
-    assert ("c_n은 마지막 셀 상태 (장기 상태)" in korean) is lstm
+    assert ("c_n: its last cell state (long-term state)" in english) is lstm
+    assert ("c_n: 마지막 셀 상태 (장기 상태)" in korean) is lstm

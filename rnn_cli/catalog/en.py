@@ -802,12 +802,10 @@ EN: Final[dict[str, str]] = {
         "Show completion for the current shell, to copy it or customize the installation."
     ),
     # korean: what h_n and c_n are, in the study notebook's words too
-    "note.states": (
-        "h_n is the last hidden state (the short-term state) of each layer and direction."
-    ),
+    "note.states": "h_n: each layer and direction's last hidden state (short-term state).",
     "note.states_lstm": (
-        "h_n is the last hidden state (the short-term state) of each layer and direction, c_n its "
-        "last cell state (the long-term state)."
+        "h_n: each layer and direction's last hidden state (short-term state); c_n: its last "
+        "cell state (long-term state)."
     ),
     # korean: sweep's table headings (a legend maps each to its CSV and JSON name)
     "sweep.col.total_parameters": "params",
