@@ -60,7 +60,8 @@ def test_sweep_headings_are_korean_and_the_legend_names_each_column() -> None:
 
 @pytest.mark.parametrize("cell", ["rnn", "gru", "lstm"])
 def test_shape_says_what_h_n_and_c_n_are_in_both_languages(cell: str) -> None:
-    """h_n: 은닉 상태, the notebook's 단기 상태; c_n (LSTM only): 셀 상태, its 장기 상태."""
+    """An LSTM's two states as the notebook names them: h_n the 은닉 상태, its 단기 상태; c_n the
+    셀 상태, its 장기 상태 (an RNN's or a GRU's one state needs no such note)."""
     from tests.helpers import shape_json  # noqa: PLC0415
 
     english = " ".join(shape_json("-B", "analytic", "-c", cell)["notes"])
@@ -68,8 +69,9 @@ def test_shape_says_what_h_n_and_c_n_are_in_both_languages(cell: str) -> None:
         korean = " ".join(shape_json("-B", "analytic", "-c", cell, "--lang", "ko")["notes"])
     finally:
         lookup.use(Lang.EN)
-    assert "h_n: each layer and direction's last hidden state (short-term state)" in english
-    assert "h_n: 층과 방향마다 마지막 은닉 상태 (단기 상태)" in korean
     lstm = cell == "lstm"
+    said = "h_n: each layer and direction's last hidden state (short-term state)"
+    assert (said in english) is lstm
+    assert ("h_n: 층과 방향마다 마지막 은닉 상태 (단기 상태)" in korean) is lstm
     assert ("c_n: its last cell state (long-term state)" in english) is lstm
     assert ("c_n: 마지막 셀 상태 (장기 상태)" in korean) is lstm

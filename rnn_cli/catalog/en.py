@@ -802,7 +802,6 @@ EN: Final[dict[str, str]] = {
         "Show completion for the current shell, to copy it or customize the installation."
     ),
     # korean: what h_n and c_n are, in the study notebook's words too
-    "note.states": "h_n: each layer and direction's last hidden state (short-term state).",
     "note.states_lstm": (
         "h_n: each layer and direction's last hidden state (short-term state); c_n: its last "
         "cell state (long-term state)."

@@ -823,7 +823,6 @@ KO: Final[dict[str, str]] = {
         "지금 쓰는 셸의 자동 완성 스크립트를 보여 줍니다 (복사하거나 고쳐 쓰도록)."
     ),
     # korean: what h_n and c_n are, in the study notebook's words too
-    "note.states": "h_n: 층과 방향마다 마지막 은닉 상태 (단기 상태).",
     "note.states_lstm": (
         "h_n: 층과 방향마다 마지막 은닉 상태 (단기 상태); c_n: 마지막 셀 상태 (장기 상태)."
     ),

@@ -83,7 +83,8 @@ def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
         out.append(text("note.returns_lstm"))
     else:
         out.append(text("note.returns", cell=spec.cell.name, name=spec.cell.value))
-    out.append(text("note.states_lstm" if spec.cell is Cell.LSTM else "note.states"))
+    if spec.cell is Cell.LSTM:  # the notebook's 장기 상태 and 단기 상태: an LSTM's two states
+        out.append(text("note.states_lstm"))
     if spec.bidirectional:
         out.append(text("note.bidirectional", h=spec.h_out))
         out.append(text("note.h_n_not_doubled", h=spec.h_out, n=2 * spec.h_out))
