@@ -22,6 +22,7 @@ from rnn_cli.cli.options import (
     SEED_OPT,
     network_command,
 )
+from rnn_cli.cli.wording import said
 from rnn_cli.grading import classroom, run
 from rnn_cli.grading.conventions import SIGNATURES
 from rnn_cli.grading.verdict import ATOL, RTOL, Check
@@ -40,13 +41,13 @@ class Reference(str, Enum):
 
 
 def _signatures() -> str:
-    """Each convention's signature by cell, as --help shows them (code, not prose)."""
+    """Each convention's signature by cell, as --help shows them (code under a catalog heading)."""
     lines = [
         f"  {c.value:<7} {cell.value:<5} f({', '.join(params)})"
         for c, by_cell in SIGNATURES.items()
         for cell, params in by_cell.items()
     ]
-    return "\b\nConventions (without --convention, read from the signature):\n" + "\n".join(lines)
+    return "\n".join(["\b", text("help.check_signatures"), *lines])
 
 
 CHECK_EXAMPLES = epilog(
@@ -55,8 +56,8 @@ CHECK_EXAMPLES = epilog(
     "rnnx check examples/check/cs231n_lstm.py:lstm_forward --convention cs231n --cell lstm",
     "rnnx check 'submissions/*/rnn.py:rnn_forward' -j 2 --seed-per-student -f csv",
     "rnnx check hw3.rnn:forward --cell gru --layers 2 --bidirectional -f gradescope",
-    _signatures(),
-    "Exit status: 0 every tensor passes, 1 a function failed or a tensor differs, 2 bad input.",
+    _signatures,
+    "help.check_exit",
 )
 
 ConventionOpt = Annotated[
@@ -65,7 +66,7 @@ ConventionOpt = Annotated[
         "--convention",
         case_sensitive=False,
         show_default=False,
-        help="How the function is called; default: read from its signature (see below).",
+        help=said("help.convention"),
         rich_help_panel=RUN,
     ),
 ]
@@ -133,14 +134,14 @@ def _show(checks: list[Check], single: bool, fmt: CheckFormat, most: float | Non
         output.show(gradebook.CLASS[fmt](checks, most))
 
 
-@app.command(cls=CheckCommand, epilog=CHECK_EXAMPLES)
+@app.command(cls=CheckCommand, epilog=CHECK_EXAMPLES, help=said("help.check"))
 @network_command(NETWORK_OPTS, BATCH_OPTS, (SEED_OPT,))  # float64 on the CPU: no --dtype, --device
 def check(
     spec: Spec,
     targets: Annotated[
         list[str],
         typer.Argument(
-            help="FILE.py:FUNCTION or package.module:FUNCTION; several, or a quoted glob.",
+            help=said("help.target"),
             show_default=False,
         ),
     ],
@@ -150,26 +151,26 @@ def check(
         typer.Option(
             "--reference",
             case_sensitive=False,
-            help="numpy (float64, no torch) or torch.",
+            help=said("help.reference"),
             rich_help_panel=RUN,
         ),
     ] = Reference.NUMPY,
     atol: Annotated[
-        float, typer.Option("--atol", help="Absolute tolerance per value.", rich_help_panel=RUN)
+        float, typer.Option("--atol", help=said("help.check_atol"), rich_help_panel=RUN)
     ] = ATOL,
     rtol: Annotated[
-        float, typer.Option("--rtol", help="Relative tolerance per value.", rich_help_panel=RUN)
+        float, typer.Option("--rtol", help=said("help.check_rtol"), rich_help_panel=RUN)
     ] = RTOL,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", help="Seconds the function may run.", rich_help_panel=RUN),
+        typer.Option("--timeout", help=said("help.timeout"), rich_help_panel=RUN),
     ] = 10.0,
     memory_limit: Annotated[
         str,
         typer.Option(
             "--memory-limit",
             metavar="SIZE",
-            help="Address space the function's process may use (4GiB, 512MiB).",
+            help=said("help.memory_limit"),
             rich_help_panel=RUN,
         ),
     ] = "2GiB",
@@ -179,27 +180,25 @@ def check(
             "--format",
             "-f",
             case_sensitive=False,
-            help="table, json, csv (a gradebook) or gradescope (one target).",
+            help=said("help.format_check"),
             rich_help_panel=OUTPUT,
         ),
     ] = CheckFormat.TABLE,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", min=1, help="Students graded at once.", rich_help_panel=RUN),
+        typer.Option("--jobs", "-j", min=1, help=said("help.jobs"), rich_help_panel=RUN),
     ] = 1,
     seed_per_student: Annotated[
         bool,
         typer.Option(
             "--seed-per-student",
-            help="Each student's numbers drawn from their path and --seed.",
+            help=said("help.seed_per_student"),
             rich_help_panel=RUN,
         ),
     ] = False,
     max_score: Annotated[
         float | None,
-        typer.Option(
-            "--max-score", min=0.0, help="Points a full pass is worth.", rich_help_panel=OUTPUT
-        ),
+        typer.Option("--max-score", min=0.0, help=said("help.max_score"), rich_help_panel=OUTPUT),
     ] = None,
 ) -> None:
     """Run students' RNN functions on rnnx's numbers and grade what they return."""
