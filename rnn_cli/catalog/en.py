@@ -890,7 +890,7 @@ EN: Final[dict[str, str]] = {
         "the model was converted (model.double(), model.half()) and the input was not"
     ),
     "why.cause.state_other_batch": (
-        "the state was carried over from another batch (a previous step, another batch size)"
+        "the state was carried over from another batch (a previous iteration, another batch size)"
     ),
     "why.cause.sequence_to_cell": (
         "a whole sequence went to {module}, which takes one time step: loop over time, or use "
@@ -1169,6 +1169,13 @@ EN: Final[dict[str, str]] = {
     "help.sweep_rejected": (
         "A combination torch rejects (gru with --proj-size 4) is set aside with a note on stderr."
     ),
+    "help.why": (
+        "Decode a torch error: what it checked, its numbers, the likely mistake and the fix."
+    ),
+    "help.why_message": "torch's message or a whole traceback; none: read standard input.",
+    "help.format_why": "table, json or markdown.",
+    "help.why_pipe": "Or pipe a whole traceback in: python train.py 2>&1 | rnnx why",
+    "help.why_exit": "Exit status: 0 an error rnnx knows was found, 1 none was, 2 bad options.",
     "help.check": "Run a student's RNN function on rnnx's numbers and grade what it returns.",
     "help.target": "FILE.py:FUNCTION or package.module:FUNCTION; several, or a quoted glob.",
     "help.convention": "How the function is called; default: read from its signature (see below).",

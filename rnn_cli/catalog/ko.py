@@ -898,7 +898,7 @@ KO: Final[dict[str, str]] = {
         "모델은 변환했는데 (model.double(), model.half()) 입력은 변환하지 않았습니다"
     ),
     "why.cause.state_other_batch": (
-        "상태를 다른 배치에서 이어 받았습니다 (이전 단계, 다른 배치 크기)"
+        "상태를 다른 배치에서 이어 받았습니다 (이전 반복, 다른 배치 크기)"
     ),
     "why.cause.sequence_to_cell": (
         "시퀀스 전체를 한 시점만 받는 {module}에 넣었습니다: 시간에 대해 반복하거나 "
@@ -1163,6 +1163,13 @@ KO: Final[dict[str, str]] = {
     "help.sweep_rejected": (
         "torch가 거부하는 조합 (--proj-size 4인 gru)는 stderr에 참고를 남기고 뺍니다."
     ),
+    "help.why": (
+        "torch 오류를 풀어 줍니다: 무엇을 검사했는지, 그 숫자, 가장 그럴듯한 실수와 고치는 법."
+    ),
+    "help.why_message": "torch의 메시지 또는 트레이스백 전체; 없으면 표준 입력에서 읽습니다.",
+    "help.format_why": "table, json 또는 markdown.",
+    "help.why_pipe": "트레이스백 전체를 파이프로 넘겨도 됩니다: python train.py 2>&1 | rnnx why",
+    "help.why_exit": "종료 코드: 0 rnnx가 아는 오류를 찾음, 1 찾지 못함, 2 잘못된 옵션.",
     "help.check": "학생이 만든 RNN 함수를 rnnx의 숫자로 실행하고 반환값을 채점합니다.",
     "help.target": (
         "FILE.py:FUNCTION 또는 package.module:FUNCTION. 여러 개나 따옴표로 감싼 glob도 됩니다."
