@@ -5,12 +5,13 @@ valid whatever happens."""
 import csv
 import io
 import json
+import secrets
 import shutil
 from pathlib import Path
 
 import pytest
 
-from rnn_cli.grading import classroom, source
+from rnn_cli.grading import classroom, processes, source
 from rnn_cli.grading.conventions import SIGNATURES
 from rnn_cli.spec.choices import Cell, Convention
 from rnn_cli.spec.config import Spec
@@ -233,3 +234,17 @@ def test_what_a_student_prints_is_in_the_report_never_in_the_json(tmp_path: Path
     docs = json.loads(stdout)
     assert [d["passed"] for d in docs] == [True, True]
     assert "debug" not in stdout
+
+
+def test_runs_at_once_never_share_a_uid(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root each run's processes are killed by uid: two students graded at once (-j) must
+    not be given the same one, or one's end would kill the other."""
+    monkeypatch.setattr(processes, "is_root", lambda: True)
+    monkeypatch.setattr(processes, "processes", list)  # no process holds any uid
+    draws = iter([5, 5, 7, 5])
+    monkeypatch.setattr(secrets, "randbelow", lambda _: next(draws))
+    base = processes.UID_RANGE[0]
+    with processes.run_uid() as first, processes.run_uid() as second:
+        assert (first, second) == (base + 5, base + 7)  # 5 drawn again while held: drawn anew
+    with processes.run_uid() as third:
+        assert third == base + 5  # given back when its run ended

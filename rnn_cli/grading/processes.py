@@ -15,6 +15,7 @@ import secrets
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,6 +25,7 @@ UID_RANGE = (0x6E780000, 0x6E78FFFF)  # 'nx' then 16 bits: far from any user's o
 ROUNDS = 50  # passes of kill-then-look before giving up on a process that keeps forking
 
 _live: set[int] = set()  # children of sandbox runs still going, which another run must not kill
+_held: set[int] = set()  # the uids of runs still going, which no other run may be given
 _lock = threading.Lock()
 
 
@@ -42,9 +44,25 @@ def is_root() -> bool:
     return sys.platform.startswith("linux") and os.geteuid() == 0
 
 
-def run_uid() -> int:
-    """A user id no process holds now, for one run's student code."""
+@contextlib.contextmanager
+def run_uid() -> Iterator[int | None]:
+    """As root, a user id no process holds and no run still going was given (a class graded with
+    -j runs several at once), for one run's student code until the run ends; else None."""
+    if not is_root():
+        yield None
+        return
     busy = {p.uid for p in processes()}
+    with _lock:
+        uid = _unused(busy | _held)
+        _held.add(uid)
+    try:
+        yield uid
+    finally:
+        with _lock:
+            _held.discard(uid)
+
+
+def _unused(busy: set[int]) -> int:
     while True:
         uid = UID_RANGE[0] + secrets.randbelow(UID_RANGE[1] - UID_RANGE[0])
         if uid not in busy:

@@ -110,8 +110,7 @@ def call(
     """target's function called with args (made of arrays) in the sandbox; its return value
     unpacked by returns into named float64 arrays, or the student's Failure; never raises for
     anything the student's code does. SpecError if the module defines no such function."""
-    uid = processes.run_uid() if processes.is_root() else None
-    with _folders(uid) as (folder, box):
+    with processes.run_uid() as uid, _folders(uid) as (folder, box):
         np.savez(folder / "args.npz", **arrays)  # type: ignore[arg-type]
         document = {
             "target": _reachable(target.located, box, uid),
