@@ -7,6 +7,8 @@ import io
 import json
 import secrets
 import shutil
+import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -248,3 +250,22 @@ def test_runs_at_once_never_share_a_uid(monkeypatch: pytest.MonkeyPatch) -> None
         assert (first, second) == (base + 5, base + 7)  # 5 drawn again while held: drawn anew
     with processes.run_uid() as third:
         assert third == base + 5  # given back when its run ended
+
+
+def test_a_child_being_started_is_never_swept_by_another_run() -> None:
+    """Without root each run ends by killing the descendants started since it began, other runs'
+    children aside: one started meanwhile (-j) is spared even before it is recorded."""
+    since = processes.now_ticks()
+    with processes.starting():
+        child = subprocess.Popen(["sleep", "30"])
+        sweep = threading.Thread(target=processes.kill_descendants, args=(since,))
+        sweep.start()
+        sweep.join(timeout=1)  # the other run's sweep waits: the child is not recorded yet
+        processes.started(child.pid)
+    sweep.join()
+    try:
+        assert child.poll() is None
+    finally:
+        child.kill()
+        child.wait()
+        processes.ended(child.pid)

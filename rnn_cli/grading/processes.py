@@ -26,7 +26,7 @@ ROUNDS = 50  # passes of kill-then-look before giving up on a process that keeps
 
 _live: set[int] = set()  # children of sandbox runs still going, which another run must not kill
 _held: set[int] = set()  # the uids of runs still going, which no other run may be given
-_lock = threading.Lock()
+_lock = threading.RLock()  # held by a run starting its child until started() records it
 
 
 class Proc(NamedTuple):
@@ -77,6 +77,14 @@ def become_subreaper() -> None:
         libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
 
 
+@contextlib.contextmanager
+def starting() -> Iterator[None]:
+    """Held while a run starts its child and records it (`started`): another run's sweep
+    (`kill_descendants`, a class graded with -j) never sees that child unrecorded and kills it."""
+    with _lock:
+        yield
+
+
 def started(pid: int) -> None:
     with _lock:
         _live.add(pid)
@@ -117,8 +125,8 @@ def kill_descendants(since: int) -> None:
     boot, as /proc says), other runs' children and their trees aside; reap those handed to us."""
     me = os.getpid()
     for _ in range(ROUNDS):
-        table = {p.pid: p for p in processes()}
-        with _lock:
+        with _lock:  # no child started between the table and the spared
+            table = {p.pid: p for p in processes()}
             spared = set(_live)
         doomed = [p for p in table.values() if _descends(p.pid, me, table, spared, since)]
         _reap(doomed)

@@ -211,16 +211,17 @@ def _wait(
     folder, box = folders
     processes.become_subreaper()
     since = processes.now_ticks()
-    child = subprocess.Popen(
-        [sys.executable, "-I", CHILD, str(folder)],
-        stdin=subprocess.DEVNULL,
-        stdout=out,
-        stderr=err,
-        env=_env(box),
-        cwd=box if uid is not None else None,
-        start_new_session=True,
-    )
-    processes.started(child.pid)
+    with processes.starting():
+        child = subprocess.Popen(
+            [sys.executable, "-I", CHILD, str(folder)],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            env=_env(box),
+            cwd=box if uid is not None else None,
+            start_new_session=True,
+        )
+        processes.started(child.pid)
     try:
         return child.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
