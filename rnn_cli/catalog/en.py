@@ -684,4 +684,92 @@ EN: Final[dict[str, str]] = {
         "--memory-limit {value} is below {least}, what the child process needs to load Python and "
         "numpy before the function runs; pass e.g. --memory-limit 512MiB"
     ),
+    # inspect: the student's own model (rnnx inspect, rnn_cli.inspect)
+    "inspect.why_backward_only": (
+        "h_n[-1] of a bidirectional layer is the backward direction's final state alone: the "
+        "forward direction's is h_n[-2]"
+    ),
+    "inspect.why_c_n": (
+        "c_n is the LSTM's cell state, its memory inside the gates; the hidden state it outputs "
+        "is h_n"
+    ),
+    "inspect.why_flat_all": (
+        "every one of the {layers} layers' final states flattened together: only the top layer's "
+        "are the summary"
+    ),
+    "inspect.reads_wrong": "{module} reads {expression} of {layer}: {why}",
+    "inspect.read_batch_first": (
+        "{layer} (batch_first=True) read its input as {n} sequences of {steps} steps"
+    ),
+    "inspect.read_seq_first": (
+        "{layer} (seq-first, batch_first=False) read its input as {n} sequences of {steps} steps"
+    ),
+    "inspect.read_unbatched": "{layer} read its 2-D input as one sequence of {steps} steps",
+    "inspect.layout_swapped": (
+        "{layer} read the batch of {n} as time: it ran {steps} sequences of {n} steps, so the "
+        "tensor's layout and the layer's batch_first disagree"
+    ),
+    "inspect.dropout_unused": (
+        "{layer} has dropout={p} and one layer: torch applies dropout between stacked layers "
+        "only, so none is applied"
+    ),
+    "inspect.nonfinite_in": "{module} received {count} NaN or infinite values in {name}",
+    "inspect.nonfinite_out": "{module} returned {count} NaN or infinite values in {name}",
+    "inspect.nonfinite_fix": (
+        "torch.Tensor(...) and torch.empty(...) leave memory uninitialised: build inputs with "
+        "torch.randn(...) or torch.zeros(...)"
+    ),
+    "inspect.warn_contiguous": (
+        "torch warned that the weights are not in one contiguous block (after a copy or a move, "
+        "each call compacts them again): call flatten_parameters() once. torch: {message}"
+    ),
+    "inspect.warn_dropout": (
+        "torch warned that dropout needs 2 or more layers to apply. torch: {message}"
+    ),
+    "inspect.warn_other": "torch warned: {message}",
+    "inspect.raised_between": "forward raised {error} between modules: {message}",
+    "inspect.raised_in": (
+        "{module} ({type}) received {received} and raised {error}: {message}"
+    ),
+    "inspect.title": "rnnx inspect: {modules} modules in call order, {layers} recurrent",
+    "inspect.col_module": "module",
+    "inspect.col_type": "type",
+    "inspect.col_inputs": "receives",
+    "inspect.col_outputs": "returns",
+    "inspect.col_params": "params",
+    "inspect.col_reads": "reads",
+    "inspect.calls": "× {n} calls",
+    "inspect.packed": "packed: lengths {lengths}",
+    "inspect.raised_here": "raised here",
+    "inspect.layer_heading": "{layer}, as rnnx shape explains it",
+    "inspect.reproduce": "reproduce: {command}",
+    "inspect.findings": "Findings",
+    "inspect.no_findings": "No mistake found at the seams.",
+    "inspect.fix": "fix: {fix}",
+    "inspect.notes": "How torch read each recurrent input",
+    "inspect.error": "forward raised",
+    "inspect.role_batch": "batch",
+    "inspect.role_seq": "time",
+    "inspect.role_features": "features",
+    "inspect.role_layers_directions": "layers×dirs",
+    "inspect.role_packed_steps": "steps",
+    "inspect.bad_input": (
+        "--input {raw}: give a shape with an optional dtype, e.g. 32,50 or 32,50:long, or a "
+        ".npz or .pt file"
+    ),
+    "inspect.bad_dtype": "--input {raw}: unknown dtype {dtype}; use one of {allowed}",
+    "inspect.no_embedding": (
+        "--input {raw}: token ids are drawn below the first nn.Embedding's num_embeddings, and "
+        "the model has no nn.Embedding; pass a .npz or .pt file of ids"
+    ),
+    "inspect.bad_kwargs": "--kwargs {raw}: not a JSON object ({reason}); e.g. '{{\"vocab\": 1000}}'",
+    "inspect.no_input": "no --input: give one per positional argument of forward, e.g. --input 32,50,5",
+    "inspect.not_module": "{target} gave {got}, not an nn.Module (a class, a function returning one, or an instance)",
+    "inspect.build_failed": "building {target} raised {error}",
+    "inspect.bad_file": "--input {raw}: {reason}",
+    "inspect.bad_lengths": (
+        "--lengths {lengths}: {n} lengths for a batch of {batch}, or longer than {steps} steps; "
+        "one length per sequence, each at most the input's time steps"
+    ),
+    "inspect.bad_answer": "the child process answered something rnnx cannot read ({reason})",
 }
