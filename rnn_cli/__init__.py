@@ -1,3 +1,38 @@
-"""rnnx: a command-line shape explorer for recurrent neural networks."""
+"""rnnx: a command-line shape explorer for recurrent neural networks, and its Python API.
+
+`import rnn_cli` loads neither torch, numpy nor rich: `shape`, `inspect` and the notebook
+extension's `load_ipython_extension` are imported on first use.
+"""
+
+import importlib
+import sys
+import types
+from typing import Any
 
 __version__ = "0.1.0"
+__all__ = ["inspect", "load_ipython_extension", "shape"]
+
+_PUBLIC = {"shape": "rnn_cli.api", "load_ipython_extension": "rnn_cli.notebook"}
+
+
+def __getattr__(name: str) -> Any:
+    """rnn_cli.shape and %load_ext rnn_cli's hook, imported when first used."""
+    if name in _PUBLIC:
+        return getattr(importlib.import_module(_PUBLIC[name]), name)
+    raise AttributeError(f"module 'rnn_cli' has no attribute {name!r}")
+
+
+class _Package(types.ModuleType):
+    """rnn_cli.inspect is the API's function, though rnn_cli/inspect/ is also a package: the
+    import system's record of the subpackage on its parent is dropped (sys.modules keeps it)."""
+
+    @property
+    def inspect(self) -> Any:
+        return importlib.import_module("rnn_cli.api").inspect
+
+    @inspect.setter
+    def inspect(self, subpackage: types.ModuleType) -> None:
+        pass
+
+
+sys.modules[__name__].__class__ = _Package

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from rnn_cli.findings.report import Report
+from rnn_cli.findings.report import as_dict as report_dict
 from rnn_cli.inspect.layer import Layer
 
 SCHEMA = 1  # the JSON contract's version: raise it when a key is renamed or removed
@@ -74,6 +76,7 @@ class Inspection:
     findings: tuple[Finding, ...]  # mistakes: the student's to fix (exit 1)
     notes: tuple[str, ...]  # how torch read each recurrent input, and the like
     error: Error | None
+    reports: tuple[Report, ...] = ()  # each layer as `rnnx shape` explains it, filled above
 
     @property
     def failed(self) -> bool:
@@ -83,8 +86,10 @@ class Inspection:
 def as_dict(found: Inspection) -> dict[str, object]:
     """The JSON document (layers carry their `rnnx shape` command beside their options)."""
     document = asdict(found)
+    del document["reports"]
+    shapes = [report_dict(r) for r in found.reports] or [None] * len(found.layers)
     document["layers"] = [
-        {"path": layer.path, "options": layer.options, "command": layer.command}
-        for layer in found.layers
+        {"path": layer.path, "options": layer.options, "command": layer.command, "shape": shape}
+        for layer, shape in zip(found.layers, shapes, strict=True)
     ]
     return document

@@ -1,0 +1,188 @@
+"""The public Python API: `shape` and `inspect`, each returning a report that shows itself (a
+table in a terminal, Rich HTML in Jupyter, `.to_dict()` the CLI's `--format json` document), in
+the language asked for. Runs in the caller's process; never prints.
+
+Imports torch only where the caller's own torch objects are read; Rich only when a report is
+drawn. Must not import typer or cli.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from rnn_cli import pipeline
+from rnn_cli.base.errors import SpecError
+from rnn_cli.catalog import lookup
+from rnn_cli.findings.report import Report, as_dict
+from rnn_cli.inspect.layer import options, spec_of
+from rnn_cli.inspect.model import Inspection
+from rnn_cli.inspect.model import as_dict as inspection_dict
+from rnn_cli.spec.build import SEQ_LEN, build_spec
+from rnn_cli.spec.choices import Backend, Cell, Device, DType, Nonlinearity
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from torch import nn
+
+WIDTH = 120  # columns a report is drawn in for print() and Jupyter
+HTML = (
+    '<pre style="white-space:pre;overflow-x:auto;line-height:normal;'
+    "font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace\">{code}</pre>"
+)
+
+
+@contextmanager
+def speaking(lang: str | None) -> Iterator[None]:
+    """lang ("en", "ko"; None: the process's) while inside; the process's language after."""
+    before = lookup.current()
+    lookup.use(lookup.Lang(lang) if lang is not None else before)
+    try:
+        yield
+    finally:
+        lookup.use(before)
+
+
+class Shown:
+    """A report that renders itself: __rich__, print(), Jupyter, to_dict()."""
+
+    def __init__(self, lang: str | None) -> None:
+        self.lang = lang
+
+    def _picture(self) -> RenderableType:
+        raise NotImplementedError
+
+    def to_dict(self) -> dict[str, object]:
+        raise NotImplementedError
+
+    def __rich__(self) -> RenderableType:
+        with speaking(self.lang):
+            return self._picture()
+
+    def _recorded(self, color: bool) -> Any:
+        from rich.console import Console  # noqa: PLC0415 (Rich only when a report is drawn)
+
+        out = Console(
+            width=WIDTH, file=io.StringIO(), record=True, color_system="truecolor" if color else None
+        )
+        out.print(self.__rich__(), crop=False)
+        return out
+
+    def __str__(self) -> str:
+        lines = self._recorded(False).file.getvalue().splitlines()
+        return "\n".join(line.rstrip() for line in lines)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        html = self._recorded(True).export_html(inline_styles=True, code_format=HTML)
+        return {"text/plain": str(self), "text/html": html}
+
+
+class ShapeReport(Shown):
+    """What `rnnx shape` prints for one configuration."""
+
+    def __init__(self, report: Report, lang: str | None) -> None:
+        super().__init__(lang)
+        self.report = report
+
+    def _picture(self) -> RenderableType:
+        from rnn_cli.render import table  # noqa: PLC0415 (Rich only when a report is drawn)
+
+        return table.render(self.report)
+
+    def to_dict(self) -> dict[str, object]:
+        return as_dict(self.report)
+
+
+class InspectReport(Shown):
+    """What `rnnx inspect` prints for a model: the flow, each recurrent layer, the findings."""
+
+    def __init__(self, found: Inspection, lang: str | None) -> None:
+        super().__init__(lang)
+        self.inspection = found
+
+    @property
+    def findings(self) -> tuple[Any, ...]:
+        return self.inspection.findings
+
+    def _picture(self) -> RenderableType:
+        from rnn_cli.render.inspect import VIEW, InspectFormat  # noqa: PLC0415 (Rich on drawing)
+
+        shown = VIEW[InspectFormat.TABLE](self.inspection)
+        assert not isinstance(shown, str)
+        return shown
+
+    def to_dict(self) -> dict[str, object]:
+        return inspection_dict(self.inspection)
+
+
+def explained(found: Inspection) -> Inspection:
+    """found with each recurrent layer explained as `rnnx shape` explains it (a layer rnnx
+    cannot build is left out)."""
+    budget = pipeline.memory_budget(None)
+    kept, reports = [], []
+    for layer in found.layers:
+        try:
+            reports.append(pipeline.shape(layer.spec, Backend.TORCH, budget).report)
+        except SpecError:
+            continue
+        kept.append(layer)
+    return replace(found, layers=tuple(kept), reports=tuple(reports))
+
+
+CHOICES: dict[str, type[Enum]] = {
+    "cell": Cell,
+    "dtype": DType,
+    "device": Device,
+    "nonlinearity": Nonlinearity,
+}
+
+
+def _layer_options(layer: nn.RNNBase, x: Any) -> dict[str, Any]:
+    from torch.nn.utils.rnn import PackedSequence, pad_packed_sequence  # noqa: PLC0415
+
+    lengths = None
+    if isinstance(x, PackedSequence):
+        x, found = pad_packed_sequence(x, batch_first=bool(layer.batch_first))
+        lengths = tuple(int(n) for n in found)
+    if x is None:
+        dims = (1, SEQ_LEN) if layer.batch_first else (SEQ_LEN, 1)
+        return options(layer, (*dims, layer.input_size), None, "float32")
+    return options(layer, tuple(x.shape), lengths, str(x.dtype).removeprefix("torch."))
+
+
+def shape(layer: Any = None, x: Any = None, *, lang: str | None = None, **given: Any) -> ShapeReport:
+    """The report `rnnx shape` prints: for an nn.RNN/LSTM/GRU (its real configuration, and the
+    input x it receives: a tensor or a PackedSequence), or for the CLI's options as keywords
+    (`shape(cell="lstm", layers=2, bidirectional=True)`); keywords override the layer's."""
+    with speaking(lang):
+        values = {k: CHOICES[k](v) if k in CHOICES and v is not None else v for k, v in given.items()}
+        if layer is None:
+            spec = build_spec(**values)
+        else:
+            spec = spec_of({**_layer_options(layer, x), **given})
+        run = pipeline.shape(spec, Backend.TORCH, pipeline.memory_budget(None))
+        return ShapeReport(run.report, lang)
+
+
+def inspect(
+    model: nn.Module,
+    *inputs: Any,
+    batch_size: int | None = None,
+    lang: str | None = None,
+    **forward_kwargs: Any,
+) -> InspectReport:
+    """model(*inputs, **forward_kwargs) once, in eval mode under no_grad (each module's mode
+    restored), watched: the flow, each recurrent layer explained, the findings at the seams.
+    batch_size: the batch you mean, so a batch read as time is named."""
+    from rnn_cli.inspect import run  # noqa: PLC0415 (torch: only when a model is inspected)
+
+    with speaking(lang):
+        found = run.inspect(model, inputs, forward_kwargs, batch_size)
+        return InspectReport(explained(found), lang)
