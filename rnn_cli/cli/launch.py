@@ -19,6 +19,7 @@ MODULES = {
     "code": "teach",
     "sweep": "sweep",
     "check": "check",
+    "inspect": "inspect",
 }
 
 

@@ -27,8 +27,8 @@ class InspectFormat(str, Enum):
 
 def value_text(v: Value) -> str:
     """input (4, 6, 5) batch·time·features; a packed batch with its lengths."""
-    roles = "·".join(text(f"inspect.role_{r}") for r in v.roles)
-    said = f"{v.name} {shape_text(v.shape)}" + (f" {roles}" if roles else "")
+    roles = ", ".join(text(f"inspect.role_{r}") for r in v.roles)
+    said = f"{v.name} {shape_text(v.shape)}" + (f" [{roles}]" if roles else "")
     if v.lengths is not None:
         said += " " + text("inspect.packed", lengths=",".join(map(str, v.lengths)))
     return said
