@@ -7,7 +7,12 @@ extension's `load_ipython_extension` are imported on first use.
 import importlib
 import sys
 import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what the names are, for type checkers; at run time they load on first use
+    from rnn_cli.api import inspect as inspect
+    from rnn_cli.api import shape as shape
+    from rnn_cli.notebook import load_ipython_extension as load_ipython_extension
 
 __version__ = "0.1.0"
 __all__ = ["inspect", "load_ipython_extension", "shape"]

@@ -64,10 +64,13 @@ class Shown:
             return self._picture()
 
     def _recorded(self, color: bool) -> Any:
-        from rich.console import Console  # noqa: PLC0415 (Rich only when a report is drawn)
+        from rich.console import Console
 
         out = Console(
-            width=WIDTH, file=io.StringIO(), record=True, color_system="truecolor" if color else None
+            width=WIDTH,
+            file=io.StringIO(),
+            record=True,
+            color_system="truecolor" if color else None,
         )
         out.print(self.__rich__(), crop=False)
         return out
@@ -92,7 +95,7 @@ class ShapeReport(Shown):
         self.report = report
 
     def _picture(self) -> RenderableType:
-        from rnn_cli.render import table  # noqa: PLC0415 (Rich only when a report is drawn)
+        from rnn_cli.render import table
 
         return table.render(self.report)
 
@@ -112,7 +115,7 @@ class InspectReport(Shown):
         return self.inspection.findings
 
     def _picture(self) -> RenderableType:
-        from rnn_cli.render.inspect import VIEW, InspectFormat  # noqa: PLC0415 (Rich on drawing)
+        from rnn_cli.render.inspect import VIEW, InspectFormat
 
         shown = VIEW[InspectFormat.TABLE](self.inspection)
         assert not isinstance(shown, str)
@@ -145,7 +148,7 @@ CHOICES: dict[str, type[Enum]] = {
 
 
 def _layer_options(layer: nn.RNNBase, x: Any) -> dict[str, Any]:
-    from torch.nn.utils.rnn import PackedSequence, pad_packed_sequence  # noqa: PLC0415
+    from torch.nn.utils.rnn import PackedSequence, pad_packed_sequence
 
     lengths = None
     if isinstance(x, PackedSequence):
@@ -157,14 +160,18 @@ def _layer_options(layer: nn.RNNBase, x: Any) -> dict[str, Any]:
     return options(layer, tuple(x.shape), lengths, str(x.dtype).removeprefix("torch."))
 
 
-def shape(layer: Any = None, x: Any = None, *, lang: str | None = None, **given: Any) -> ShapeReport:
+def shape(
+    layer: Any = None, x: Any = None, *, lang: str | None = None, **given: Any
+) -> ShapeReport:
     """The report `rnnx shape` prints: for an nn.RNN/LSTM/GRU (its real configuration, and the
     input x it receives: a tensor or a PackedSequence), or for the CLI's options as keywords
     (`shape(cell="lstm", layers=2, bidirectional=True)`); keywords override the layer's."""
     with speaking(lang):
-        values = {k: CHOICES[k](v) if k in CHOICES and v is not None else v for k, v in given.items()}
+        values = {
+            k: CHOICES[k](v) if k in CHOICES and v is not None else v for k, v in given.items()
+        }
         if layer is None:
-            spec = build_spec(**values)
+            spec = build_spec(**values)  # type: ignore[arg-type]
         else:
             spec = spec_of({**_layer_options(layer, x), **given})
         run = pipeline.shape(spec, Backend.TORCH, pipeline.memory_budget(None))
@@ -181,7 +188,7 @@ def inspect(
     """model(*inputs, **forward_kwargs) once, in eval mode under no_grad (each module's mode
     restored), watched: the flow, each recurrent layer explained, the findings at the seams.
     batch_size: the batch you mean, so a batch read as time is named."""
-    from rnn_cli.inspect import run  # noqa: PLC0415 (torch: only when a model is inspected)
+    from rnn_cli.inspect import run
 
     with speaking(lang):
         found = run.inspect(model, inputs, forward_kwargs, batch_size)

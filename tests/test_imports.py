@@ -128,3 +128,10 @@ print(len(counts), gc.isenabled(), gc.get_freeze_count() > 0)
     modules, printed = run_child(body)
     assert printed == "0 True True"
     assert "torch" in modules
+
+
+def test_import_rnn_cli_loads_neither_torch_numpy_nor_rich() -> None:
+    """The package's public names (rnn_cli.shape, rnn_cli.inspect) load on first use only."""
+    modules, printed = run_child("import rnn_cli\nprint(sorted(rnn_cli.__all__))")
+    assert modules == []
+    assert printed == "['inspect', 'load_ipython_extension', 'shape']"

@@ -39,7 +39,8 @@ CASES: dict[str, tuple[str, set[str]]] = {
 
 def load(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"inspect_{name}", EXAMPLES / f"{name}.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -117,7 +118,9 @@ def test_the_models_modes_are_restored_and_no_grad_kept() -> None:
     model.train()
     model.classifier.eval()
     rnn_cli.inspect(model, torch.randn(*X))
-    assert model.training and model.lstm.training and not model.classifier.training
+    assert model.training
+    assert model.lstm.training
+    assert not model.classifier.training
 
 
 def test_nonfinite_input_is_named() -> None:
@@ -129,7 +132,7 @@ def test_nonfinite_input_is_named() -> None:
 
 
 def test_dropout_with_one_layer_is_named() -> None:
-    with pytest.warns(UserWarning):
+    with pytest.warns(UserWarning, match="num_layers greater than 1"):
         model = nn.Sequential(nn.GRU(5, 8, dropout=0.5, batch_first=True))
     found = rnn_cli.inspect(model, torch.randn(*X)).inspection
     assert [f.id for f in found.findings] == ["dropout_one_layer"]
@@ -162,7 +165,13 @@ def test_cli_json_equals_the_apis_to_dict_and_its_keys_are_pinned() -> None:
     document = json.loads(out)
     assert list(document) == ["schema", "modules", "layers", "findings", "notes", "error"]
     assert set(document["modules"][0]) == {
-        "path", "type", "inputs", "outputs", "parameters", "calls", "reads",
+        "path",
+        "type",
+        "inputs",
+        "outputs",
+        "parameters",
+        "calls",
+        "reads",
     }
     assert set(document["findings"][0]) == {"id", "module", "says", "fix"}
     assert set(document["layers"][0]) == {"path", "options", "command", "shape"}
@@ -208,9 +217,10 @@ def test_a_missing_name_is_a_bad_target(tmp_path: Path) -> None:
     assert "Nope" in err
 
 
+MODULE = "import sys, torch\nclass M(torch.nn.Module):\n    def forward(self, x):\n        {body}\n"
 HOSTILE = {
-    "loop": "import torch\nclass M(torch.nn.Module):\n    def forward(self, x):\n        while True:\n            pass\n",
-    "exit": "import sys, torch\nclass M(torch.nn.Module):\n    def forward(self, x):\n        sys.exit(3)\n",
+    "loop": MODULE.format(body="while True: pass"),
+    "exit": MODULE.format(body="sys.exit(3)"),
     "notmodule": "class M:\n    pass\n",
     "raises": "class M:\n    def __init__(self):\n        raise ValueError('no')\n",
 }

@@ -728,9 +728,7 @@ EN: Final[dict[str, str]] = {
     ),
     "inspect.warn_other": "torch warned: {message}",
     "inspect.raised_between": "forward raised {error} between modules: {message}",
-    "inspect.raised_in": (
-        "{module} ({type}) received {received} and raised {error}: {message}"
-    ),
+    "inspect.raised_in": ("{module} ({type}) received {received} and raised {error}: {message}"),
     "inspect.title": "rnnx inspect: {modules} modules in call order, {layers} recurrent",
     "inspect.col_module": "module",
     "inspect.col_type": "type",
@@ -762,9 +760,15 @@ EN: Final[dict[str, str]] = {
         "--input {raw}: token ids are drawn below the first nn.Embedding's num_embeddings, and "
         "the model has no nn.Embedding; pass a .npz or .pt file of ids"
     ),
-    "inspect.bad_kwargs": "--kwargs {raw}: not a JSON object ({reason}); e.g. '{{\"vocab\": 1000}}'",
-    "inspect.no_input": "no --input: give one per positional argument of forward, e.g. --input 32,50,5",
-    "inspect.not_module": "{target} gave {got}, not an nn.Module (a class, a function returning one, or an instance)",
+    "inspect.bad_kwargs": (
+        "--kwargs {raw}: not a JSON object ({reason}); e.g. '{{\"vocab\": 1000}}'"
+    ),
+    "inspect.no_input": (
+        "no --input: give one per positional argument of forward, e.g. --input 32,50,5"
+    ),
+    "inspect.not_module": (
+        "{target} gave {got}, not an nn.Module (a class, a function returning one, or an instance)"
+    ),
     "inspect.build_failed": "building {target} raised {error}",
     "inspect.bad_file": "--input {raw}: {reason}",
     "inspect.bad_lengths": (

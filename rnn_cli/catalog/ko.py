@@ -708,7 +708,8 @@ KO: Final[dict[str, str]] = {
     ),
     # inspect: the student's own model (rnnx inspect, rnn_cli.inspect)
     "inspect.why_backward_only": (
-        "양방향 층의 h_n[-1]은 역방향 (backward direction)의 마지막 은닉 상태 (hidden state)뿐입니다: "
+        "양방향 층의 h_n[-1]은 역방향 (backward direction)의 마지막 은닉 상태 (hidden "
+        "state)뿐입니다: "
         "정방향의 것은 h_n[-2]입니다"
     ),
     "inspect.why_c_n": (
@@ -727,7 +728,8 @@ KO: Final[dict[str, str]] = {
     ),
     "inspect.read_unbatched": "{layer}: 2차원 입력을 {steps} 시점짜리 시퀀스 하나로 읽었습니다",
     "inspect.layout_swapped": (
-        "{layer}: 배치 크기 {n} 차원을 시간으로 읽었습니다: {n} 시점짜리 시퀀스 {steps}개를 돌렸으니 "
+        "{layer}: 배치 크기 {n} 차원을 시간으로 읽었습니다: {n} 시점짜리 시퀀스 {steps}개를 "
+        "돌렸으니 "
         "텐서의 배치 순서와 층의 batch_first가 맞지 않습니다"
     ),
     "inspect.dropout_unused": (
@@ -744,7 +746,9 @@ KO: Final[dict[str, str]] = {
         "torch 경고: 가중치가 연속된 한 덩어리에 있지 않습니다 (복사나 이동 뒤에는 호출마다 다시 "
         "모읍니다): flatten_parameters()를 한 번 호출하세요. torch: {message}"
     ),
-    "inspect.warn_dropout": "torch 경고: 드롭아웃은 층이 2개 이상일 때만 적용됩니다. torch: {message}",
+    "inspect.warn_dropout": (
+        "torch 경고: 드롭아웃은 층이 2개 이상일 때만 적용됩니다. torch: {message}"
+    ),
     "inspect.warn_other": "torch 경고: {message}",
     "inspect.raised_between": "forward가 모듈 사이에서 오류를 일으켰습니다 ({error}): {message}",
     "inspect.raised_in": (
@@ -776,14 +780,22 @@ KO: Final[dict[str, str]] = {
         "--input {raw}: 모양과 선택적인 dtype(예: 32,50 또는 32,50:long), 또는 .npz나 .pt 파일을 "
         "주세요"
     ),
-    "inspect.bad_dtype": "--input {raw}: 모르는 dtype {dtype}입니다; 다음 중 하나를 쓰세요: {allowed}",
+    "inspect.bad_dtype": (
+        "--input {raw}: 모르는 dtype {dtype}입니다; 다음 중 하나를 쓰세요: {allowed}"
+    ),
     "inspect.no_embedding": (
         "--input {raw}: 토큰 id는 첫 nn.Embedding의 num_embeddings 아래에서 뽑는데 모델에 "
         "nn.Embedding이 없습니다; id를 담은 .npz나 .pt 파일을 주세요"
     ),
-    "inspect.bad_kwargs": "--kwargs {raw}: JSON 객체가 아닙니다 ({reason}); 예: '{{\"vocab\": 1000}}'",
-    "inspect.no_input": "--input이 없습니다: forward의 위치 인자마다 하나씩 주세요. 예: --input 32,50,5",
-    "inspect.not_module": "{target}: nn.Module이 아니라 {got}입니다 (클래스, 모듈을 돌려주는 함수, 또는 인스턴스)",
+    "inspect.bad_kwargs": (
+        "--kwargs {raw}: JSON 객체가 아닙니다 ({reason}); 예: '{{\"vocab\": 1000}}'"
+    ),
+    "inspect.no_input": (
+        "--input이 없습니다: forward의 위치 인자마다 하나씩 주세요. 예: --input 32,50,5"
+    ),
+    "inspect.not_module": (
+        "{target}: nn.Module이 아니라 {got}입니다 (클래스, 모듈을 돌려주는 함수, 또는 인스턴스)"
+    ),
     "inspect.build_failed": "{target}: 만드는 중 오류가 일어났습니다 ({error})",
     "inspect.bad_file": "--input {raw}: {reason}",
     "inspect.bad_lengths": (

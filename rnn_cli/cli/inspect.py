@@ -60,41 +60,71 @@ def _kwargs(raw: str | None) -> dict[str, Any]:
 def inspect(
     target: Annotated[
         str,
-        typer.Argument(help="FILE.py:NAME or package.module:NAME: a module class, a function "
-                       "returning a module, or a module.", show_default=False),
+        typer.Argument(
+            help="FILE.py:NAME or package.module:NAME: a module class, a function "
+            "returning a module, or a module.",
+            show_default=False,
+        ),
     ],
     inputs: Annotated[
         list[str] | None,
-        typer.Option("--input", metavar="SHAPE[:DTYPE]|FILE",
-                     help="One per positional argument of forward: 32,50,5, 32,50:long "
-                     "(token ids), or a .npz/.pt file.", rich_help_panel=RUN),
+        typer.Option(
+            "--input",
+            metavar="SHAPE[:DTYPE]|FILE",
+            help="One per positional argument of forward: 32,50,5, 32,50:long "
+            "(token ids), or a .npz/.pt file.",
+            rich_help_panel=RUN,
+        ),
     ] = None,
     kwargs: Annotated[
         str | None,
-        typer.Option("--kwargs", metavar="JSON", help="Keyword arguments to build the model.",
-                     rich_help_panel=RUN),
+        typer.Option(
+            "--kwargs",
+            metavar="JSON",
+            help="Keyword arguments to build the model.",
+            rich_help_panel=RUN,
+        ),
     ] = None,
     lengths: Annotated[
         str | None,
-        typer.Option("--lengths", metavar="10,7,3", help="Passed after the inputs, for models "
-                     "that pack.", rich_help_panel=RUN),
+        typer.Option(
+            "--lengths",
+            metavar="10,7,3",
+            help="Passed after the inputs, for models that pack.",
+            rich_help_panel=RUN,
+        ),
     ] = None,
     batch_size: Annotated[
         int | None,
-        typer.Option("--batch-size", "-n", min=1, help="The batch you mean: a batch read as "
-                     "time is named.", rich_help_panel=RUN),
+        typer.Option(
+            "--batch-size",
+            "-n",
+            min=1,
+            help="The batch you mean: a batch read as time is named.",
+            rich_help_panel=RUN,
+        ),
     ] = None,
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds the model may take.", rich_help_panel=RUN)
     ] = 60.0,
     memory_limit: Annotated[
-        str, typer.Option("--memory-limit", metavar="SIZE", help="Address space the model's "
-                          "process may use (4GiB, 512MiB).", rich_help_panel=RUN),
+        str,
+        typer.Option(
+            "--memory-limit",
+            metavar="SIZE",
+            help="Address space the model's process may use (4GiB, 512MiB).",
+            rich_help_panel=RUN,
+        ),
     ] = "4GiB",
     fmt: Annotated[
         InspectFormat,
-        typer.Option("--format", "-f", case_sensitive=False, help="table, json or markdown.",
-                     rich_help_panel=OUTPUT),
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="table, json or markdown.",
+            rich_help_panel=OUTPUT,
+        ),
     ] = InspectFormat.TABLE,
     lang: Annotated[
         lookup.Lang | None,

@@ -104,8 +104,12 @@ def inputs(model: nn.Module, given: list[dict[str, Any]]) -> list[torch.Tensor]:
 
 
 def _their_frames(e: BaseException) -> str:
-    frames = [f for f in traceback.extract_tb(e.__traceback__) if "rnn_cli" not in Path(f.filename).parts]
-    head = ["Traceback (most recent call last):\n", *traceback.format_list(frames)] if frames else []
+    frames = [
+        f for f in traceback.extract_tb(e.__traceback__) if "rnn_cli" not in Path(f.filename).parts
+    ]
+    head = (
+        ["Traceback (most recent call last):\n", *traceback.format_list(frames)] if frames else []
+    )
     return "".join(head + traceback.format_exception_only(type(e), e)).rstrip()[-4000:]
 
 
@@ -130,7 +134,11 @@ def main(folder: Path) -> None:
         got = text("inspect.not_module", target=request["shown"], got=str(e))
         result = {"status": "failed", "message": got, "traceback": ""}
     except MemoryError as e:
-        result = {"status": "failed", "message": text("check.fail_memory"), "traceback": _their_frames(e)}
+        result = {
+            "status": "failed",
+            "message": text("check.fail_memory"),
+            "traceback": _their_frames(e),
+        }
     except SystemExit as e:
         said = text("check.fail_exit", code=repr(e.code))
         result = {"status": "failed", "message": said, "traceback": _their_frames(e)}

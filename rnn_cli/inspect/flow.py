@@ -46,7 +46,9 @@ class Recorder:
         for path, module in model.named_modules():
             if next(module.children(), None) is None:
                 self._paths[id(module)] = path or type(module).__name__
-                self._handles.append(module.register_forward_pre_hook(self.before, with_kwargs=True))
+                self._handles.append(
+                    module.register_forward_pre_hook(self.before, with_kwargs=True)
+                )
                 self._handles.append(module.register_forward_hook(self.after, with_kwargs=True))
 
     def detach(self) -> None:
@@ -61,7 +63,9 @@ class Recorder:
             self.steps[i] = replace(self.steps[i], calls=self.steps[i].calls + 1)
             return
         named = values.arguments(module, args, kwargs)
-        step = Step(path, type(module).__name__, values.described(module, named), (), _count(module))
+        step = Step(
+            path, type(module).__name__, values.described(module, named), (), _count(module)
+        )
         step = replace(step, reads=self._reads(step, named))
         self._index[id(module)] = len(self.steps)
         self.steps.append(step)
@@ -73,7 +77,9 @@ class Recorder:
         i = self._index[id(module)]
         if self.steps[i].outputs:
             return
-        self.steps[i] = replace(self.steps[i], outputs=values.described(module, values.results(module, output)))
+        self.steps[i] = replace(
+            self.steps[i], outputs=values.described(module, values.results(module, output))
+        )
         if isinstance(module, nn.RNNBase) and self.steps[i].calls == 1:
             self.layers.append(_seen(self.steps[i].path, module, args, output))
 

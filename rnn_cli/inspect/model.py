@@ -87,7 +87,8 @@ def as_dict(found: Inspection) -> dict[str, object]:
     """The JSON document (layers carry their `rnnx shape` command beside their options)."""
     document = asdict(found)
     del document["reports"]
-    shapes = [report_dict(r) for r in found.reports] or [None] * len(found.layers)
+    shapes: list[dict[str, object] | None] = [report_dict(r) for r in found.reports]
+    shapes = shapes or [None] * len(found.layers)
     document["layers"] = [
         {"path": layer.path, "options": layer.options, "command": layer.command, "shape": shape}
         for layer, shape in zip(found.layers, shapes, strict=True)

@@ -68,7 +68,11 @@ def _from_recipes(spec: Spec) -> tuple[list[Reading], list[Reading]]:
         right.append(Reading(plan.expression, plan.value))
         if plan.wrong is not None and plan.wrong_value is not None:
             mistake = _plan_mistake(plan, spec)
-            wrong.append(Reading(plan.wrong, plan.wrong_value, mistake, plan.wrong_why or "", plan.expression))
+            wrong.append(
+                Reading(
+                    plan.wrong, plan.wrong_value, mistake, plan.wrong_why or "", plan.expression
+                )
+            )
     return right, wrong
 
 

@@ -62,7 +62,7 @@ def inspect(
     batch_size: int | None = None,
 ) -> Inspection:
     """model(*inputs, **kwargs) once, watched; batch_size: the batch the student means."""
-    recorder, caught = Recorder(), []
+    recorder, caught = Recorder(), list[tuple[str, str]]()
     error: Error | None = None
     recorder.attach(model)
     try:

@@ -19,7 +19,9 @@ from rnn_cli.render.plain import Detail
 def _flow(title: str, header: list[str], rows: list[list[str]]) -> Table:
     grid = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", show_lines=True)
     for i, name in enumerate(header):
-        grid.add_column(name, overflow="fold" if i == 0 else "ellipsis", justify="right" if i == 4 else "left")
+        grid.add_column(
+            name, overflow="fold" if i == 0 else "ellipsis", justify="right" if i == 4 else "left"
+        )
     for row in rows:
         grid.add_row(*(Text(cell) for cell in row))
     return grid
