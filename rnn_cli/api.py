@@ -71,6 +71,7 @@ class Shown:
             file=io.StringIO(),
             record=True,
             color_system="truecolor" if color else None,
+            force_jupyter=False,  # in a kernel Rich would display it rather than write the file
         )
         out.print(self.__rich__(), crop=False)
         return out

@@ -1,46 +1,54 @@
 """`%load_ext rnn_cli`: the `%rnnx` line magic, which takes the CLI's arguments
-(`%rnnx shape --layers 2 --bidirectional`) and shows what the command prints in the cell.
-
-Imports IPython only when the extension is loaded. Must not be imported by any floor below.
+(`%rnnx shape --layers 2 --bidirectional`) and shows what the command prints in the cell, as text
+and as HTML. The command runs as its own process, as in a terminal: the kernel's language and
+display stay untouched. Must not be imported by any floor below.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import shlex
+import subprocess
+import sys
 from typing import Any
 
-from rnn_cli.api import speaking
+from rnn_cli.api import HTML, WIDTH
 
 
 class Printed:
-    """What a command printed, shown as text and as HTML in the cell."""
+    """What a command printed (stdout, then stderr) and its exit code."""
 
     def __init__(self, out: str, code: int) -> None:
         self.out, self.code = out, code
 
     def __repr__(self) -> str:
-        return self.out
+        from rich.text import Text
+
+        return Text.from_ansi(self.out).plain
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         from rich.console import Console
         from rich.text import Text
 
-        recorder = Console(record=True, width=120, file=io.StringIO())
-        recorder.print(Text.from_ansi(self.out))
-        html = recorder.export_html(inline_styles=True, code_format="<pre>{code}</pre>")
-        return {"text/plain": self.out, "text/html": html}
+        recorder = Console(record=True, width=WIDTH, file=io.StringIO(), force_jupyter=False)
+        recorder.print(Text.from_ansi(self.out), crop=False)
+        html = recorder.export_html(inline_styles=True, code_format=HTML)
+        return {"text/plain": repr(self), "text/html": html}
 
 
 def rnnx(line: str) -> Printed:
-    """The CLI run on line's arguments, in this process; its output and exit code."""
-    from typer.testing import CliRunner
-
-    from rnn_cli.cli.launch import app
-
-    with speaking(None):
-        done = CliRunner().invoke(app, shlex.split(line), env={"COLUMNS": "120"})
-    return Printed((done.stdout + done.stderr).rstrip(), done.exit_code)
+    """`rnnx LINE` in a process of its own; what it printed and its exit code."""
+    env = {**os.environ, "COLUMNS": str(WIDTH), "FORCE_COLOR": "1", "TERM": "xterm-256color"}
+    done = subprocess.run(
+        [sys.executable, "-m", "rnn_cli", *shlex.split(line)],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        check=False,
+    )
+    return Printed((done.stdout + done.stderr).rstrip(), done.returncode)
 
 
 def load_ipython_extension(ipython: Any) -> None:
