@@ -20,7 +20,7 @@ def outputs(cell: Any) -> dict[str, str]:
 
 
 def test_the_notebook_runs_in_a_real_kernel() -> None:
-    notebook = nbformat.read(ROOT / "examples" / "notebook.ipynb", as_version=4)
+    notebook = nbformat.read(ROOT / "examples" / "notebook.ipynb", as_version=4)  # type: ignore[no-untyped-call]
     NotebookClient(notebook, timeout=240, kernel_name="python3", resources={
         "metadata": {"path": str(ROOT)}
     }).execute()  # fmt: skip
