@@ -167,6 +167,7 @@ def test_cli_json_equals_the_apis_to_dict_and_its_keys_are_pinned() -> None:
     assert set(document["modules"][0]) == {
         "path",
         "type",
+        "config",
         "inputs",
         "outputs",
         "parameters",

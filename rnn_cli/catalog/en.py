@@ -734,7 +734,7 @@ EN: Final[dict[str, str]] = {
     "inspect.col_type": "type",
     "inspect.col_inputs": "receives",
     "inspect.col_outputs": "returns",
-    "inspect.col_params": "params",
+    "inspect.params": "{n} params",
     "inspect.col_reads": "reads",
     "inspect.calls": "× {n} calls",
     "inspect.packed": "packed: lengths {lengths}",

@@ -759,7 +759,7 @@ KO: Final[dict[str, str]] = {
     "inspect.col_type": "종류",
     "inspect.col_inputs": "받는 값",
     "inspect.col_outputs": "내보내는 값",
-    "inspect.col_params": "파라미터",
+    "inspect.params": "파라미터 {n}개",
     "inspect.col_reads": "읽는 조각",
     "inspect.calls": "× 호출 {n}번",
     "inspect.packed": "패킹: 길이 {lengths}",

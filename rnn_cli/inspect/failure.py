@@ -27,7 +27,7 @@ def explain(error: BaseException, steps: list[Step], running: list[str]) -> Erro
         says = text(
             "inspect.raised_in",
             module=step.path,
-            type=step.type,
+            type=f"nn.{step.type}({step.config})",
             received=_received(step),
             error=type(error).__name__,
             message=message,

@@ -63,9 +63,8 @@ class Recorder:
             self.steps[i] = replace(self.steps[i], calls=self.steps[i].calls + 1)
             return
         named = values.arguments(module, args, kwargs)
-        step = Step(
-            path, type(module).__name__, values.described(module, named), (), _count(module)
-        )
+        kind, config = type(module).__name__, module.extra_repr()
+        step = Step(path, kind, config, values.described(module, named), (), _count(module))
         step = replace(step, reads=self._reads(step, named))
         self._index[id(module)] = len(self.steps)
         self.steps.append(step)

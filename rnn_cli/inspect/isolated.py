@@ -78,6 +78,7 @@ def _step(s: dict[str, Any]) -> Step:
     return Step(
         str(s["path"]),
         str(s["type"]),
+        str(s["config"]),
         _values(s["inputs"]),
         _values(s["outputs"]),
         int(s["parameters"]),

@@ -43,6 +43,7 @@ class Step:
 
     path: str  # encoder.lstm
     type: str  # LSTM
+    config: str  # its extra_repr(): in_features=128, out_features=3, bias=True
     inputs: tuple[Value, ...]
     outputs: tuple[Value, ...]  # empty for the module forward raised in
     parameters: int

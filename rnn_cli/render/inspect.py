@@ -28,14 +28,16 @@ class InspectFormat(str, Enum):
 def value_text(v: Value) -> str:
     """input (4, 6, 5) batch·time·features; a packed batch with its lengths."""
     roles = ", ".join(text(f"inspect.role_{r}") for r in v.roles)
-    said = f"{v.name} {shape_text(v.shape)}" + (f" [{roles}]" if roles else "")
+    said = f"{v.name} {shape_text(v.shape)}" + (f"\n[{roles}]" if roles else "")
     if v.lengths is not None:
         said += " " + text("inspect.packed", lengths=",".join(map(str, v.lengths)))
     return said
 
 
 def _type(step: Step) -> str:
-    return step.type + (" " + text("inspect.calls", n=step.calls) if step.calls > 1 else "")
+    """LSTM × 4 calls, its parameters under it."""
+    calls = " " + text("inspect.calls", n=step.calls) if step.calls > 1 else ""
+    return f"{step.type}{calls}\n" + text("inspect.params", n=f"{step.parameters:,}")
 
 
 def _outputs(step: Step, found: Inspection) -> str:
@@ -56,7 +58,6 @@ def rows(found: Inspection) -> list[list[str]]:
             _type(s),
             "\n".join(value_text(v) for v in s.inputs),
             _outputs(s, found),
-            f"{s.parameters:,}",
             _reads(s),
         ]
         for s in found.modules
@@ -64,7 +65,7 @@ def rows(found: Inspection) -> list[list[str]]:
 
 
 def header() -> list[str]:
-    names = ("module", "type", "inputs", "outputs", "params", "reads")
+    names = ("module", "type", "inputs", "outputs", "reads")
     return [text(f"inspect.col_{n}") for n in names]
 
 

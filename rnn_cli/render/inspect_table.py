@@ -13,34 +13,42 @@ from rich.text import Text
 from rnn_cli.catalog.lookup import text
 from rnn_cli.inspect.model import Inspection
 from rnn_cli.render import table
+from rnn_cli.render.pieces import prose
 from rnn_cli.render.plain import Detail
+
+# each column's least and most width: the shapes and the slice read keep room at 80 columns
+WIDTHS = ((None, 18), (None, 12), (15, None), (15, None), (14, None))
 
 
 def _flow(title: str, header: list[str], rows: list[list[str]]) -> Table:
-    grid = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", show_lines=True)
-    for i, name in enumerate(header):
-        grid.add_column(
-            name, overflow="fold" if i == 0 else "ellipsis", justify="right" if i == 4 else "left"
-        )
+    grid = Table(
+        title=title, box=box.SIMPLE_HEAVY, title_justify="left", show_lines=True, show_edge=False
+    )
+    for i, name in enumerate(header):  # module, type, inputs, outputs, reads
+        least, most = WIDTHS[i]
+        grid.add_column(name, overflow="fold", min_width=least, max_width=most)
     for row in rows:
         grid.add_row(*(Text(cell) for cell in row))
     return grid
 
 
 def _findings(found: Inspection) -> RenderableType:
+    """Each finding, its fix on a line of its own under it."""
     if not found.findings:
         return Text(text("inspect.no_findings"), style="green")
-    items = tuple(
-        f"{f.says}" + (f"\n{text('inspect.fix', fix=f.fix)}" if f.fix else "")
-        for f in found.findings
-    )
-    return table.bullets(text("inspect.findings"), "✗", items, "red")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for f in found.findings:
+        fix = [prose(text("inspect.fix", fix=f.fix), "cyan")] if f.fix else []
+        grid.add_row(Text("✗", style="bold red"), Group(prose(f.says), *fix))
+    return Group(Text(text("inspect.findings"), style="bold red"), grid)
 
 
 def render(
     found: Inspection, title: str, header: list[str], rows: list[list[str]], detail: Detail
 ) -> RenderableType:
-    parts: list[RenderableType] = [_flow(title, header, rows)]
+    parts: list[RenderableType] = [_flow(title, header, rows), Text("")]
     if found.error is not None:
         parts += [table.bullets(text("inspect.error"), "✗", (found.error.says,), "bold red")]
     parts += [_findings(found)]
