@@ -188,10 +188,13 @@ def test_cli_exit_codes_and_formats() -> None:
     assert "rnnx shape --cell lstm --bidirectional --batch-size 4 --seq-len 6" in out
     code, out, _ = cli("embedding_correct", "--input", "4,7:long", "-f", "markdown")
     assert code == 0, out
-    assert "| embedding | Embedding |" in out
-    code, out, _ = cli("failing_linear", "--input", "4,6,5", "--lang", "ko")
+    assert "| embedding | Embedding<br>16,000 params |" in out
+    code, out, _ = cli("failing_linear", "--input", "4,6,5", "--lang", "ko", "-f", "json")
     assert code == 1
-    assert "mat1 and mat2 shapes cannot be multiplied (4x256 and 128x3)" in out
+    error = json.loads(out)["error"]
+    assert error["message"] == "mat1 and mat2 shapes cannot be multiplied (4x256 and 128x3)"
+    assert error["message"] in error["says"]
+    assert "오류를 일으켰습니다" in error["says"]
     code, out, _ = cli("packed_correct", "--input", "4,6,5", "--lengths", "6,3,2,6")
     assert code == 0, out
 

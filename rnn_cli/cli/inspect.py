@@ -18,7 +18,7 @@ from rnn_cli.cli.core import command, epilog
 from rnn_cli.cli.options import OUTPUT, RUN, HtmlOpt, SvgOpt
 from rnn_cli.grading.sandbox import parse_target
 from rnn_cli.inspect import isolated
-from rnn_cli.inspect.child import DTYPES
+from rnn_cli.inspect.isolated import DTYPES
 from rnn_cli.render.inspect import VIEW, InspectFormat
 from rnn_cli.spec.lists import parse_ints, parse_lengths
 

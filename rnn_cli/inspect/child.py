@@ -22,18 +22,9 @@ from torch import nn
 
 from rnn_cli.catalog import lookup
 from rnn_cli.catalog.lookup import text
+from rnn_cli.inspect.isolated import DTYPES
 from rnn_cli.inspect.model import as_dict
 from rnn_cli.inspect.run import inspect
-
-DTYPES = {
-    "float": torch.float32,
-    "float32": torch.float32,
-    "float64": torch.float64,
-    "double": torch.float64,
-    "long": torch.int64,
-    "int64": torch.int64,
-    "int": torch.int64,
-}
 
 
 class Usage(Exception):
@@ -95,7 +86,7 @@ def inputs(model: nn.Module, given: list[dict[str, Any]]) -> list[torch.Tensor]:
         if "file" in item:
             drawn.append(_loaded(item["file"]))
             continue
-        dtype, shape = DTYPES[item["dtype"]], tuple(item["shape"])
+        dtype, shape = getattr(torch, DTYPES[item["dtype"]]), tuple(item["shape"])
         if dtype.is_floating_point:
             drawn.append(torch.randn(shape, dtype=dtype))
         else:

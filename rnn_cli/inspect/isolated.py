@@ -23,6 +23,16 @@ from rnn_cli.inspect.layer import Layer
 from rnn_cli.inspect.model import Error, Finding, Inspection, Read, Step, Value
 
 LARGEST_ANSWER = 16 * 2**20  # bytes of result.json read at most
+# --input's dtypes, each as torch names it (the child, which imports torch, looks it up)
+DTYPES = {
+    "float": "float32",
+    "float32": "float32",
+    "float64": "float64",
+    "double": "float64",
+    "long": "int64",
+    "int64": "int64",
+    "int": "int64",
+}
 
 
 @dataclass(frozen=True)
