@@ -127,8 +127,9 @@ class InspectReport(Shown):
 
 
 def explained(found: Inspection) -> Inspection:
-    """found with each recurrent layer explained as `rnnx shape` explains it (a layer rnnx
-    cannot build is left out)."""
+    """found, come from `rnnx inspect`'s child without its reports, with each recurrent layer
+    explained as `rnnx shape` explains it, on rnnx's seeded numbers (a layer rnnx cannot build
+    is left out). In-process, the inspection explains each on the layer's own tensors."""
     budget = pipeline.memory_budget(None)
     kept, reports = [], []
     for layer in found.layers:
@@ -192,5 +193,5 @@ def inspect(
     from rnn_cli.inspect import run
 
     with speaking(lang):
-        found = run.inspect(model, inputs, forward_kwargs, batch_size)
-        return InspectReport(explained(found), lang)
+        found = run.inspect(model, inputs, forward_kwargs, batch_size)  # layers explained there
+        return InspectReport(found, lang)

@@ -245,3 +245,13 @@ def test_import_rnn_cli_gives_the_api_by_name() -> None:
     assert callable(rnn_cli.shape)
     assert set(rnn_cli.__all__) == {"shape", "inspect", "load_ipython_extension"}
     assert "rnn_cli.inspect.run" in sys.modules  # the package is there too, under its name
+
+
+def test_each_layer_is_explained_on_its_own_tensors() -> None:
+    """The in-process report's recipes and identities hold on the student's own numbers."""
+    found = inspected("packed_correct").inspection
+    (report,) = found.reports
+    assert report.spec.lengths == LENGTHS
+    assert report.recipes
+    assert all(r.holds for r in report.recipes)
+    assert all(i.holds == i.expected for i in report.identities)

@@ -7,6 +7,7 @@ Must not import rich, render or cli.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -14,12 +15,15 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import PackedSequence
 
-from rnn_cli.base.errors import SpecError
+from rnn_cli.base.errors import MismatchError, SpecError
+from rnn_cli.findings.report import Report, build
 from rnn_cli.findings.slices import identical
 from rnn_cli.inspect import readings, values
 from rnn_cli.inspect.layer import Layer, options
 from rnn_cli.inspect.model import Read, Step
 from rnn_cli.inspect.readings import Slice
+from rnn_cli.network.result import Result
+from rnn_cli.spec.choices import Backend
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class Seen:
 
     layer: Layer
     slices: tuple[Slice, ...]
+    report: Report | None  # as `rnnx shape` explains it, checked on the layer's own tensors
 
 
 @dataclass
@@ -39,6 +44,7 @@ class Recorder:
     matched: list[tuple[Step, Read, Slice]] = field(default_factory=list)
     running: list[str] = field(default_factory=list)  # started, not finished: the innermost last
     _index: dict[int, int] = field(default_factory=dict)
+    _started: dict[int, float] = field(default_factory=dict)
     _paths: dict[int, str] = field(default_factory=dict)
     _handles: list[Any] = field(default_factory=list)
 
@@ -58,6 +64,7 @@ class Recorder:
     def before(self, module: nn.Module, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         path = self._paths[id(module)]
         self.running.append(path)
+        self._started[id(module)] = time.perf_counter()
         if id(module) in self._index:
             i = self._index[id(module)]
             self.steps[i] = replace(self.steps[i], calls=self.steps[i].calls + 1)
@@ -80,7 +87,8 @@ class Recorder:
             self.steps[i], outputs=values.described(module, values.results(module, output))
         )
         if isinstance(module, nn.RNNBase) and self.steps[i].calls == 1:
-            self.layers.append(_seen(self.steps[i].path, module, args, output))
+            seconds = time.perf_counter() - self._started[id(module)]
+            self.layers.append(_seen(self.steps[i].path, module, args, output, seconds))
 
     def _reads(self, step: Step, named: values.Named) -> tuple[Read, ...]:
         found = []
@@ -112,8 +120,10 @@ def _count(module: nn.Module) -> int:
     return sum(p.numel() for p in module.parameters(recurse=False))
 
 
-def _seen(path: str, module: nn.RNNBase, args: tuple[Any, ...], output: Any) -> Seen:
-    """The layer's options from its input, and its results read every way."""
+def _seen(
+    path: str, module: nn.RNNBase, args: tuple[Any, ...], output: Any, seconds: float
+) -> Seen:
+    """The layer's options from its input, its results read every way, and its report."""
     x, (out, state) = args[0], output
     lengths = None
     if isinstance(x, PackedSequence):
@@ -123,13 +133,15 @@ def _seen(path: str, module: nn.RNNBase, args: tuple[Any, ...], output: Any) -> 
     dtype = str(x.dtype).removeprefix("torch.")
     layer = Layer(path, options(module, tuple(x.shape), lengths, dtype))
     h_n, c_n = state if isinstance(state, tuple) else (state, None)
-    time = 1 if module.batch_first and out.dim() == 3 else 0
-    arrays = {"output": out, "h_n": h_n, "mean": out.mean(dim=time)}
+    t = 1 if module.batch_first and out.dim() == 3 else 0
+    arrays = {"output": out, "h_n": h_n, "mean": out.mean(dim=t)}
     if c_n is not None:
         arrays["c_n"] = c_n
     numbers = {k: v.detach().cpu().numpy() for k, v in arrays.items()}
     try:
         spec = layer.spec
-    except SpecError:  # a configuration rnnx cannot describe: read nothing of it
-        return Seen(layer, ())
-    return Seen(layer, readings.computed(spec, numbers))
+        result = Result(numbers["output"], numbers["h_n"], numbers.get("c_n"), seconds)
+        report = build(spec, Backend.TORCH, result)
+    except (SpecError, MismatchError):  # a configuration rnnx cannot describe: read nothing
+        return Seen(layer, (), None)
+    return Seen(layer, readings.computed(spec, numbers), report)

@@ -75,10 +75,12 @@ def inspect(
         recorder.detach()
     found, notes = _findings(recorder, batch_size)
     found += seams.torch_warnings(caught)
+    explained = [(seen.layer, seen.report) for seen in recorder.layers if seen.report]
     return Inspection(
         modules=tuple(recorder.steps),
-        layers=tuple(seen.layer for seen in recorder.layers),
+        layers=tuple(layer for layer, _ in explained),
         findings=tuple(found),
         notes=tuple(notes),
         error=error,
+        reports=tuple(report for _, report in explained),
     )
