@@ -7,9 +7,13 @@ extension's `load_ipython_extension` are imported on first use.
 import importlib
 import sys
 import types
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # what the names are, for type checkers; at run time they load on first use
+# what the names are, for type checkers; at run time they load on first use, and `typing` is
+# not imported: `python -m rnn_cli` loads this package before its Ctrl-C guard is in place
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
     from rnn_cli.api import inspect as inspect
     from rnn_cli.api import shape as shape
     from rnn_cli.notebook import load_ipython_extension as load_ipython_extension
@@ -20,7 +24,7 @@ __all__ = ["inspect", "load_ipython_extension", "shape"]
 _PUBLIC = {"shape": "rnn_cli.api", "load_ipython_extension": "rnn_cli.notebook"}
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> "Any":
     """rnn_cli.shape and %load_ext rnn_cli's hook, imported when first used."""
     if name in _PUBLIC:
         return getattr(importlib.import_module(_PUBLIC[name]), name)
@@ -32,7 +36,7 @@ class _Package(types.ModuleType):
     import system's record of the subpackage on its parent is dropped (sys.modules keeps it)."""
 
     @property
-    def inspect(self) -> Any:
+    def inspect(self) -> "Any":
         return importlib.import_module("rnn_cli.api").inspect
 
     @inspect.setter
