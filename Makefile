@@ -28,6 +28,9 @@ install: $(STAMP)
 # the main job; `make run ARGS="--cell lstm --proj-size 4"` runs `rnnx shape` with those options
 run: install
 	$(BIN)/rnnx shape $(ARGS)
+	@echo
+	@echo "rnnx is installed in .venv. Next time, in this folder:"
+	@echo "  . .venv/bin/activate    # then type rnnx, e.g. rnnx shape --help"
 
 test: $(DEV)
 	$(BIN)/python -m pytest -q

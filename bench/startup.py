@@ -31,6 +31,16 @@ STARTS = [
     ),
     Start("`rnnx shape` (torch)", rnnx("shape"), 1.05),
     Start(
+        "`rnnx why MESSAGE` (table)",
+        rnnx("why", "Expected hidden[0] size (2, 4, 8), got [1, 4, 8]"),
+        0.10,
+    ),
+    Start(
+        "`rnnx why MESSAGE --format json`",
+        rnnx("why", "Expected hidden[0] size (2, 4, 8), got [1, 4, 8]", "--format", "json"),
+        0.10,
+    ),
+    Start(
         "floor: python + numpy + typer + rich.console/table imports",
         [sys.executable, "-c", "import numpy, typer, rich.console, rich.table"],
         None,

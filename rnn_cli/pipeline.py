@@ -1,5 +1,5 @@
 """The one way any command runs a configuration: the memory guard, the seeded draw, the backend,
-then the findings (a Report, or a Comparison for `compare`).
+then the findings (a Report, or a Comparison for `compare`; a Lesson for `explain`).
 
 Never prints or exits. Must not import render/, rich or torch (backends load it on demand).
 compare's findings (and the numpy they compute with) load only when compare runs: `shape` and
@@ -12,13 +12,15 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from rnn_cli.backends.dispatch import check_device, run
+from rnn_cli.backends.dispatch import require_device, run
 from rnn_cli.base import machine
 from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog.lookup import text
 from rnn_cli.findings.expectations import Answer
 from rnn_cli.findings.report import Report, build
 from rnn_cli.network import shapes
+from rnn_cli.network.lesson import Lesson
+from rnn_cli.network.lesson import lesson as network_lesson
 from rnn_cli.network.result import Result
 from rnn_cli.network.weights import Weights, draw
 from rnn_cli.spec import grid
@@ -82,6 +84,17 @@ def shape(
     return Run(build(spec, backend, result, answers), weights, result)
 
 
+def lesson(spec: Spec) -> Lesson:
+    """What `explain` teaches: one time step's equations and every term's shape (nothing runs)."""
+    return network_lesson(spec)
+
+
+def report(spec: Spec) -> Report:
+    """What `code` writes a script for: the arithmetic alone (nothing runs here, so a script
+    for --device cuda is written too)."""
+    return build(spec, Backend.ANALYTIC, None)
+
+
 def compare(
     spec: Spec,
     others: tuple[Cell, ...],
@@ -99,11 +112,11 @@ def compare(
     check_memory(spec, budget, comparison.memory_bytes(spec, len(backends)))
     weights = draw(spec)
     results = {b: run(spec, b, weights, repeat) for b in backends}
-    tolerance = comparison.tolerance(spec) if atol is None else atol
+    tolerance = comparison.default_atol(spec) if atol is None else atol
     return comparison.build(spec, others, results, tolerance, repeat)
 
 
-def check_all(specs: Sequence[Spec], backend: Backend, budget: Budget | None) -> None:
+def refuse_any(specs: Sequence[Spec], backend: Backend, budget: Budget | None) -> None:
     """Every backend and memory check of a sweep, before its first run."""
     keys = grid.varied([asdict(spec) for spec in specs])
     for i, spec in enumerate(specs, 1):
@@ -111,7 +124,7 @@ def check_all(specs: Sequence[Spec], backend: Backend, budget: Budget | None) ->
             validate_backend(spec, backend)
             if backend is not Backend.ANALYTIC:
                 check_memory(spec, budget)
-            check_device(spec, backend)
+            require_device(spec, backend)
         except SpecError as e:
             label = grid.label(spec, keys)
             raise SpecError(text("error.in_config", i=i, n=len(specs), label=label, error=e)) from e

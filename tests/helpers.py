@@ -29,9 +29,12 @@ class Outcome(NamedTuple):
     stderr: str
 
 
-def rnnx(*args: str, env: dict[str, str] | None = None) -> Outcome:
-    """rnnx in this process through CliRunner: exit code, stdout and stderr apart."""
-    result = runner.invoke(app, list(args), env=env)
+def rnnx(
+    *args: str, env: dict[str, str] | None = None, stdin: str | bytes | None = None
+) -> Outcome:
+    """rnnx in this process through CliRunner: exit code, stdout and stderr apart; stdin: what
+    standard input holds (none: empty)."""
+    result = runner.invoke(app, list(args), env=env, input=stdin)
     return Outcome(result.exit_code, result.stdout, result.stderr)
 
 
@@ -54,23 +57,29 @@ def shape_json(*args: str) -> dict[str, Any]:
     return document
 
 
-def python(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The test's own Python in a child process, its stdout a pipe (not a terminal)."""
+def python(
+    *args: str, env: dict[str, str] | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The test's own Python in a child process, its stdout a pipe (not a terminal); past
+    timeout seconds it is killed and the test fails with TimeoutExpired (a hang, not a timing)."""
     return subprocess.run(
         [sys.executable, *args],
         capture_output=True,
         text=True,
         check=False,
         env={**os.environ, **(env or {})},
+        timeout=timeout,
     )
 
 
-def process(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def process(
+    *args: str, env: dict[str, str] | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
     """`python -m rnn_cli ARGS` in its own process."""
-    return python("-m", "rnn_cli", *args, env=env)
+    return python("-m", "rnn_cli", *args, env=env, timeout=timeout)
 
 
-def plain(renderable: RenderableType, width: int = 100) -> str:
+def plain(renderable: RenderableType, width: int = 80) -> str:
     """What a terminal of width columns without colour shows, no line ending in a space."""
     console = Console(width=width, file=io.StringIO(), color_system=None)
     console.print(renderable)
@@ -98,7 +107,4 @@ def lstm_f_before_i(xw: np.ndarray, state: State, w: CellWeights) -> State:
     """A wrong LSTM: reads torch's (i, f, g, o) blocks as (f, i, g, o)."""
     n = state[1].shape[-1]
     swap = np.r_[n : 2 * n, 0:n, 2 * n : 4 * n]  # block order f, i, g, o
-    b_hh = None if w.b_hh is None else w.b_hh[swap]
-    return numpy_cells.lstm_step(
-        xw[:, swap], state, dataclasses.replace(w, w_hh=w.w_hh[swap], b_hh=b_hh)
-    )
+    return numpy_cells.lstm_step(xw[:, swap], state, dataclasses.replace(w, w_hh=w.w_hh[swap]))

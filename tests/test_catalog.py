@@ -1,17 +1,34 @@
 """The catalogs: every language has EN's keys and placeholders; RNNX_LANG is read strictly."""
 
+import ast
 import os
+import re
 import string
 import subprocess
 import sys
+from enum import Enum
+from pathlib import Path
 
 import pytest
+import typer.main
 
+import rnn_cli
 from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog import lookup
 from rnn_cli.catalog.en import EN
 from rnn_cli.catalog.lookup import Lang, lang_from_env, text
+from rnn_cli.catalog.notation import NOTATION
 from rnn_cli.cli.launch import app
+from rnn_cli.grading import conventions
+from rnn_cli.grading.protocol import FailureKind
+from rnn_cli.grading.reference import Mistake
+from rnn_cli.spec import choices as spec_choices
+from rnn_cli.spec.choices import Cell, Convention, Nonlinearity
+from rnn_cli.spec.config import Spec
+from rnn_cli.why.around import UNPACKS
+from rnn_cli.why.causes import CAUSES
+from rnn_cli.why.families import FAMILIES
+from rnn_cli.why.forward import DIMS
 from tests.helpers import runner
 
 KOREAN = {"RNNX_LANG": "ko"}
@@ -87,7 +104,8 @@ def test_english_runs_never_load_another_language() -> None:
     found = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
     ).stdout
-    assert found.strip() == "['rnn_cli.catalog.en', 'rnn_cli.catalog.lookup']"
+    loaded = "['rnn_cli.catalog.en', 'rnn_cli.catalog.lookup', 'rnn_cli.catalog.notation']"
+    assert found.strip() == loaded
 
 
 def test_rnnx_lang_chooses_the_language_of_a_run() -> None:
@@ -102,3 +120,176 @@ def test_rnnx_lang_chooses_the_language_of_a_run() -> None:
         lookup.use(Lang.EN)
     english = runner.invoke(app, ["shape", "--cell", "lstm", "--proj-size", "8"])
     assert "--proj-size must be smaller than --hidden-size" in english.stderr
+
+
+# --- catalog hygiene: every key used, every used key there, notation once, Korean throughout ---
+
+SOURCE = Path(rnn_cli.__file__).parent
+LANGUAGES = {SOURCE / "catalog" / f"{name}.py" for name in ("en", "ko", "notation")}
+NAMESPACES = "|".join(sorted({key.split(".")[0] for key in EN}))
+KEYLIKE = re.compile(rf"^(?:{NAMESPACES})\.[a-z0-9_.]+$")  # "recipe.summary", not "check.py"
+KEY_START = re.compile(rf"^(?:{NAMESPACES})\.")
+
+
+def _trees() -> dict[Path, ast.Module]:
+    """Every module of rnn_cli but the catalogs themselves, parsed."""
+    paths = sorted(set(SOURCE.rglob("*.py")) - LANGUAGES)
+    return {path: ast.parse(path.read_text(encoding="utf-8")) for path in paths}
+
+
+def _pattern(node: ast.JoinedStr) -> str:
+    """f"gate.{cell}.{g}" -> 'gate.{}.{}'."""
+    return "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values)
+
+
+def scan() -> tuple[set[str], set[str]]:
+    """The string literals in rnn_cli, and the patterns of the keys it builds: f-strings and
+    concatenations that start like a key ('explain.states' + ...)."""
+    literals, built = set(), set()
+    for tree in _trees().values():
+        pieces = {id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr) and KEY_START.match(_pattern(node)):
+                built.add(_pattern(node))
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+                left = node.left
+                if isinstance(left, ast.Constant) and KEY_START.match(str(left.value)):
+                    built.add(str(left.value) + "{}")
+            whole = id(node) not in pieces  # not the 'gate.' of f"gate.{cell}"
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and whole:
+                literals.add(node.value)
+    return literals, built
+
+
+def built_keys() -> dict[str, set[str]]:
+    """Each key pattern rnnx builds, with every key the values that complete it can make; the
+    values come from the enumerations the code draws them from, not from the catalog."""
+    cells = (Cell.LSTM, Cell.GRU)  # lesson._gate: the RNN's one line is the literal gate.rnn.h
+    return {
+        "gate.{}.{}": {f"gate.{c.value}.{g}" for c in cells for g in Spec(cell=c).gates},
+        "param.by_below_{}dir": {  # shapes: spec.num_directions
+            f"param.by_below_{Spec(bidirectional=b).num_directions}dir" for b in (False, True)
+        },
+        "mistake.{}": {f"mistake.{m.value}" for m in Mistake},  # render/check: d.mistake
+        "check.fail_{}": {f"check.fail_{k.value}" for k in FailureKind},  # sandbox: kind
+        # why: each cause declared (why/causes.CAUSES), each family (why/families.FAMILIES),
+        # a state's dimensions (why/forward.DIMS), the unpack message's kinds (why/around)
+        "why.cause.{}": {f"why.cause.{c}" for c in CAUSES},
+        "why.fix.{}": {f"why.fix.{c}" for c in CAUSES},
+        "why.checked.{}": {f"why.checked.{f.id}" for f in FAMILIES},
+        "why.dim_{}": {f"why.dim_{kind}" for kind in DIMS},
+        "why.meaning_{}": {f"why.meaning_{kind}" for kind in DIMS},
+        "why.named.unpack_{}": {f"why.named.unpack_{kind}" for kind in UNPACKS.values()},
+    }
+
+
+def test_every_key_built_at_run_time_is_listed_with_its_completions() -> None:
+    _, built = scan()
+    assert built == set(built_keys()), "list a new f-string key with the values completing it"
+    missing = {key for keys in built_keys().values() for key in keys} - set(EN)
+    assert missing == set()
+
+
+def test_every_key_is_used_and_every_key_used_exists() -> None:
+    literals, _ = scan()
+    made = set().union(*built_keys().values())
+    assert set(EN) - literals - made == set(), "keys nothing in rnn_cli asks for"
+    assert {s for s in literals if KEYLIKE.match(s)} - set(EN) == set(), "keys not in catalog"
+
+
+def _explicit_keys(path: Path) -> set[str]:
+    """The keys a language module writes out itself (not drawn from NOTATION)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    dicts = [n for n in ast.walk(tree) if isinstance(n, ast.Dict)]
+    return {str(k.value) for d in dicts for k in d.keys if isinstance(k, ast.Constant)}
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_notation_lives_once_and_every_language_draws_it(lang: Lang) -> None:
+    sentences = lookup.catalog(lang)
+    assert {k: sentences[k] for k in NOTATION} == NOTATION
+    assert _explicit_keys(SOURCE / "catalog" / f"{lang.value}.py") & set(NOTATION) == set()
+
+
+def test_what_every_language_writes_alike_is_notation() -> None:
+    catalogs = [lookup.catalog(lang) for lang in Lang]
+    alike = {key for key in EN if all(c[key] == EN[key] for c in catalogs)}
+    assert alike == set(NOTATION)
+
+
+# An instruction: a clause that opens with an imperative and names a flag ("drop --layers").
+VERBS = {"use", "drop", "run", "pass", "shorten", "raise", "lower", "give", "pick", "create"}
+# the other words that open a clause naming a flag, none of them an instruction
+OPENERS = {"rnnx", "with", "lengths", "did", "it", "a", "gates", "the", "nn", "you", "only"}
+FLAG = re.compile(r"--[a-z]|\{flag\}")
+CLAUSES = re.compile(r"; |: |, or |\. ")
+# code and flags: placeholders, quoted text, --flags, words holding code's marks or digits
+CODE = re.compile(r"\{[^}]*\}|'[^']*'|--[a-z][a-z0-9-]*|[\w]*[_.()\[\]=*/0-9][\w.()\[\]=*/,'-]*")
+
+
+def _openers(sentence: str) -> set[str]:
+    """The first word of each clause that names a flag."""
+    clauses = [c for c in CLAUSES.split(sentence) if FLAG.search(c)]
+    return {m[1] for c in clauses if (m := re.match(r"([a-z]+)\b", c))}
+
+
+def english_words(korean: str) -> list[str]:
+    """The English words of a Korean sentence outside code and flags, but for a flag's value
+    (a choice rnnx takes: lstm, torch, analytic), rnnx and its commands, capitalised names
+    (Python, GPU) and one-letter symbols (x); an English imperative always counts."""
+    choices = {m.value for v in vars(spec_choices).values() if _is_choice(v) for m in v}
+    names = choices | {"rnnx"} | set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    words = re.findall(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])", CODE.sub(" ", korean))
+    known = names | {w for w in words if len(w) == 1 or w[0].isupper()}
+    return [w for w in words if w.lower() in VERBS or w not in known]
+
+
+def _is_choice(value: object) -> bool:
+    return isinstance(value, type) and issubclass(value, Enum) and value is not Enum
+
+
+def test_every_clause_naming_a_flag_is_sorted_into_instruction_or_not() -> None:
+    openers = set().union(*(_openers(sentence) for sentence in EN.values()))
+    assert openers <= VERBS | OPENERS, "a new opener: is it an imperative (VERBS) or not?"
+
+
+def test_no_english_instruction_inside_a_korean_sentence() -> None:
+    korean = lookup.catalog(Lang.KO)
+    instructions = [key for key, sentence in EN.items() if _openers(sentence) & VERBS]
+    assert len(instructions) > 20  # the rule bites: every fix rnnx suggests
+    found = {key: english_words(korean[key]) for key in instructions}
+    assert {key: words for key, words in found.items() if words} == {}
+
+
+MISFITS = [
+    (Spec(lengths=(3, 2), batch_size=2, seq_len=3), Convention.TORCH),
+    (Spec(cell=Cell.GRU), Convention.CS231N),
+    (Spec(cell=Cell.LSTM), Convention.LOOP),
+    (Spec(num_layers=2), Convention.LOOP),
+    (Spec(bidirectional=True), Convention.CS231N),
+    (Spec(bias=False), Convention.LOOP),
+    (Spec(nonlinearity=Nonlinearity.RELU), Convention.CS231N),
+    (Spec(unbatched=True), Convention.CS231N),
+    (Spec(batch_first=False), Convention.CS231N),
+    (Spec(batch_size=3), Convention.LOOP),
+    (Spec(cell=Cell.LSTM, proj_size=2), Convention.CS231N),
+]
+
+
+@pytest.mark.parametrize(("spec", "convention"), MISFITS)
+def test_checks_refusals_in_korean_carry_no_english(spec: Spec, convention: Convention) -> None:
+    english = _refusal(spec, convention)
+    lookup.use(Lang.KO)
+    try:
+        korean = _refusal(spec, convention)
+    finally:
+        lookup.use(Lang.EN)
+    assert english_words(korean) == [], korean
+    assert korean != english
+    assert re.findall(r"--[a-z-]+", korean)[:1] == re.findall(r"--[a-z-]+", english)[:1]
+
+
+def _refusal(spec: Spec, convention: Convention) -> str:
+    with pytest.raises(SpecError) as caught:
+        conventions.fit(spec, convention)
+    return str(caught.value)

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 
 from rnn_cli.backends import torch_net
 from rnn_cli.catalog.en import EN
-from rnn_cli.grading import child, conventions, run, verdict
-from rnn_cli.grading.protocol import Returned
+from rnn_cli.grading import child, conventions, run, sandbox, verdict
+from rnn_cli.grading.protocol import FailureKind, Returned
 from rnn_cli.grading.reference import Fault, Mistake, forward
 from rnn_cli.network.weights import Weights
 from rnn_cli.render.check import render
@@ -47,9 +47,8 @@ def in_process(spec: Spec, convention: Convention, fn: Callable[..., Any]) -> ve
     """What `rnnx check` finds, with the function called here instead of in a child."""
     spec = conventions.fit(spec, convention)
     inputs, call = run.prepare(spec, convention)
-    arrays = {**call.args, **{f"param:{k}": v for k, v in call.params.items()}}
-    value = child._call(fn, {"convention": convention.value, "args": list(call.args)}, arrays)
-    got = child._returned(value, convention.value, list(call.returns))
+    arrays, args, returns, first = sandbox.plan(call)
+    got = child.invoke(fn, sandbox.described(args, returns, first), arrays)
     want = run.expected(spec, Backend.NUMPY, inputs)
     tensors, diagnosis = run.judge(spec, call, inputs, Returned(got, None), want, TOL)
     notes = call.conversions
@@ -182,5 +181,4 @@ def test_report_golden(golden: Callable[[str, str], None], width: int) -> None:
 def test_every_mistake_and_failure_kind_has_a_sentence() -> None:
     """Keys built as f"mistake.{value}" and f"check.fail_{kind}" exist in the catalog."""
     assert {f"mistake.{m.value}" for m in Mistake} <= set(EN)
-    kinds = ("exception", "exit", "memory", "timeout", "return", "killed")
-    assert {f"check.fail_{k}" for k in kinds} <= set(EN)
+    assert {f"check.fail_{k.value}" for k in FailureKind} <= set(EN)

@@ -15,7 +15,8 @@ from tests.helpers import as_json, process, python, rnnx
     ("args", "needles"),
     [
         (["--cell", "foo"], ["--cell", "'foo'", "'rnn', 'lstm', 'gru'"]),
-        (["--hidden-size", "0"], ["--hidden-size", "0 is not in the range x>=1"]),
+        (["--hidden-size", "0"], ["--hidden-size must be at least 1: got 0"]),
+        (["--seed", "-1"], ["--seed must be 0 or more: got -1"]),
         (["--layers", "two"], ["--layers", "'two'", "integer"]),
         (["--dropout", "1.5"], ["--dropout", "1.5", "[0, 1)"]),
         (["--dropout", "-0.1"], ["--dropout", "-0.1", "[0, 1)"]),
@@ -177,6 +178,7 @@ def test_save_failure_prints_nothing_on_stdout() -> None:
         (["shape", "--lengths", "4,2", "--unbatched"], "--lengths"),
         (["shape", "--input-shape", "²,5"], "--input-shape"),
         (["compare", "--with", ""], "--with"),
+        (["compare", "--to", ""], "--to"),
     ],
 )
 def test_odd_values_blame_their_own_flag(args: list[str], flag: str) -> None:
@@ -244,3 +246,25 @@ def test_a_missing_value_is_named_as_missing_not_as_twice() -> None:
     assert code == 2
     assert "requires an argument" in stderr
     assert "twice" not in stderr
+
+
+def test_each_option_default_and_least_is_the_specs() -> None:
+    """Declared once, on the Spec: the options, build_spec and the Spec agree, and the CLI holds
+    no range of its own (the Spec refuses, in the user's language)."""
+    import inspect  # noqa: PLC0415
+
+    from rnn_cli.cli.options import BATCH_OPTS, NETWORK_OPTS, RUN_OPTS  # noqa: PLC0415
+    from rnn_cli.spec.build import build_spec  # noqa: PLC0415
+    from rnn_cli.spec.config import DEFAULT, LEAST  # noqa: PLC0415
+
+    built = inspect.signature(build_spec).parameters
+    field = {"layers": "num_layers"}
+    for opt in (*NETWORK_OPTS, *BATCH_OPTS, *RUN_OPTS):
+        name = field.get(opt.name, opt.name)
+        assert built[opt.name].default == opt.default, opt.name
+        if opt.default is not None:
+            assert opt.default == getattr(DEFAULT, name), opt.name
+        assert opt.least == LEAST.get(name), opt.name
+        info = opt.single().annotation.__metadata__[0]
+        assert info.min is None, opt.name
+    assert build_spec() == DEFAULT

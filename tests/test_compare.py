@@ -4,10 +4,11 @@ import json
 from typing import Any
 
 import pytest
+import torch
 
 from rnn_cli.backends import numpy_net
 from rnn_cli.cli.launch import app
-from tests.helpers import lstm_f_before_i, ok, rnnx, runner
+from tests.helpers import lstm_f_before_i, ok, rnnx, runner, torch_module
 
 
 def compare_json(*args: str, code: int = 0) -> dict[str, Any]:
@@ -74,7 +75,7 @@ def test_bad_input(args: list[str], needle: str) -> None:
 def test_changes_stay_whole_at_80_columns() -> None:
     result = runner.invoke(app, ["compare", "--cell", "rnn"])
     assert result.exit_code == 0
-    assert "lstm instead of rnn" in result.stdout
+    assert "nn.RNN → nn.LSTM (--cell rnn --to lstm)" in result.stdout
     assert "• parameters ×4: 4 gate blocks (i, f, g, o)" in result.stdout
     assert "• c_n: new, the LSTM's cell state" in result.stdout
 
@@ -113,3 +114,64 @@ def test_a_bidirectional_change_line_counts_both_directions() -> None:
     stdout = ok("compare", "-c", "lstm", "--proj-size", "3", "--bidirectional", "--repeat", "1")
     line = " ".join(stdout.split())
     assert "output: 16 features instead of 6 (2 directions × 8); h_n: 8 instead of 3" in line
+
+
+def test_the_swap_reads_from_the_network_you_have_to_the_other() -> None:
+    swapped = ok("compare", "--cell", "rnn", "--to", "lstm", "--repeat", "1")
+    assert "nn.RNN → nn.LSTM (--cell rnn --to lstm)" in swapped
+    assert "→ lstm" in swapped
+    assert "nn.LSTM → nn.RNN" not in swapped
+    back = ok("compare", "--cell", "lstm", "--repeat", "1")  # the default: to rnn
+    assert "nn.LSTM → nn.RNN (--cell lstm --to rnn)" in back
+    assert "c_n: gone" in back
+
+
+def test_with_is_to_under_its_old_name() -> None:
+    to = compare_json("--cell", "rnn", "--to", "gru")
+    old = compare_json("--cell", "rnn", "--with", "gru")
+    assert to["cells"] == old["cells"]
+    both = rnnx("compare", "--to", "gru", "--with", "lstm")
+    assert (both.code, both.stdout) == (2, "")
+    assert "--to and --with" in both.stderr
+
+
+def _code_line(chosen: str, other: str, *args: str) -> str:
+    doc = compare_json("--cell", chosen, "--to", other, *args)
+    return str(next(c for c in doc["cells"][1]["changes"] if c.startswith("code:")))
+
+
+@pytest.mark.parametrize(
+    ("chosen", "other", "args"),
+    [
+        ("rnn", "lstm", ()),
+        ("gru", "lstm", ("--layers", "2")),
+        ("lstm", "rnn", ()),
+        ("lstm", "gru", ("--layers", "2")),  # two rows: unpacks without an error
+        ("lstm", "rnn", ("--bidirectional",)),
+        ("lstm", "gru", ("--layers", "2", "--bidirectional")),
+        ("rnn", "gru", ()),
+    ],
+)
+def test_the_code_line_is_what_torch_does(chosen: str, other: str, args: tuple[str, ...]) -> None:
+    """The notebook's `outputs, _status = cell(inputs)` and the LSTM's unpacking, run in torch."""
+    line = _code_line(chosen, other, *args)
+    doc = compare_json("--cell", other, "--to", chosen, *args)
+    net = torch_module(doc["config"])
+    inputs = torch.randn(1, 10, 5)
+    outputs, _status = net(inputs)  # noqa: RUF059 (the notebook's own line)
+    if "_status.shape" in line:  # to an LSTM: _status is the tuple (h_n, c_n)
+        with pytest.raises(AttributeError) as caught:
+            print(_status.shape)
+        assert str(caught.value) in line
+        return
+    if "unchanged" in line:
+        assert isinstance(_status, torch.Tensor)
+        return
+    try:
+        _outputs, (h_n, c_n) = net(inputs)
+    except ValueError:
+        assert "fails with ValueError" in line
+    else:
+        assert "raises no error" in line
+        assert torch.equal(h_n, _status[0])
+        assert torch.equal(c_n, _status[1])

@@ -36,7 +36,7 @@ CONFIGS = {
 
 @pytest.mark.parametrize("name", CONFIGS)
 def test_golden(name: str, golden: Callable[[str, str], None]) -> None:
-    golden(f"diagram_{name}", plain(render(CONFIGS[name], 100)))
+    golden(f"diagram_{name}", plain(render(CONFIGS[name], 120), 120))
 
 
 @settings(max_examples=60, deadline=None)

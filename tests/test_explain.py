@@ -27,9 +27,10 @@ CONFIGS = {
 }
 
 
-@pytest.mark.parametrize("name", CONFIGS)
+# lstm_proj_2layer_bidir's goldens are test_widths_golden's, at 80 and 120 columns
+@pytest.mark.parametrize("name", [n for n in CONFIGS if n != "lstm_proj_2layer_bidir"])
 def test_golden(name: str, golden: Callable[[str, str], None]) -> None:
-    golden(f"explain_{name}", plain(render(lesson(CONFIGS[name]))))
+    golden(f"explain_{name}", plain(render(lesson(CONFIGS[name])), 80))
 
 
 def _affine(spec: Spec, p: Terms, x: torch.Tensor, h: torch.Tensor) -> list[torch.Tensor]:

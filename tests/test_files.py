@@ -142,7 +142,7 @@ def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
 def test_a_name_too_long_is_refused_before_any_work(tmp_path: Path, flag: str, suffix: str) -> None:
     target = tmp_path / ("r" * 300 + suffix)
     with pytest.raises(SpecError, match=f"^{flag}: the file name is 304 characters"):
-        files.check_target(flag, target, suffix)
+        files.refuse_bad_target(flag, target, suffix)
 
 
 @pytest.mark.skipif(ROOT, reason="root searches and writes any directory")
@@ -152,9 +152,9 @@ def test_an_unsearchable_directory_is_refused(tmp_path: Path) -> None:
     locked.chmod(0o000)
     try:
         with pytest.raises(SpecError, match=r"^--save: "):
-            files.check_target("--save", locked / "inner" / "run.npz", ".npz")
+            files.refuse_bad_target("--save", locked / "inner" / "run.npz", ".npz")
         with pytest.raises(SpecError, match=r"^--save: cannot write into directory"):
-            files.check_target("--save", locked / "run.npz", ".npz")
+            files.refuse_bad_target("--save", locked / "run.npz", ".npz")
     finally:
         locked.chmod(0o700)
 
@@ -177,8 +177,8 @@ def test_a_directory_that_cannot_be_searched_is_one_error(
 
     monkeypatch.setattr(Path, "is_dir", refused)
     with pytest.raises(SpecError, match="Permission denied; the old file"):
-        files.check_target("--save", tmp_path / "locked" / "run.npz", ".npz")
+        files.refuse_bad_target("--save", tmp_path / "locked" / "run.npz", ".npz")
     monkeypatch.undo()
     monkeypatch.setattr(os, "access", lambda *a, **k: False)
     with pytest.raises(SpecError, match=r"^--save: cannot write into directory"):
-        files.check_target("--save", tmp_path / "run.npz", ".npz")
+        files.refuse_bad_target("--save", tmp_path / "run.npz", ".npz")

@@ -1,6 +1,6 @@
 """The floors as folders: the import contracts (import-linter, `make lint`) hold, an upward import
-breaks them, README's "Layout" lists the same floors, and the floors below the backends load numpy
-only inside the functions that compute.
+breaks them, docs/development.md's "Layout" lists the same floors, and the floors below the
+backends load numpy only inside the functions that compute.
 """
 
 import ast
@@ -28,12 +28,18 @@ def lint(where: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def layers() -> list[str]:
-    """The layers contract's packages, top floor first (tomllib is 3.11+: read the one list)."""
+def floors() -> list[list[str]]:
+    """The layers contract's floors, top first, each its packages ("a | b": independent
+    siblings; tomllib is 3.11+: read the one list)."""
     config = (ROOT / "pyproject.toml").read_text()
     block = re.search(r'type = "layers"\nlayers = \[(.*?)\]', config, re.DOTALL)
     assert block is not None
-    return re.findall(r'"([\w.]+)"', block[1])
+    return [entry.split(" | ") for entry in re.findall(r'"([\w. |]+)"', block[1])]
+
+
+def layers() -> list[str]:
+    """Every package on a floor, top floor first."""
+    return [name for floor in floors() for name in floor]
 
 
 def test_the_contracts_hold() -> None:
@@ -42,27 +48,44 @@ def test_the_contracts_hold() -> None:
     assert "0 broken" in done.stdout
 
 
-def test_an_upward_import_breaks_the_floors(tmp_path: Path) -> None:
-    """A copy of the house where floor 1 reaches up to the CLI: the layers contract says so."""
+def lint_with(tmp_path: Path, module: str, line: str) -> subprocess.CompletedProcess[str]:
+    """lint-imports over a copy of the house where module (a path under rnn_cli/) ends in line."""
     shutil.copytree(PACKAGE, tmp_path / "rnn_cli", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    errors = tmp_path / "rnn_cli" / "base" / "errors.py"
-    errors.write_text(errors.read_text() + "\nfrom rnn_cli.cli import core  # upward\n")
-    done = lint(tmp_path)
+    changed = tmp_path / "rnn_cli" / module
+    changed.write_text(changed.read_text() + f"\n{line}\n")
+    return lint(tmp_path)
+
+
+def test_an_upward_import_breaks_the_floors(tmp_path: Path) -> None:
+    """A copy of the house where floor 1 reaches up to the CLI: the layers contract says so."""
+    done = lint_with(tmp_path, "base/errors.py", "from rnn_cli.cli import core  # upward")
     assert done.returncode == 1
     assert "rnn_cli.base.errors -> rnn_cli.cli.core" in done.stdout
     assert "Floors: each package imports only from the floors below it BROKEN" in done.stdout
 
 
 def test_readme_layout_lists_the_floors_of_the_contract() -> None:
-    """README's Layout table, read bottom floor first, names the contract's layers in order."""
-    readme = (ROOT / "README.md").read_text()
-    section = readme.split("### Layout", 1)[1].split("\n## ", 1)[0]
-    rows = [line for line in section.splitlines() if re.match(r"\| \d+ \|", line)]
-    listed = [re.findall(r"`(\w+)(?:/|\.py)`", row.split("|")[2]) for row in rows]
-    assert [pkg for row in reversed(listed) for pkg in row] == [
-        name.removeprefix("rnn_cli.") for name in layers()
-    ]
+    """docs/development.md's Layout table, read bottom floor first, names the contract's floors
+    in order; siblings on one floor (`a | b` in the contract) share the floor's number, a row
+    each."""
+    readme = (ROOT / "docs" / "development.md").read_text()
+    section = readme.split("## Layout", 1)[1].split("\n## ", 1)[0]
+    listed: dict[int, set[str]] = {}
+    for row in section.splitlines():
+        number = re.match(r"\| (\d+) \|", row)
+        if number:
+            names = re.findall(r"`(\w+)(?:/|\.py)`", row.split("|")[2])
+            listed.setdefault(int(number[1]), set()).update(names)
+    in_readme = [listed[n] for n in sorted(listed, reverse=True)]
+    assert in_readme == [{name.removeprefix("rnn_cli.") for name in f} for f in floors()]
+
+
+def test_siblings_on_a_floor_may_not_import_each_other(tmp_path: Path) -> None:
+    """why/ and grading/ share a floor: one importing the other breaks the layers contract."""
+    done = lint_with(tmp_path, "why/decode.py", "from rnn_cli.grading import verdict  # sideways")
+    assert done.returncode == 1
+    assert "rnn_cli.why.decode -> rnn_cli.grading.verdict" in done.stdout
 
 
 def test_every_package_is_on_a_floor() -> None:

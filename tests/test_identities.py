@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from rnn_cli.backends.dispatch import run
 from rnn_cli.catalog.lookup import text
 from rnn_cli.cli.launch import app
-from rnn_cli.findings.identities import check, claims
+from rnn_cli.findings.identities import claims, evaluate
 from rnn_cli.findings.report import build
 from rnn_cli.network.weights import draw
 from rnn_cli.spec.choices import Backend, Cell, Nonlinearity
@@ -34,7 +34,7 @@ def _claims(spec: Spec) -> dict[str, bool]:
 @given(spec=specs())
 def test_every_guaranteed_identity_holds(backend: Backend, spec: Spec) -> None:
     result = run(spec, backend, draw(spec))
-    for identity in check(spec, result):
+    for identity in evaluate(spec, result):
         if identity.expected:
             assert identity.holds, (identity.claim, spec)
 
@@ -45,7 +45,7 @@ def test_every_guaranteed_identity_holds(backend: Backend, spec: Spec) -> None:
 def test_traps_fail_beyond_one_step(backend: Backend, spec: Spec) -> None:
     # with one step t = 0 is t = -1, and relu can zero both sides: there a trap may hold
     assume(spec.seq_len > 1 and spec.activation is not Nonlinearity.RELU)
-    for identity in check(spec, run(spec, backend, draw(spec))):
+    for identity in evaluate(spec, run(spec, backend, draw(spec))):
         if not identity.expected:
             assert not identity.holds, (identity.claim, spec)
 
@@ -54,7 +54,7 @@ def test_the_check_can_fail() -> None:
     spec = Spec(bidirectional=True)
     result = run(spec, Backend.TORCH, draw(spec))
     broken = dataclasses.replace(result, h_n=result.h_n + np.float32(1e-3))
-    assert not any(i.holds for i in check(spec, broken))
+    assert not any(i.holds for i in evaluate(spec, broken))
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -66,7 +66,7 @@ def test_tiny_activations_do_not_make_a_trap_hold(backend: Backend) -> None:
     )  # fmt: skip
     result = run(spec, backend, draw(spec))
     assert float(np.abs(result.output).max()) < 1e-4  # the top layer, where the claims look
-    assert not [i.claim for i in check(spec, result) if i.holds != i.expected]
+    assert not [i.claim for i in evaluate(spec, result) if i.holds != i.expected]
     assert text("note.trap_holds") not in build(spec, backend, result).notes
 
 

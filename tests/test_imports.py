@@ -50,10 +50,10 @@ def test_analytic_sweep_imports_no_numpy() -> None:
 from rnn_cli.findings import expectations
 from rnn_cli.spec import grid
 from rnn_cli.spec.build import build_spec
-from rnn_cli.pipeline import check_all, shape
+from rnn_cli.pipeline import refuse_any, shape
 from rnn_cli.spec.choices import Backend, Cell
 specs = [build_spec(cell=c, hidden_size=h) for c in Cell for h in (4, 4096)]
-check_all(specs, Backend.ANALYTIC, None)
+refuse_any(specs, Backend.ANALYTIC, None)
 runs = [shape(s, Backend.ANALYTIC, None, (expectations.parse("h_n=1,1,4", s),)) for s in specs]
 print(*[r.report.expectations[0].holds for r in runs])
 """
@@ -107,6 +107,8 @@ except SystemExit as e:
         (["shape", "-B", "numpy", "-f", "json"], ["numpy"]),
         (["shape", "-B", "numpy"], ["numpy", "rich"]),
         (["explain", "--cell", "gru"], ["rich"]),
+        (["why", "Expected hidden size (2, 4, 8), got [1, 4, 8]", "-f", "json"], []),
+        (["why", "mat1 and mat2 shapes cannot be multiplied (4x16 and 8x2)"], ["rich"]),
     ],
 )
 def test_a_command_loads_only_what_it_uses(argv: list[str], allowed: list[str]) -> None:

@@ -54,11 +54,13 @@ def english_in(output: str) -> list[str]:
 
 @pytest.fixture
 def korean(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Korean for this test (chosen in process and through RNNX_LANG), English again after it."""
+    """Korean for this test (chosen in process and through RNNX_LANG), English again after it;
+    one output, as a command makes it (each gloss at its first mention)."""
     monkeypatch.setenv("RNNX_LANG", "ko")
     lookup.use(Lang.KO)
     try:
-        yield
+        with lookup.one_output():
+            yield
     finally:
         lookup.use(Lang.EN)
 
@@ -97,6 +99,11 @@ COMMANDS = [
     ["compare", "-f", "json"],
     ["code", "--lengths", "10,4,2", "--seed", "99999999999999999999"],
     ["sweep", "--cell", "rnn,lstm", "--proj-size", "0,4", "--backend", "analytic"],
+    ["why", "RuntimeError: Expected hidden[0] size (2, 4, 8), got [1, 4, 8]"],
+    ["why", "Expected hidden size (2, 64, 8), got [2, 4, 8]", "--seq-first", "-f", "markdown"],
+    ["why", "mat1 and mat2 shapes cannot be multiplied (4x16 and 8x2)", "-f", "json"],
+    ["why", "RNN input dtype (torch.int64) does not match weight dtype (torch.float32)."],
+    ["why", "Expected `len(lengths)` to be equal to batch_size, but got 3 (batch_size=4)"],
 ]
 
 
@@ -168,6 +175,10 @@ BAD_INPUT = [
     ["shape", "--cell", "gru", "--proj-size", "2"],
     ["shape", "--cell", "lstm", "--nonlinearity", "relu"],
     ["shape", "--dropout", "1.5"],
+    ["shape", "--layers", "0"],
+    ["shape", "--hidden-size", "0"],
+    ["shape", "--cell", "lstm", "--proj-size", "-1"],
+    ["code", "--seed", "-1"],
     ["shape", "--unbatched", "--batch-size", "3"],
     ["shape", "--lengths", "10,0"],
     ["shape", "--lengths", "10,x"],
@@ -310,3 +321,32 @@ def test_each_english_gloss_is_given_once_at_its_first_mention() -> None:
     assert counts["hidden_size"] == counts["gate"] == counts["time step"] == 1
     first = next(line for line in shown.splitlines() if "은닉 상태의 크기" in line)
     assert "(hidden_size)" in first
+
+
+@pytest.mark.parametrize("backend", list(Backend))
+def test_glosses_show_on_every_backend(backend: Backend) -> None:
+    """The guard and the draw read shapes before the report is shown: they say nothing, so the
+    table's first mention of each term still carries its gloss, whichever backend ran."""
+    args = ["shape", "-B", backend.value, "-c", "lstm", "--lang", "ko"]
+    try:
+        shown = [runner.invoke(app, args, env={"COLUMNS": "120"}).stdout for _ in range(2)]
+    finally:
+        lookup.use(Lang.EN)
+    assert "배치 크기 (batch_size) 1" in shown[0]
+    assert "은닉 상태의 크기 (hidden_size) 8" in shown[0]
+    assert shown[0].count("(batch_size)") == 1
+    assert shown[1] == shown[0]  # a second output in the same process glosses afresh
+
+
+def test_a_phrase_is_said_in_the_language_of_the_moment() -> None:
+    """Shape arithmetic holds keys and numbers; the sentence comes when it is shown."""
+    from rnn_cli.network import shapes  # noqa: PLC0415
+
+    dim = shapes.tensors(Spec())[0].dims[0]
+    english = str(dim.meaning)
+    try:
+        lookup.use(Lang.KO)
+        korean = str(dim.meaning)
+    finally:
+        lookup.use(Lang.EN)
+    assert (english, korean) == ("batch_size 1", "배치 크기 (batch_size) 1")

@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from rnn_cli.backends.dispatch import run
 from rnn_cli.catalog.lookup import text
 from rnn_cli.cli.launch import app
-from rnn_cli.findings.recipes import check
+from rnn_cli.findings.recipes import evaluate
 from rnn_cli.findings.report import build
 from rnn_cli.network.weights import draw
 from rnn_cli.render import table as table_render
@@ -24,7 +24,7 @@ from tests.strategies import specs
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(spec=specs())
 def test_every_recipe_holds(backend: Backend, spec: Spec) -> None:
-    for recipe in check(spec, run(spec, backend, draw(spec))):
+    for recipe in evaluate(spec, run(spec, backend, draw(spec))):
         assert recipe.holds is True, (recipe.expression, spec)
 
 
@@ -34,21 +34,21 @@ def test_every_recipe_holds(backend: Backend, spec: Spec) -> None:
 def test_every_wrong_twin_shown_differs(backend: Backend, spec: Spec) -> None:
     # relu can zero a state on both sides; rnnx then says "equal on these numbers, by chance"
     assume(spec.activation is not Nonlinearity.RELU)
-    for recipe in check(spec, run(spec, backend, draw(spec))):
+    for recipe in evaluate(spec, run(spec, backend, draw(spec))):
         if recipe.wrong is not None:
             assert recipe.wrong_differs is True, (recipe.wrong, spec)
 
 
 def test_twins_that_would_coincide_are_not_shown() -> None:
-    one_step = {r.name: r.wrong for r in check(Spec(bidirectional=True, seq_len=1), None)}
+    one_step = {r.name: r.wrong for r in evaluate(Spec(bidirectional=True, seq_len=1), None)}
     assert one_step["summary"] is None
     assert one_step["backward_final"] is None
-    one_layer = {r.name: r.wrong for r in check(Spec(), None)}
+    one_layer = {r.name: r.wrong for r in evaluate(Spec(), None)}
     assert one_layer["summary"] is None  # h_n[0] is h_n[-1]
-    one_sequence = {r.name for r in check(Spec(bidirectional=True), None)}
+    one_sequence = {r.name for r in evaluate(Spec(bidirectional=True), None)}
     assert "top_directions" not in one_sequence  # view(1, -1) is the concatenation
     same_lengths = Spec(batch_size=2, seq_len=3, lengths=(3, 3))
-    assert {r.name: r.wrong for r in check(same_lengths, None)}["last_valid"] is None
+    assert {r.name: r.wrong for r in evaluate(same_lengths, None)}["last_valid"] is None
 
 
 def test_analytic_recipes_are_unchecked() -> None:
@@ -62,12 +62,12 @@ def test_a_broken_tensor_fails_the_check() -> None:
     spec = Spec(bidirectional=True, batch_size=2)
     result = run(spec, Backend.NUMPY, draw(spec))
     broken = type(result)(result.output * 2, result.h_n, None, 0.0)
-    assert not all(r.holds for r in check(spec, broken))
+    assert not all(r.holds for r in evaluate(spec, broken))
 
 
 def test_this_networks_numbers() -> None:
     spec = Spec(cell=Cell.LSTM, num_layers=2, bidirectional=True, batch_size=3, lengths=(4, 2, 1))
-    got = {r.name: r for r in check(spec, None)}
+    got = {r.name: r for r in evaluate(spec, None)}
     assert got["summary"].expression == "torch.cat([h_n[-2], h_n[-1]], dim=-1)"
     assert got["classifier"].expression.startswith("nn.Linear(in_features=16,")
     assert got["layers_directions"].expression == "h_n.view(2, 2, 3, 8)"
@@ -79,7 +79,9 @@ def test_this_networks_numbers() -> None:
 
 
 def test_unbatched_forms_have_no_batch_axis() -> None:
-    got = {r.name: r for r in check(Spec(unbatched=True, bidirectional=True, num_layers=2), None)}
+    got = {
+        r.name: r for r in evaluate(Spec(unbatched=True, bidirectional=True, num_layers=2), None)
+    }
     assert got["summary"].shape == (16,)
     assert got["layers_directions"].expression == "h_n.view(2, 2, 8)"
     assert got["backward_final"].expression == "output[0, 8:]"
@@ -179,7 +181,7 @@ def test_no_code_is_broken_across_lines(width: int) -> None:
 def test_a_packed_last_step_is_called_padding_where_it_is() -> None:
     """output[:, -1] of a short sequence is zeros: the recipe says padding, not 'one step read'."""
     spec = Spec(bidirectional=True, batch_size=3, seq_len=10, lengths=(10, 7, 3))
-    (summary,) = (r for r in check(spec, None) if r.name == "summary")
+    (summary,) = (r for r in evaluate(spec, None) if r.name == "summary")
     assert summary.wrong_why == text("recipe.summary_wrong_padded")
-    (equal,) = (r for r in check(Spec(bidirectional=True), None) if r.name == "summary")
+    (equal,) = (r for r in evaluate(Spec(bidirectional=True), None) if r.name == "summary")
     assert equal.wrong_why == text("recipe.summary_wrong_last")

@@ -29,7 +29,7 @@ def analytic(spec: Spec) -> Report:
 
 @pytest.mark.parametrize("name", sorted(CONFIGS))
 def test_table(name: str, golden: Callable[[str, str], None]) -> None:
-    golden(f"table_{name}", plain(table_render.render(analytic(CONFIGS[name]))))
+    golden(f"table_{name}", plain(table_render.render(analytic(CONFIGS[name])), 80))
 
 
 @pytest.mark.parametrize("name", ["rnn_2layer_bidir", "lstm_proj_seqfirst"])

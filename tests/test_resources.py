@@ -86,10 +86,10 @@ def test_reduction_length(spec: Spec, k: int) -> None:
 
 
 def test_tolerance_grows_with_the_sums_and_not_below_the_floor() -> None:
-    assert comparison.tolerance(Spec()) == comparison.ATOL[DType.FLOAT32]
-    assert comparison.tolerance(Spec(input_size=6000)) > comparison.ATOL[DType.FLOAT32]
+    assert comparison.default_atol(Spec()) == comparison.ATOL[DType.FLOAT32]
+    assert comparison.default_atol(Spec(input_size=6000)) > comparison.ATOL[DType.FLOAT32]
     wide64 = Spec(input_size=6000, dtype=DType.FLOAT64)
-    assert comparison.tolerance(wide64) == comparison.ATOL[DType.FLOAT64]
+    assert comparison.default_atol(wide64) == comparison.ATOL[DType.FLOAT64]
 
 
 def test_wide_float32_input_matches() -> None:
@@ -98,4 +98,4 @@ def test_wide_float32_input_matches() -> None:
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["match"] is True
-    assert doc["atol"] == comparison.tolerance(Spec(input_size=6000))
+    assert doc["atol"] == comparison.default_atol(Spec(input_size=6000))

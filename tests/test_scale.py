@@ -132,7 +132,7 @@ def test_sweep_checks_the_device_before_any_row(monkeypatch: pytest.MonkeyPatch)
             raise SpecError("--device cuda: torch sees no CUDA GPU on this machine")
 
     ran: list[Spec] = []
-    monkeypatch.setattr(pipeline, "check_device", missing)
+    monkeypatch.setattr(pipeline, "require_device", missing)
     monkeypatch.setattr(pipeline, "shape", lambda spec, *a: ran.append(spec))
     result = runner.invoke(app, ["sweep", "--device", "cpu,cuda", "-B", "torch"])
     assert result.exit_code == 2

@@ -59,7 +59,7 @@ def load_torch() -> None:
             importlib.import_module("rnn_cli.backends.torch_net")
 
 
-def check_device(spec: Spec, backend: Backend) -> None:
+def require_device(spec: Spec, backend: Backend) -> None:
     """Before any run: the device spec names exists (torch is loaded only for --device cuda)."""
     if backend is Backend.TORCH and spec.device is Device.CUDA:
         load_torch()

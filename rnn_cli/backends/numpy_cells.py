@@ -26,8 +26,9 @@ class CellWeights:
     # not copied to a contiguous W^T: no faster here (OpenBLAS reads W^T in place), ~1 ms a copy
     w_ih: np.ndarray  # (G*hidden, H_in of this layer)
     w_hh: np.ndarray  # (G*hidden, H_out)
-    b_ih: np.ndarray | None  # (G*hidden,): b_ih + b_hh, but GRU's b_hn; None when bias=False
-    b_hh: np.ndarray | None  # (hidden,): GRU's b_hn, which r multiplies; None otherwise
+    # (G*hidden,): b_ih + b_hh folded into the input projection (GRU's n block: b_in alone)
+    b_x: np.ndarray | None  # None when bias=False
+    b_hn: np.ndarray | None  # (hidden,): GRU's b_hn, which r multiplies; None otherwise
     gates: np.ndarray  # (batch, G*hidden): the step's scratch, overwritten every step
     w_hr: np.ndarray | None = None  # (proj_size, hidden): LSTM with proj_size > 0 only
 
@@ -112,8 +113,8 @@ def gru_step(xw: np.ndarray, state: State, w: CellWeights) -> State:
     sigmoid_of_tanh(np.tanh(rz, out=rz))
     r, z = rz[:, :k], rz[:, k:]
     n = a[:, 2 * k :]  # (batch, hidden): W_hn h + b_hn, then n itself, in place
-    if w.b_hh is not None:
-        n += w.b_hh
+    if w.b_hn is not None:
+        n += w.b_hn
     n *= r
     n += xw[:, 2 * k :]
     np.tanh(n, out=n)

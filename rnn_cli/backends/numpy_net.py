@@ -71,8 +71,8 @@ def prepare(
     return CellWeights(
         w_ih=params[f"weight_ih{sfx}"] * s[:, None],
         w_hh=w_hh * s[:, None],
-        b_ih=b_ih,
-        b_hh=b_hn,
+        b_x=b_ih,
+        b_hn=b_hn,
         gates=np.empty((batch, s.size), w_hh.dtype),
         w_hr=params.get(f"weight_hr{sfx}"),
     )
@@ -104,8 +104,8 @@ def run_direction(
     """
     seq_len, batch, _ = x.shape
     np.matmul(x.reshape(seq_len * batch, -1), w.w_ih.T, out=xw)  # every step in one product
-    if w.b_ih is not None:
-        xw += w.b_ih
+    if w.b_x is not None:
+        xw += w.b_x
     xw = xw.reshape(seq_len, batch, -1)  # (L, N, G*hidden)
     for t in range(seq_len - 1, -1, -1) if reverse else range(seq_len):
         if valid is None:

@@ -1,11 +1,14 @@
 """rnnx's sentences in English: the reference catalog every other language mirrors key for key.
 
-Plain data. Must not import anything beyond the stdlib.
+Plain data. Must not import anything beyond the stdlib and catalog.notation.
 """
 
 from typing import Final
 
+from rnn_cli.catalog.notation import NOTATION
+
 EN: Final[dict[str, str]] = {
+    **NOTATION,  # equations, symbols, marks and code: the same in every language
     # dimensions of tensors
     "dim.batch": "batch_size {n}",
     "dim.seq": "seq_len {n} time steps",
@@ -29,7 +32,6 @@ EN: Final[dict[str, str]] = {
     "param.by_below_2dir": "{rows} by {i} = 2 directions × {h_out} from layer {below}",
     "param.by_hidden": "{rows} by hidden {h}",
     "param.by_proj": "{rows} by proj {p} (h_t is projected)",
-    "param.bias": "{rows}",
     "param.proj": "proj {p} by hidden {h}: h_t = W_hr (o_t ⊙ tanh(c_t))",
     # notes under the tensor table, each shown only where it applies
     "note.torch_default": (
@@ -39,8 +41,8 @@ EN: Final[dict[str, str]] = {
     "note.seq_first": "seq-first (batch_first=False): input and output are (L, N, features).",
     "note.proj": ("proj_size {p}: output and h_n carry {p} features; c_n keeps hidden_size {h}."),
     "note.unbatched": (
-        "unbatched input (L, H_in): the batch axis is dropped from input, output, h_n, c_n and "
-        "h_0; batch_first is ignored, as in torch."
+        "unbatched input (L, H_in): the batch axis is dropped from input, output and the states "
+        "({states}); batch_first is ignored, as in torch."
     ),
     "note.bidirectional": (
         "output[..., :{h}] is the forward direction, output[..., {h}:] the backward one."
@@ -56,7 +58,10 @@ EN: Final[dict[str, str]] = {
         "is padding for the short ones; their last step is {own}."
     ),
     "note.returns_lstm": "nn.LSTM returns a nested tuple: output, (h_n, c_n) = lstm(x).",
-    "note.returns": "nn.{cell} returns output, h_n (no c_n): output, (h_n, c_n) = {name}(x) fails.",
+    "note.returns": (
+        "nn.{cell} returns output, h_n (no c_n): output, (h_n, c_n) = {name}(x) fails with "
+        "ValueError: unpacking iterates h_n's dimension 0, of size {rows}, not 2."
+    ),
     "note.h_n_not_doubled": (
         "h_n keeps {h} features, not 2 × {h}: its directions are rows of dimension 0; only "
         "output joins them ({n})."
@@ -75,8 +80,7 @@ EN: Final[dict[str, str]] = {
         "slower on CPU."
     ),
     # rnnx compare
-    "cmp.chosen": "the chosen cell",
-    "cmp.instead": "{cell} instead of {chosen}",
+    "cmp.chosen": "the network you have (--cell)",
     "cmp.c_n_new": "c_n: new, the LSTM's cell state",
     "cmp.c_n_gone": "c_n: gone, only the LSTM keeps a cell state",
     "cmp.params": "parameters {ratio}: {g} gate blocks ({names})",
@@ -98,7 +102,6 @@ EN: Final[dict[str, str]] = {
     "cmp.col_seconds": "forward (median of {n})",
     "cmp.same": "✓ same",
     "cmp.differs": "✗ differs",
-    "cmp.none": "—",
     "cmp.summary_match": "every backend agrees (atol {atol:g})",
     "cmp.summary_mismatch": "backends disagree (atol {atol:g})",
     "cmp.mismatch": "{names} differ between {backends} beyond atol {atol:g}",
@@ -115,21 +118,9 @@ EN: Final[dict[str, str]] = {
     "sum.mult_adds": "multiply-adds per forward pass",
     "sum.estimate": "estimated memory to compute",
     "head.notes": "notes",
-    # rnnx explain: one time step's equations (torch's docs' names), terms, gate packing.
+    # rnnx explain: nonlinearities, gates, terms, gate packing (the equations are in NOTATION).
     # Written h_(t-1), not h_{t-1}: every entry goes through str.format.
-    "eq.affine": "W_i{g} x_t + b_i{g} + W_h{g} h_(t-1) + b_h{g}",
-    "eq.affine_nobias": "W_i{g} x_t + W_h{g} h_(t-1)",
-    "eq.gate": "{g}_t = {act}({affine})",
-    "eq.gru_n": "n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_(t-1) + b_hn))",
-    "eq.gru_n_nobias": "n_t = tanh(W_in x_t + r_t ⊙ (W_hn h_(t-1)))",
-    "eq.gru_h": "h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_(t-1)",
-    "eq.lstm_c": "c_t = f_t ⊙ c_(t-1) + i_t ⊙ g_t",
-    "eq.lstm_h": "h_t = o_t ⊙ tanh(c_t)",
-    "eq.lstm_h_proj": "h_t = W_hr (o_t ⊙ tanh(c_t))",
-    "act.sigmoid": "σ: (0, 1)",
-    "act.tanh": "tanh: (−1, 1)",
     "act.tanh_proj": "tanh, then W_hr: (−∞, ∞)",
-    "act.relu": "relu: [0, ∞)",
     "act.mix": "none (a mix)",
     "gate.rnn.h": "the whole memory, rewritten every step from x_t and h_(t-1)",
     "gate.lstm.i": "input gate: how much of the candidate g_t is written into the cell",
@@ -154,10 +145,6 @@ EN: Final[dict[str, str]] = {
     "title.packing": (
         "how torch packs the gates (layer 0, forward; every layer and direction alike)"
     ),
-    "size.batch": "N = {n}",
-    "size.input": "H_in = {n}",
-    "size.hidden": "H = {n} (hidden_size)",
-    "size.proj": "P = {n} (proj_size)",
     "term.x": "the input at step t (layer 0)",
     "term.x_above": "layer k > 0: the layer below's h_t, both directions concatenated",
     "term.h_prev": "the previous hidden state; h_0 (zeros unless passed) at t = 0",
@@ -240,9 +227,7 @@ EN: Final[dict[str, str]] = {
     "title.recipes_unchecked": "recipes (unchecked: --backend analytic computes no numbers)",
     "col.recipe": "recipe",
     "col.purpose": "what it is for",
-    "recipe.holds": "✓",
     "recipe.fails": "✗ fails here",
-    "recipe.unchecked": "?",
     "recipe.not": "not",
     "recipe.same_here": "equal on these numbers, by chance",
     "recipe.summary": "the sequence summary for a classifier: the top layer's final state",
@@ -250,7 +235,7 @@ EN: Final[dict[str, str]] = {
     "recipe.summary_2dir": "the sequence summary for a classifier: top layer, both final states",
     "recipe.summary_wrong_last": "same shape, but its backward half has read one step",
     "recipe.classifier": "the layer that reads the summary: in_features is its last dimension",
-    "recipe.classifier_wrong": "{h} is one direction's size",
+    "recipe.classifier_wrong": "only one direction",
     "recipe.top_directions": "the same summary from h_n's last two rows: permute, then flatten",
     "recipe.top_directions_wrong": "without the permute, view pairs rows of different sequences",
     "recipe.layers_directions": "h_n split by layer: [k, 0] is layer k's final state",
@@ -310,8 +295,6 @@ EN: Final[dict[str, str]] = {
         "relu zeros on both sides); it does not hold in general."
     ),
     # --input-shape
-    "read.batch_first": "batch_first=True",
-    "read.seq_first": "batch_first=False",
     "read.unbatched": "unbatched, 2-D",
     "read.dims_3": "N = {n} sequences, L = {l} time steps, H_in = {h} features",
     "read.dims_2": "L = {l} time steps, H_in = {h} features",
@@ -328,7 +311,6 @@ EN: Final[dict[str, str]] = {
     "code.header": (
         "# nn.{cell} as rnnx builds it; prints the shapes rnnx shows (its numbers differ)."
     ),
-    "code.input": "# {layout}",
     # rnnx sweep
     "title.sweep": "sweep · {n} configurations · {backend} backend",
     "sweep.same": "in every configuration: {shapes}",
@@ -392,8 +374,7 @@ EN: Final[dict[str, str]] = {
     # errors: one line each, naming the flag, the value and the fix (`rnnx: error: ` goes before)
     "error.lang_env": "RNNX_LANG: unknown language {value!r}; choose from {choices}",
     "error.not_positive": "{flag} must be at least 1: got {value}; pass a positive whole number",
-    "error.seed": "--seed must be 0 or more: got {seed}; pass e.g. --seed 0",
-    "error.proj_negative": "--proj-size must be 0 (off) or positive: got {proj_size}",
+    "error.negative": "{flag} must be 0 or more: got {value}; pass e.g. {flag} 0",
     "error.proj_lstm_only": (
         "--proj-size applies to --cell lstm only: proj_size={proj_size}, cell={cell}; "
         "drop --proj-size or use --cell lstm"
@@ -587,7 +568,6 @@ EN: Final[dict[str, str]] = {
     "check.shape_differs": "shape differs",
     "check.not_returned": "not returned",
     "check.at": "{where}: expected {expected:.6g}, got {got:.6g}",
-    "check.where_time": "t={t}",
     "check.where_layer": "layer {layer}",
     "check.where_direction": "direction {d}",
     "check.where_batch": "batch row {b}",
@@ -684,6 +664,418 @@ EN: Final[dict[str, str]] = {
         "--memory-limit {value} is below {least}, what the child process needs to load Python and "
         "numpy before the function runs; pass e.g. --memory-limit 512MiB"
     ),
+    # catalog hygiene: check's fixes from the catalog, so a Korean refusal is Korean throughout
+    "check.fix_drop": "drop {flag}",
+    "check.fix_cell": "use --cell {allowed}",
+    "check.fix_seq_first": "drop {flag} (x is (N, T, D))",
+    "check.or": "{a} or {b}",
+    # why: `rnnx why`, a torch error message decoded (rnn_cli/why/)
+    "why.unknown": (
+        "no error rnnx knows is in this text; rnnx why reads these families: {families}"
+    ),
+    "why.no_text": (
+        "rnnx why needs the message: pass it in quotes, or pipe it in "
+        "(python train.py 2>&1 | rnnx why)"
+    ),
+    "why.head_message": "torch said",
+    "why.head_checked": "What torch checked",
+    "why.head_numbers": "Its numbers",
+    "why.head_causes": "Causes that give exactly these numbers, most likely first",
+    "why.head_command": "See the right shapes",
+    "why.head_conflict": "Your network",
+    "why.col_cause": "cause",
+    "why.col_fix": "fix",
+    "why.likely": "likely",
+    "why.possible": "possible",
+    "why.no_cause": "no cause fits both the message and the network you gave",
+    "why.checked.dropout_range": "nn.RNN/LSTM/GRU checked that dropout is a number from 0 to 1",
+    "why.checked.dropout_one_layer": (
+        "nn.RNN/LSTM/GRU warned that dropout acts only between stacked layers"
+    ),
+    "why.checked.size_type": "nn.RNN/LSTM/GRU checked that each size is a Python int",
+    "why.checked.size_not_positive": "nn.RNN/LSTM/GRU checked that each size is at least 1",
+    "why.checked.proj_negative": "nn.LSTM checked that proj_size is 0 or more",
+    "why.checked.proj_not_smaller": "nn.LSTM checked that proj_size is smaller than hidden_size",
+    "why.checked.proj_not_lstm": "nn.RNN and nn.GRU refused proj_size, which only nn.LSTM takes",
+    "why.checked.nonlinearity": "nn.RNN checked its nonlinearity: 'tanh' or 'relu'",
+    "why.checked.input_size": (
+        "the layer checked that the last dimension of its input, the features of each time "
+        "step, equals the input_size it was built with"
+    ),
+    "why.checked.hidden_size": (
+        "the layer checked the shape of the initial state you passed against the one it "
+        "computes from its own settings and your input"
+    ),
+    "why.checked.input_rank": (
+        "the layer checked that its input has 3 dimensions (batched) or 2 (one unbatched sequence)"
+    ),
+    "why.checked.state_rank": (
+        "the layer checked that the initial state has a batch axis exactly when the input has one"
+    ),
+    "why.checked.dtype": "the layer checked that the input has the dtype of its weights",
+    "why.checked.cell_input_size": (
+        "the cell checked that the features of its input equal the input_size it was built with"
+    ),
+    "why.checked.cell_batch": "the cell checked that its input and its state hold as many rows",
+    "why.checked.cell_hidden_size": (
+        "the cell checked that its state has the hidden_size it was built with"
+    ),
+    "why.checked.cell_rank": (
+        "the cell checked that its input is one time step: 2 dimensions (batch, features) or 1"
+    ),
+    "why.checked.lengths_type": "packing checked that lengths is a 1-D int64 tensor on the CPU",
+    "why.checked.lengths_zero": "packing checked that every sequence has at least one step",
+    "why.checked.lengths_unsorted": (
+        "packing checked that lengths go from longest to shortest (enforce_sorted=True)"
+    ),
+    "why.checked.lengths_count": (
+        "packing checked that there is one length per sequence of the batch"
+    ),
+    "why.checked.total_length": (
+        "unpacking checked that total_length leaves room for the longest sequence"
+    ),
+    "why.checked.empty": "packing or the layer checked that there is at least one time step",
+    "why.checked.packed_to_tensor_op": (
+        "an operation that takes a Tensor was handed a PackedSequence"
+    ),
+    "why.checked.device": "the layer checked that its input, state and weights share one device",
+    "why.checked.not_contiguous": (
+        "cuDNN checked that the initial state lies contiguously in memory"
+    ),
+    "why.checked.cudnn_eval_backward": (
+        "cuDNN refused a backward pass through a layer in eval mode"
+    ),
+    "why.checked.flatten_parameters": (
+        "cuDNN warned that the layer's weights are not one block of memory"
+    ),
+    "why.checked.matmul": (
+        "a matrix product, nn.Linear's (rows × features) @ (in_features × out_features), "
+        "checked that the features equal in_features"
+    ),
+    "why.checked.tuple_to_tensor_op": "an operation that takes a Tensor was handed a tuple",
+    "why.checked.unpack": "Python checked that the values unpacked match the names on the left",
+    "why.checked.tuple_attribute": "Python looked for a Tensor's attribute on a tuple",
+    "why.checked.view_stride": (
+        "view() checked that the new shape can reuse the tensor's memory as it lies"
+    ),
+    "why.checked.target_size": (
+        "the loss checked the targets' shape against the logits, reading dimension 1 of the "
+        "logits as the classes"
+    ),
+    "why.checked.loss_batch": "the loss checked that logits and targets have as many rows",
+    "why.meaning_rows": "layers × directions",
+    "why.meaning_batch": "the batch",
+    "why.meaning_features": "the features",
+    "why.dim_same": "dimension {i} is {meaning}: {want}, as the layer expects",
+    "why.dim_rows": (
+        "dimension {i} is {meaning}: the layer has {want} rows (one per layer and direction); "
+        "your {state} was built with {got}"
+    ),
+    "why.dim_batch": (
+        "dimension {i} is {meaning}: your input has {want} sequences; your {state} was built "
+        "for {got}"
+    ),
+    "why.dim_features": (
+        "dimension {i} is {meaning}: the layer's states have {want}; your {state} has {got}"
+    ),
+    "why.conflict.input_size": (
+        "you gave --input-size {said}, but the layer that raised this was built with {want}"
+    ),
+    "why.conflict.rows": (
+        "the layer that raised this has {rows} rows of layers × directions; the network you "
+        "gave has {said}"
+    ),
+    "why.conflict.lstm": "only nn.LSTM raises this message, and you gave --cell {cell}",
+    "why.conflict.not_lstm": "nn.LSTM never raises this message, and you gave --cell {cell}",
+    "why.conflict.layers": "the layer that raised this has {got} layers; you gave --layers {said}",
+    "why.named.input_size": (
+        "input_size is {want}; each time step of your input has {got} features"
+    ),
+    "why.named.input_rank": "your input has {got} dimensions",
+    "why.named.state_rank": ("your input has {input} dimensions; your {states} has {got}"),
+    "why.named.dtype": "your input is {input}; the layer's weights are {weight}",
+    "why.named.cell_batch": (
+        "your input has {input} rows (the batch); {state} was built for {built}"
+    ),
+    "why.named.cell_hidden_size": (
+        "the cell's hidden_size is {want}; your {state} has {got} features"
+    ),
+    "why.named.cell_rank": "your input to {module} has {got} dimensions",
+    "why.named.dropout_one_layer": "dropout {dropout} with num_layers {num_layers}",
+    "why.named.size_type": "{name} arrived as a {type}",
+    "why.named.size_not_positive": "{name} arrived as 0 or less",
+    "why.named.nonlinearity": "nonlinearity was given as '{nonlinearity}'",
+    "why.named.lengths_type": "lengths has {rank} dimensions and is on {device}",
+    "why.named.lengths_count": (
+        "you gave {got} lengths; the tensor packed has {batch} where it reads the batch"
+    ),
+    "why.named.total_length": (
+        "total_length {total_length}; the longest sequence has {longest} steps"
+    ),
+    "why.named.packed_to_tensor_op": "the operation: {what}",
+    "why.named.device": "your input is on {input}; the {other} tensors are on {device}",
+    "why.named.not_contiguous": "the state that is not contiguous: {state}",
+    "why.named.matmul": (
+        "{rows} rows of {features} features met an nn.Linear that takes {in_features} "
+        "features and gives {out_features}"
+    ),
+    "why.named.unpack_not_enough": "{expected} names on the left; the value held {got}",
+    "why.named.unpack_too_many": "{expected} names on the left; the value held more",
+    "why.named.tuple_attribute": "the attribute asked for: .{attribute}",
+    "why.named.target_size": (
+        "logits (batch {batch}, time {time}, classes {classes}): the loss read {time} as the "
+        "classes, so it expected targets ({batch}, {classes}); yours are ({batch}, {time})"
+    ),
+    "why.named.loss_batch": "the logits have {input} rows; the targets {target}",
+    "why.cause.after_bidirectional": (
+        "the layer before it is bidirectional: its output joins both directions, 2 × {half} = "
+        "{got} features, and this layer was built for {want}"
+    ),
+    "why.cause.input_size_wrong": (
+        "input_size is set to {want}, but your data has {got} features per step (the last "
+        "dimension is always the features, whatever batch_first says)"
+    ),
+    "why.cause.features_not_last": (
+        "the features are not on the last axis: data laid out (batch, features, time), as a "
+        "Conv1d or a spectrogram gives it, puts the time steps ({got}) last"
+    ),
+    "why.cause.last_batch": (
+        "the last batch is smaller than batch_size: your input has {input} sequences, but "
+        "{state} was built for {built}; build it from the input, or pass drop_last=True to "
+        "the DataLoader"
+    ),
+    "why.cause.seq_batch_swapped": (
+        "time and batch are swapped: the layer reads batch from dimension 1 unless "
+        "batch_first=True, so batch-first data gives it its time steps ({input}) as the batch, "
+        "while {state} was built for {built} sequences"
+    ),
+    "why.cause.state_size": (
+        "{state} was built with {got} features, but the layer's states have {want} "
+        "(hidden_size, or proj_size for an LSTM's h_0)"
+    ),
+    "why.cause.old_torch_unbatched": (
+        "torch before 1.11 takes 3-D input only: one sequence (L, features) needs a batch axis"
+    ),
+    "why.cause.image_input": (
+        "an image batch (N, C, H, W) went in as it is: a recurrent layer reads (N, L, features), "
+        "e.g. each image row as a time step"
+    ),
+    "why.cause.extra_axis": (
+        "an axis too many: an unsqueeze, a one-hot or a channel axis left a dimension of size 1"
+    ),
+    "why.cause.no_feature_axis": (
+        "a sequence of single numbers (L,) has no feature axis: each step needs a vector"
+    ),
+    "why.cause.state_without_rows": (
+        "the state was built as (batch, hidden): a layer's state always starts with layers × "
+        "directions, (L·D, batch, hidden), even for one layer (c_0 too, for an LSTM)"
+    ),
+    "why.cause.input_lost_batch": (
+        "your input lost its batch axis (x[0], squeeze(), a batch of one): 2-D input is read as "
+        "one unbatched sequence, while your state is batched"
+    ),
+    "why.cause.state_for_batch": (
+        "for one unbatched sequence the state is (layers × directions, hidden), with no batch axis"
+    ),
+    "why.cause.token_ids": (
+        "your input holds integers, token ids: a recurrent layer reads vectors of features, so "
+        "the ids go through nn.Embedding first; model.to(torch.int64), as torch suggests, "
+        "cannot work (weights must be floating point)"
+    ),
+    "why.cause.int_features": (
+        "your features are numbers stored as integers: convert them to the weights' dtype"
+    ),
+    "why.cause.numpy_float64": (
+        "NumPy makes float64 arrays and torch.from_numpy keeps float64; the layer is float32"
+    ),
+    "why.cause.model_converted": (
+        "the model was converted (model.double(), model.half()) and the input was not"
+    ),
+    "why.cause.state_other_batch": (
+        "the state was carried over from another batch (a previous step, another batch size)"
+    ),
+    "why.cause.sequence_to_cell": (
+        "a whole sequence went to {module}, which takes one time step: loop over time, or use "
+        "nn.{layer}"
+    ),
+    "why.cause.dropout_percent": (
+        "dropout is a probability, not a percentage: 20 % is dropout=0.2 (1 and above is refused)"
+    ),
+    "why.cause.dropout_not_number": (
+        "dropout was given something else, e.g. a bool or an nn.Dropout layer"
+    ),
+    "why.cause.dropout_one_layer": (
+        "dropout acts between stacked layers only; with num_layers={num_layers} there is none, "
+        "so dropout={dropout} does nothing: stack a second layer, or put nn.Dropout({dropout}) "
+        "on the output"
+    ),
+    "why.cause.true_division": (
+        "/ gives a float even when it divides evenly: hidden_dim / 2 is 128.0, not 128"
+    ),
+    "why.cause.float_config": "the size came from a config or argparse as a float",
+    "why.cause.size_zero": (
+        "a size computed from something else came out 0: e.g. hidden // 4 with hidden < 4, or "
+        "x.size(2) of a tensor with no features"
+    ),
+    "why.cause.proj_minus_one": "proj_size=-1 does not switch projection off; 0 does",
+    "why.cause.proj_not_smaller": (
+        "proj_size shrinks h_t from hidden_size features: it must be smaller; 0 means none"
+    ),
+    "why.cause.proj_not_lstm": "only nn.LSTM projects its h_t; nn.GRU and nn.RNN take no proj_size",
+    "why.cause.nonlinearity_choice": (
+        "nn.RNN takes 'tanh' or 'relu', in lower case; nn.LSTM and nn.GRU take none"
+    ),
+    "why.cause.lengths_on_gpu": (
+        "lengths was moved to the GPU with the batch; packing reads it on the CPU"
+    ),
+    "why.cause.lengths_not_1d": (
+        "lengths has {rank} dimensions: it must be one length per sequence, (batch,)"
+    ),
+    "why.cause.lengths_type": "lengths must be a CPU int64 tensor or a list of ints",
+    "why.cause.empty_sequence": (
+        "a sequence of length 0 is in the batch (an empty line of text, a filter that left "
+        "nothing); packing needs every length ≥ 1"
+    ),
+    "why.cause.enforce_sorted": (
+        "the lengths are not from longest to shortest; packing sorts them itself if asked"
+    ),
+    "why.cause.pack_layout": (
+        "packing reads the batch from dimension 1 unless batch_first=True: batch-first data "
+        "gives it the time steps ({batch}) as the batch, while lengths has one per sequence ({got})"
+    ),
+    "why.cause.lengths_other_batch": (
+        "lengths belongs to another batch (the last, smaller batch, or a stale variable)"
+    ),
+    "why.cause.total_length_short": (
+        "total_length must be at least the longest sequence; pass the padded length of the input"
+    ),
+    "why.cause.empty_batch": "the batch or a sequence is empty: a filter or a split left nothing",
+    "why.cause.packed_output": (
+        "a layer given a PackedSequence returns its output packed too: unpack it before {what}, "
+        "or use h_n"
+    ),
+    "why.cause.state_device": (
+        "the initial state was made on the CPU (torch.zeros without device=) while the input "
+        "is on the GPU"
+    ),
+    "why.cause.model_device": "the model and the input are on different devices",
+    "why.cause.state_transposed": (
+        "{state} comes from a transpose or permute (a batch-first state turned around): "
+        "cuDNN needs it contiguous"
+    ),
+    "why.cause.backward_in_eval": (
+        "backward through a layer in eval mode (saliency, attribution, adversarial inputs): "
+        "cuDNN keeps what backward needs only in training mode"
+    ),
+    "why.cause.weights_not_flat": (
+        "the weights were replaced or copied (DataParallel, weight norm, loading by hand) and "
+        "cuDNN compacts them on every call"
+    ),
+    "why.cause.bidirectional_linear": (
+        "an nn.Linear(hidden_size) after a bidirectional layer: output joins both directions, "
+        "{features} = 2 × {hidden} features"
+    ),
+    "why.cause.hn_all_layers": (
+        "h_n.view(batch, -1) joins every row of h_n, {k} = layers × directions, so "
+        "{features} = {k} × {hidden} features; the last layer alone is h_n[-1]"
+    ),
+    "why.cause.time_flattened": (
+        "the output was flattened over time, {features} = {k} steps × {hidden} features; the "
+        "last step alone is output[:, -1]"
+    ),
+    "why.cause.linear_doubled": (
+        "the nn.Linear takes 2 × {features} = {in_features} features, as after a bidirectional "
+        "layer, but the layer before is unidirectional"
+    ),
+    "why.cause.linear_in_features": (
+        "the nn.Linear was built for {in_features} features and gets {features}"
+    ),
+    "why.cause.sequential_rnn": (
+        "nn.Sequential hands the layer's whole return, (output, h_n), or (output, (h_n, c_n)) "
+        "for an LSTM, to the next layer, which takes one tensor"
+    ),
+    "why.cause.state_tuple": "an LSTM's state is the pair (h_n, c_n), not one tensor",
+    "why.cause.lstm_three_values": (
+        "an LSTM returns 2 values, output and the pair (h_n, c_n), not 3"
+    ),
+    "why.cause.gru_state_pair": (
+        "nn.GRU and nn.RNN return h_n alone, not (h_n, c_n): unpacking it splits its "
+        "dimension 0, which has {got} row"
+    ),
+    "why.cause.unpack_tensor": (
+        "a tensor was unpacked along its dimension 0, e.g. out, (h, c) = gru(x) with more than "
+        "2 rows of h_n, or names unpacked from output"
+    ),
+    "why.cause.rnn_returns": (
+        "a recurrent layer returns (output, h_n), an LSTM (output, (h_n, c_n))"
+    ),
+    "why.cause.rnn_returns_tuple": (
+        "a recurrent layer returns a tuple (output, h_n): .{attribute} belongs to the tensors "
+        "inside it"
+    ),
+    "why.cause.view_after_transpose": (
+        "view() after transpose() or permute(), e.g. a seq-first output turned batch-first: "
+        "the memory is no longer in order"
+    ),
+    "why.cause.logits_nlc": (
+        "logits (batch, time, classes) went to the loss as they are: it reads dimension 1 "
+        "({time} time steps here) as the classes, so classes must come second"
+    ),
+    "why.cause.targets_not_flattened": (
+        "the logits were flattened over time ({input} rows = {k} × {target}) and the targets "
+        "were not"
+    ),
+    "why.cause.logits_last_step": (
+        "the logits come from the last time step ({input} rows), the targets from every step "
+        "({target} rows = {k} × {input})"
+    ),
+    "why.cause.loss_rows": "logits and targets were built for different batches",
+    # truth: notes that say what torch really does for this configuration
+    "note.packed_equal": (
+        "packed lengths {lengths}, all equal: no sequence is padded, so {last} is every "
+        "sequence's last step."
+    ),
+    "note.returns_layers": (
+        "nn.{cell} returns output, h_n (no c_n), and h_n has 2 rows here: output, (h_n, c_n) = "
+        "{name}(x) raises no error, worse: it unpacks h_n's rows, \"h_n\" gets layer 0's "
+        'h_n[0] and "c_n" the top layer\'s h_n[1], each {shape}. Write output, h_n = {name}(x).'
+    ),
+    "note.returns_directions": (
+        "nn.{cell} returns output, h_n (no c_n), and h_n has 2 rows here: output, (h_n, c_n) = "
+        '{name}(x) raises no error, worse: it unpacks h_n\'s rows, "h_n" gets the forward '
+        "direction's h_n[0] and \"c_n\" the backward one's h_n[1], each {shape}. Write "
+        "output, h_n = {name}(x)."
+    ),
+    "id.trap_backward_packed": (
+        "at t = L−1 the backward direction has taken only its first step in the sequences of "
+        "length L; in the shorter ones output there is zero padding"
+    ),
+    "id.trap_cat_packed": (
+        "output's last step is not the summary: its backward half has read one step in the "
+        "sequences of length L and is zero padding in the shorter ones; the concatenation is "
+        "(see recipes)"
+    ),
+    "cmp.code_to_lstm": (
+        "code: outputs, _status = cell(inputs) still runs, but _status is now the tuple "
+        "(h_n, c_n), so print(_status.shape) fails (AttributeError: 'tuple' object has no "
+        "attribute 'shape'): write outputs, (h_n, c_n) = cell(inputs)"
+    ),
+    "cmp.code_same": "code: unchanged, both return outputs, h_n",
+    "cmp.code_from_lstm": (
+        "code: outputs, (h_n, c_n) = cell(inputs) fails with ValueError (h_n's dimension 0 has "
+        "size {rows}, not 2; there is no c_n): write outputs, h_n = cell(inputs)"
+    ),
+    "cmp.code_from_lstm_silent": (
+        "code: outputs, (h_n, c_n) = cell(inputs) raises no error, worse: it splits h_n's "
+        '{rows} rows into "h_n" and "c_n": write outputs, h_n = cell(inputs)'
+    ),
+    # sandbox: files the student's process rewrote, what it printed
+    "check.fail_garbled": (
+        "its process handed back files rnnx cannot read (rewritten, replaced or too large)"
+    ),
+    "check.head_printed": "your function printed",
+    "check.printed_cut": "… (more was printed; only the first lines are kept)",
+    "check.gs_printed": "Printed by your function:",
     # inspect: the student's own model (rnnx inspect, rnn_cli.inspect)
     "inspect.why_backward_only": (
         "h_n[-1] of a bidirectional layer is the backward direction's final state alone: the "

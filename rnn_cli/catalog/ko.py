@@ -8,10 +8,12 @@ line, compare's change lines (cmp.c_n_*, cmp.params), and the notes that introdu
 dimension names (정방향/역방향, 패킹). Later mentions use the Korean term alone. Formulas, tensor
 names and flags stay as torch writes them. Notes are 합니다-style sentences; table cells are terse.
 
-Plain data. Must not import anything beyond the stdlib.
+Plain data. Must not import anything beyond the stdlib and catalog.notation.
 """
 
 from typing import Final
+
+from rnn_cli.catalog.notation import NOTATION
 
 # the English glosses after a Korean term, given at the term's first mention in an output only
 # (catalog.text drops the repeats)
@@ -23,6 +25,7 @@ GLOSSES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 
 KO: Final[dict[str, str]] = {
+    **NOTATION,  # equations, symbols, marks and code: the same in every language
     # dimensions of tensors
     "dim.batch": "배치 크기 (batch_size) {n}",
     "dim.seq": "시퀀스 길이 (seq_len) {n}: 시점 (time step) {n}개",
@@ -46,7 +49,6 @@ KO: Final[dict[str, str]] = {
     "param.by_below_2dir": "{rows} × {i} = 방향 2개 × 층 {below}의 출력 {h_out}",
     "param.by_hidden": "{rows} × 은닉 {h}",
     "param.by_proj": "{rows} × 투영 {p} (h_t가 투영됨)",
-    "param.bias": "{rows}",
     "param.proj": "투영 {p} × 은닉 {h}: h_t = W_hr (o_t ⊙ tanh(c_t))",
     # notes under the tensor table, each shown only where it applies
     "note.torch_default": (
@@ -58,7 +60,7 @@ KO: Final[dict[str, str]] = {
         "투영 크기 {p}: output과 h_n은 특성 {p}개, c_n은 은닉 상태의 크기 {h}를 유지합니다."
     ),
     "note.unbatched": (
-        "배치 없는 입력 (L, H_in): 입력, 출력, h_n, c_n, h_0에서 배치 축이 빠지고, torch와 "
+        "배치 없는 입력 (L, H_in): 입력, 출력, 상태 ({states})에서 배치 축이 빠지고, torch와 "
         "같이 batch_first는 무시됩니다."
     ),
     "note.bidirectional": (
@@ -83,8 +85,7 @@ KO: Final[dict[str, str]] = {
         "CPU에서 더 느립니다."
     ),
     # rnnx compare
-    "cmp.chosen": "선택한 셀",
-    "cmp.instead": "{chosen} 대신 {cell}",
+    "cmp.chosen": "지금 가진 네트워크 (--cell)",
     "cmp.c_n_new": "c_n: 새로 생김, LSTM의 셀 상태 (cell state)",
     "cmp.c_n_gone": "c_n: 사라짐, 셀 상태 (cell state)는 LSTM에만 있음",
     "cmp.params": "파라미터 {ratio}: 게이트 (gate) 블록 {g}개 ({names})",
@@ -106,7 +107,6 @@ KO: Final[dict[str, str]] = {
     "cmp.col_seconds": "순전파 ({n}회의 중앙값)",
     "cmp.same": "✓ 같음",
     "cmp.differs": "✗ 다름",
-    "cmp.none": "—",
     "cmp.summary_match": "모든 백엔드가 일치합니다 (atol {atol:g})",
     "cmp.summary_mismatch": "백엔드끼리 결과가 다릅니다 (atol {atol:g})",
     "cmp.mismatch": "{names}: {backends} 사이의 차이가 atol {atol:g}보다 큽니다",
@@ -123,20 +123,8 @@ KO: Final[dict[str, str]] = {
     "sum.mult_adds": "순전파 한 번의 곱셈-덧셈 횟수",
     "sum.estimate": "계산에 필요한 메모리 (추정)",
     "head.notes": "참고",
-    # rnnx explain: the equations are torch's docs' own, in every language
-    "eq.affine": "W_i{g} x_t + b_i{g} + W_h{g} h_(t-1) + b_h{g}",
-    "eq.affine_nobias": "W_i{g} x_t + W_h{g} h_(t-1)",
-    "eq.gate": "{g}_t = {act}({affine})",
-    "eq.gru_n": "n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_(t-1) + b_hn))",
-    "eq.gru_n_nobias": "n_t = tanh(W_in x_t + r_t ⊙ (W_hn h_(t-1)))",
-    "eq.gru_h": "h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_(t-1)",
-    "eq.lstm_c": "c_t = f_t ⊙ c_(t-1) + i_t ⊙ g_t",
-    "eq.lstm_h": "h_t = o_t ⊙ tanh(c_t)",
-    "eq.lstm_h_proj": "h_t = W_hr (o_t ⊙ tanh(c_t))",
-    "act.sigmoid": "σ: (0, 1)",
-    "act.tanh": "tanh: (−1, 1)",
+    # rnnx explain: the equations are torch's docs' own, in every language (NOTATION)
     "act.tanh_proj": "tanh 다음 W_hr: (−∞, ∞)",
-    "act.relu": "relu: [0, ∞)",
     "act.mix": "없음 (섞임)",
     "gate.rnn.h": "은닉 상태 (hidden state): 메모리 전체, 시점마다 x_t와 h_(t-1)로 새로 씀",
     "gate.lstm.i": "입력 게이트 (input gate): 후보 g_t를 셀에 쓸 양",
@@ -159,10 +147,6 @@ KO: Final[dict[str, str]] = {
     "title.explain": "nn.{cell}: 층 0의 한 시점 t, {sizes}",
     "title.terms": "이 설정에서 각 항의 모양",
     "title.packing": "torch가 게이트를 쌓는 방식 (층 0, 정방향; 모든 층과 방향이 같음)",
-    "size.batch": "N = {n}",
-    "size.input": "H_in = {n}",
-    "size.hidden": "H = {n} (hidden_size)",
-    "size.proj": "P = {n} (proj_size)",
     "term.x": "시점 t의 입력 (층 0)",
     "term.x_above": "층 k > 0: 아래 층의 h_t, 두 방향을 이어 붙임",
     "term.h_prev": "이전 은닉 상태; t = 0에서는 h_0 (주지 않으면 0)",
@@ -270,8 +254,6 @@ KO: Final[dict[str, str]] = {
         "양쪽을 0으로 만듦). 일반적으로는 성립하지 않습니다."
     ),
     # --input-shape
-    "read.batch_first": "batch_first=True",
-    "read.seq_first": "batch_first=False",
     "read.unbatched": "배치 없음, 2차원",
     "read.dims_3": "N = 시퀀스 {n}개, L = 시점 {l}개, H_in = 특성 {h}개",
     "read.dims_2": "L = 시점 {l}개, H_in = 특성 {h}개",
@@ -286,7 +268,6 @@ KO: Final[dict[str, str]] = {
     "seq.end": "b={b}: t={t}",
     # rnnx code: comments in the generated script
     "code.header": "# rnnx가 만드는 nn.{cell}; rnnx가 보여주는 모양을 출력합니다 (숫자는 다름).",
-    "code.input": "# {layout}",
     # rnnx sweep
     "title.sweep": "스윕 · 설정 {n}개 · {backend} 백엔드",
     "sweep.progress": "설정 {n}개 실행 중",
@@ -296,8 +277,7 @@ KO: Final[dict[str, str]] = {
     # errors: one line each, naming the flag, the value and the fix
     "error.lang_env": "RNNX_LANG: 알 수 없는 언어 {value!r}; {choices} 중에서 고르세요",
     "error.not_positive": "{flag}: 1 이상이어야 합니다 (받은 값 {value}); 양의 정수를 주세요",
-    "error.seed": "--seed: 0 이상이어야 합니다 (받은 값 {seed}); 예: --seed 0",
-    "error.proj_negative": "--proj-size: 0 (끄기) 또는 양수여야 합니다 (받은 값 {proj_size})",
+    "error.negative": "{flag}: 0 이상이어야 합니다 (받은 값 {value}); 예: {flag} 0",
     "error.proj_lstm_only": (
         "--proj-size는 --cell lstm에만 쓸 수 있습니다: proj_size={proj_size}, cell={cell}; "
         "--proj-size를 빼거나 --cell lstm을 쓰세요"
@@ -460,7 +440,8 @@ KO: Final[dict[str, str]] = {
     "note.returns_lstm": "nn.LSTM은 중첩 튜플을 반환합니다: output, (h_n, c_n) = lstm(x).",
     "note.returns": (
         "nn.{cell}은 output, h_n을 반환합니다 (c_n 없음): output, (h_n, c_n) = {name}(x)는 "
-        "실패합니다."
+        "ValueError로 실패합니다: 풀기는 h_n의 0번 차원을 따라가는데 그 크기가 2가 아니라 "
+        "{rows}입니다."
     ),
     "note.h_n_not_doubled": (
         "h_n의 특성 수: {h} (2 × {h} 아님): 방향은 0번 차원의 행이고, 두 방향을 잇는 "
@@ -473,9 +454,7 @@ KO: Final[dict[str, str]] = {
     "note.more": "파라미터 {params}개 (텐서 {tensors}개), 곱셈-덧셈 {mult_adds}회: 표는 --params",
     "title.recipes": "레시피, 이번 실행의 값으로 검사함",
     "title.recipes_unchecked": "레시피 (검사 안 함: --backend analytic은 값을 계산하지 않습니다)",
-    "recipe.holds": "✓",
     "recipe.fails": "✗ 여기서 성립하지 않음",
-    "recipe.unchecked": "?",
     "recipe.not": "아님",
     "recipe.same_here": "이 값에서는 우연히 같음",
     "recipe.summary": "분류기용 시퀀스 요약: 최상위 층의 마지막 상태",
@@ -483,7 +462,7 @@ KO: Final[dict[str, str]] = {
     "recipe.summary_2dir": "분류기용 시퀀스 요약: 최상위 층, 두 방향의 마지막 상태",
     "recipe.summary_wrong_last": "모양은 같지만 역방향 절반은 한 스텝만 읽었습니다",
     "recipe.classifier": "요약을 읽는 층: in_features는 요약의 마지막 차원입니다",
-    "recipe.classifier_wrong": "{h}: 한 방향의 크기입니다",
+    "recipe.classifier_wrong": "한 방향의 크기뿐입니다",
     "recipe.top_directions": "h_n의 마지막 두 행에서 같은 요약: permute 후 펼치기",
     "recipe.top_directions_wrong": "permute 없이 view하면 서로 다른 시퀀스의 행이 짝지어집니다",
     "recipe.layers_directions": "층별로 나눈 h_n: [k, 0]은 층 k의 마지막 상태",
@@ -517,8 +496,7 @@ KO: Final[dict[str, str]] = {
     "col.purpose": "용도",
     "sweep.same": "모든 구성에서: {shapes}",
     "check.bad_fit": (
-        "{given}: --convention {convention}에 맞지 않습니다: {fix}, 또는 --convention torch를 "
-        "쓰세요"
+        "{given}: --convention {convention}에 맞지 않습니다; {fix} --convention torch를 쓰세요"
     ),
     "check.bad_target": (
         "TARGET은 FILE.py:FUNCTION 또는 package.module:FUNCTION 형식이어야 합니다: "
@@ -606,7 +584,6 @@ KO: Final[dict[str, str]] = {
     "check.shape_differs": "모양이 다름",
     "check.not_returned": "반환되지 않음",
     "check.at": "{where}: 기대 {expected:.6g}, 결과 {got:.6g}",
-    "check.where_time": "t={t}",
     "check.where_layer": "층 {layer}",
     "check.where_direction": "방향 {d}",
     "check.where_batch": "배치 행 {b}",
@@ -706,6 +683,389 @@ KO: Final[dict[str, str]] = {
         "--memory-limit {value}: 자식 프로세스가 함수를 실행하기 전에 Python과 numpy를 올리는 데 "
         "필요한 {least}보다 작습니다; 예: --memory-limit 512MiB"
     ),
+    # catalog hygiene: check's fixes from the catalog, so a Korean refusal is Korean throughout
+    "check.fix_drop": "{flag} 옵션을 빼거나",
+    "check.fix_cell": "--cell {allowed} 옵션을 쓰거나",
+    "check.fix_seq_first": "x가 (N, T, D)가 되도록 {flag} 옵션을 빼거나",
+    "check.or": "{a} 또는 {b}",
+    # why: `rnnx why`, a torch error message decoded (rnn_cli/why/)
+    "why.unknown": "이 글에는 rnnx가 아는 오류가 없습니다; rnnx why가 읽는 오류 종류: {families}",
+    "why.no_text": (
+        "rnnx why에는 오류 메시지가 필요합니다: 따옴표로 감싸 넘기거나 파이프로 보내세요 "
+        "(python train.py 2>&1 | rnnx why)"
+    ),
+    "why.head_message": "torch의 메시지",
+    "why.head_checked": "torch가 확인한 것",
+    "why.head_numbers": "메시지의 숫자",
+    "why.head_causes": "정확히 이 숫자를 만드는 원인 (가능성 높은 순)",
+    "why.head_command": "올바른 모양 보기",
+    "why.head_conflict": "주신 네트워크",
+    "why.col_cause": "원인",
+    "why.col_fix": "고치는 법",
+    "why.likely": "유력",
+    "why.possible": "가능",
+    "why.no_cause": "메시지와 주신 네트워크 둘 다에 맞는 원인이 없습니다",
+    "why.checked.dropout_range": "nn.RNN/LSTM/GRU가 dropout이 0에서 1 사이의 수인지 확인했습니다",
+    "why.checked.dropout_one_layer": (
+        "nn.RNN/LSTM/GRU가 dropout은 쌓인 층 사이에서만 작동한다고 경고했습니다"
+    ),
+    "why.checked.size_type": "nn.RNN/LSTM/GRU가 각 크기가 Python int인지 확인했습니다",
+    "why.checked.size_not_positive": "nn.RNN/LSTM/GRU가 각 크기가 1 이상인지 확인했습니다",
+    "why.checked.proj_negative": "nn.LSTM이 proj_size가 0 이상인지 확인했습니다",
+    "why.checked.proj_not_smaller": "nn.LSTM이 proj_size가 hidden_size보다 작은지 확인했습니다",
+    "why.checked.proj_not_lstm": ("nn.RNN과 nn.GRU가 nn.LSTM만 받는 proj_size를 거부했습니다"),
+    "why.checked.nonlinearity": "nn.RNN이 nonlinearity가 'tanh' 또는 'relu'인지 확인했습니다",
+    "why.checked.input_size": (
+        "층이 입력의 마지막 차원, 곧 각 시점 (time step)의 특성 수가 만들 때의 input_size와 "
+        "같은지 확인했습니다"
+    ),
+    "why.checked.hidden_size": (
+        "층이 넘겨받은 초기 상태의 모양을 자기 설정과 입력으로 계산한 모양과 비교했습니다"
+    ),
+    "why.checked.input_rank": (
+        "층이 입력이 3차원 (배치) 또는 2차원 (배치 없는 시퀀스 하나)인지 확인했습니다"
+    ),
+    "why.checked.state_rank": (
+        "층이 입력에 배치 축이 있을 때에만 초기 상태에도 배치 축이 있는지 확인했습니다"
+    ),
+    "why.checked.dtype": "층이 입력의 dtype이 가중치의 dtype과 같은지 확인했습니다",
+    "why.checked.cell_input_size": (
+        "셀이 입력의 특성 수가 만들 때의 input_size와 같은지 확인했습니다"
+    ),
+    "why.checked.cell_batch": "셀이 입력과 상태의 행 수가 같은지 확인했습니다",
+    "why.checked.cell_hidden_size": "셀이 상태의 크기가 만들 때의 hidden_size인지 확인했습니다",
+    "why.checked.cell_rank": (
+        "셀이 입력이 한 시점 분량, 곧 2차원 (배치, 특성) 또는 1차원인지 확인했습니다"
+    ),
+    "why.checked.lengths_type": "패킹이 lengths가 CPU에 있는 1차원 int64 텐서인지 확인했습니다",
+    "why.checked.lengths_zero": "패킹이 모든 시퀀스에 시점이 하나 이상 있는지 확인했습니다",
+    "why.checked.lengths_unsorted": (
+        "패킹이 lengths가 긴 것부터 짧은 것 순서인지 확인했습니다 (enforce_sorted=True)"
+    ),
+    "why.checked.lengths_count": "패킹이 배치의 시퀀스마다 길이가 하나씩 있는지 확인했습니다",
+    "why.checked.total_length": (
+        "언패킹이 total_length가 가장 긴 시퀀스를 담을 만큼인지 확인했습니다"
+    ),
+    "why.checked.empty": "패킹 또는 층이 시점이 하나 이상 있는지 확인했습니다",
+    "why.checked.packed_to_tensor_op": "Tensor를 받는 연산에 PackedSequence가 들어갔습니다",
+    "why.checked.device": "층이 입력, 상태, 가중치가 같은 장치에 있는지 확인했습니다",
+    "why.checked.not_contiguous": "cuDNN이 초기 상태가 메모리에 연속으로 놓였는지 확인했습니다",
+    "why.checked.cudnn_eval_backward": "cuDNN이 eval 모드인 층을 거치는 역전파를 거부했습니다",
+    "why.checked.flatten_parameters": (
+        "cuDNN이 층의 가중치가 한 덩어리의 메모리가 아니라고 경고했습니다"
+    ),
+    "why.checked.matmul": (
+        "행렬 곱, 곧 nn.Linear의 (행 × 특성) @ (in_features × out_features)가 특성 수와 "
+        "in_features가 같은지 확인했습니다"
+    ),
+    "why.checked.tuple_to_tensor_op": "Tensor를 받는 연산에 튜플이 들어갔습니다",
+    "why.checked.unpack": "Python이 풀어 낸 값의 개수가 왼쪽 이름의 개수와 맞는지 확인했습니다",
+    "why.checked.tuple_attribute": "Python이 Tensor의 속성을 튜플에서 찾았습니다",
+    "why.checked.view_stride": (
+        "view()가 새 모양이 텐서의 메모리 배치를 그대로 쓸 수 있는지 확인했습니다"
+    ),
+    "why.checked.target_size": (
+        "손실 함수가 로짓의 1번 차원을 클래스로 읽고 정답의 모양을 확인했습니다"
+    ),
+    "why.checked.loss_batch": "손실 함수가 로짓과 정답의 행 수가 같은지 확인했습니다",
+    "why.meaning_rows": "층 × 방향",
+    "why.meaning_batch": "배치",
+    "why.meaning_features": "특성",
+    "why.dim_same": "{i}번 차원은 {meaning}입니다: 층이 기대하는 대로 {want}",
+    "why.dim_rows": (
+        "{i}번 차원은 {meaning}입니다: 층에는 행이 {want}개 있는데 (층과 방향마다 하나) "
+        "{state}은 {got}개로 만들어졌습니다"
+    ),
+    "why.dim_batch": (
+        "{i}번 차원은 {meaning}입니다: 입력에는 시퀀스가 {want}개인데 {state}은 {got}개에 "
+        "맞춰 만들어졌습니다"
+    ),
+    "why.dim_features": (
+        "{i}번 차원은 {meaning}입니다: 층의 상태는 {want}개인데 {state}은 {got}개입니다"
+    ),
+    "why.conflict.input_size": (
+        "--input-size {said} 설정을 주셨지만 이 오류를 낸 층의 input_size는 {want}입니다"
+    ),
+    "why.conflict.rows": (
+        "이 오류를 낸 층의 층 × 방향 행은 {rows}개인데 주신 네트워크는 {said}개입니다"
+    ),
+    "why.conflict.lstm": "이 메시지는 nn.LSTM만 내는데 --cell {cell} 설정을 주셨습니다",
+    "why.conflict.not_lstm": "nn.LSTM은 이 메시지를 내지 않는데 --cell {cell} 설정을 주셨습니다",
+    "why.conflict.layers": "이 오류를 낸 층은 {got}층인데 --layers {said} 설정을 주셨습니다",
+    "why.named.input_size": "input_size는 {want}인데 입력의 각 시점에는 특성이 {got}개입니다",
+    "why.named.input_rank": "입력이 {got}차원입니다",
+    "why.named.state_rank": "입력은 {input}차원, {states}는 {got}차원입니다",
+    "why.named.dtype": "입력은 {input}, 층의 가중치는 {weight}입니다",
+    "why.named.cell_batch": "입력은 {input}행 (배치)인데 {state}은 {built}행으로 만들어졌습니다",
+    "why.named.cell_hidden_size": "셀의 hidden_size는 {want}인데 {state}의 특성은 {got}개입니다",
+    "why.named.cell_rank": "{module}에 넣은 입력이 {got}차원입니다",
+    "why.named.dropout_one_layer": "dropout {dropout}, num_layers {num_layers}",
+    "why.named.size_type": "{name} 값이 {type}로 들어왔습니다",
+    "why.named.size_not_positive": "{name} 값이 0 이하로 들어왔습니다",
+    "why.named.nonlinearity": "nonlinearity로 '{nonlinearity}'를 주셨습니다",
+    "why.named.lengths_type": "lengths는 {rank}차원이고 {device}에 있습니다",
+    "why.named.lengths_count": (
+        "길이를 {got}개 주셨는데 패킹할 텐서의 배치 자리 크기는 {batch}입니다"
+    ),
+    "why.named.total_length": "total_length {total_length}; 가장 긴 시퀀스는 {longest}시점",
+    "why.named.packed_to_tensor_op": "연산: {what}",
+    "why.named.device": "입력은 {input}에, {other} 텐서는 {device}에 있습니다",
+    "why.named.not_contiguous": "연속이 아닌 상태: {state}",
+    "why.named.matmul": (
+        "특성 {features}개짜리 {rows}행이 특성 {in_features}개를 받아 {out_features}개를 내는 "
+        "nn.Linear에 들어갔습니다"
+    ),
+    "why.named.unpack_not_enough": "왼쪽 이름은 {expected}개인데 값에는 {got}개가 있었습니다",
+    "why.named.unpack_too_many": "왼쪽 이름은 {expected}개인데 값에는 더 많이 있었습니다",
+    "why.named.tuple_attribute": "찾은 속성: .{attribute}",
+    "why.named.target_size": (
+        "로짓 (배치 {batch}, 시점 {time}, 클래스 {classes}): 손실 함수가 1번 차원 ({time}개)에서 "
+        "클래스를 읽어 정답을 ({batch}, {classes}) 모양으로 기대했는데 정답은 "
+        "({batch}, {time})입니다"
+    ),
+    "why.named.loss_batch": "로짓은 {input}행, 정답은 {target}행입니다",
+    "why.cause.after_bidirectional": (
+        "앞 층이 양방향입니다: 그 출력은 두 방향을 이어 붙여 2 × {half} = {got}개 특성인데 "
+        "이 층은 {want}개로 만들어졌습니다"
+    ),
+    "why.cause.input_size_wrong": (
+        "input_size는 {want}인데 데이터의 시점마다 특성이 {got}개입니다 (batch_first와 "
+        "상관없이 마지막 차원이 늘 특성입니다)"
+    ),
+    "why.cause.features_not_last": (
+        "특성이 마지막 축에 있지 않습니다: Conv1d나 스펙트로그램처럼 (배치, 특성, 시간)으로 "
+        "놓인 데이터는 시점 ({got}개)이 마지막에 옵니다"
+    ),
+    "why.cause.last_batch": (
+        "마지막 배치가 batch_size보다 작습니다: 입력에는 시퀀스가 {input}개인데 {state}은 "
+        "{built}개에 맞춰 만들어졌습니다; 입력에서 크기를 읽어 만들거나 DataLoader에 "
+        "drop_last=True를 주세요"
+    ),
+    "why.cause.seq_batch_swapped": (
+        "시간과 배치가 뒤바뀌었습니다: batch_first=True가 아니면 층은 1번 차원을 배치로 "
+        "읽으므로, 배치 우선 데이터에서는 시점 ({input}개)이 배치가 되고 {state}은 시퀀스 "
+        "{built}개에 맞춰져 있습니다"
+    ),
+    "why.cause.state_size": (
+        "{state}이 특성 {got}개로 만들어졌는데 층의 상태는 {want}개입니다 (hidden_size, "
+        "LSTM의 h_0이면 proj_size)"
+    ),
+    "why.cause.old_torch_unbatched": (
+        "torch 1.11 이전에는 3차원 입력만 받습니다: 시퀀스 하나 (L, 특성)에도 배치 축이 필요합니다"
+    ),
+    "why.cause.image_input": (
+        "이미지 배치 (N, C, H, W)를 그대로 넣었습니다: 순환 층은 (N, L, 특성)을 읽습니다 "
+        "(예: 이미지의 각 행을 한 시점으로)"
+    ),
+    "why.cause.extra_axis": (
+        "축이 하나 많습니다: unsqueeze, 원-핫, 채널 축이 크기 1인 차원을 남겼습니다"
+    ),
+    "why.cause.no_feature_axis": (
+        "숫자 하나씩의 시퀀스 (L,)에는 특성 축이 없습니다: 시점마다 벡터가 필요합니다"
+    ),
+    "why.cause.state_without_rows": (
+        "상태를 (배치, 은닉)으로 만들었습니다: 층의 상태는 층이 하나여도 늘 층 × 방향으로 "
+        "시작합니다, (L·D, 배치, 은닉) (LSTM이면 c_0도)"
+    ),
+    "why.cause.input_lost_batch": (
+        "입력이 배치 축을 잃었습니다 (x[0], squeeze(), 배치 하나): 2차원 입력은 배치 없는 "
+        "시퀀스 하나로 읽히는데 상태에는 배치가 있습니다"
+    ),
+    "why.cause.state_for_batch": (
+        "배치 없는 시퀀스 하나의 상태는 배치 축 없이 (층 × 방향, 은닉)입니다"
+    ),
+    "why.cause.token_ids": (
+        "입력이 정수, 곧 토큰 id입니다: 순환 층은 특성 벡터를 읽으므로 id는 먼저 "
+        "nn.Embedding을 거쳐야 합니다; torch가 제안하는 model.to(torch.int64)는 통하지 "
+        "않습니다 (가중치는 부동소수여야 합니다)"
+    ),
+    "why.cause.int_features": "특성이 정수로 저장되어 있습니다: 가중치의 dtype으로 바꾸세요",
+    "why.cause.numpy_float64": (
+        "NumPy는 float64 배열을 만들고 torch.from_numpy는 float64를 유지합니다; 층은 float32입니다"
+    ),
+    "why.cause.model_converted": (
+        "모델은 변환했는데 (model.double(), model.half()) 입력은 변환하지 않았습니다"
+    ),
+    "why.cause.state_other_batch": (
+        "상태를 다른 배치에서 이어 받았습니다 (이전 단계, 다른 배치 크기)"
+    ),
+    "why.cause.sequence_to_cell": (
+        "시퀀스 전체를 한 시점만 받는 {module}에 넣었습니다: 시간에 대해 반복하거나 "
+        "nn.{layer} 층을 쓰세요"
+    ),
+    "why.cause.dropout_percent": (
+        "dropout은 백분율이 아니라 확률입니다: 20 %는 dropout=0.2입니다 (1 이상은 거부됩니다)"
+    ),
+    "why.cause.dropout_not_number": "dropout에 다른 것을 주었습니다 (예: bool, nn.Dropout 층)",
+    "why.cause.dropout_one_layer": (
+        "dropout은 쌓인 층 사이에서만 작동합니다; num_layers={num_layers}이면 층 사이가 없어 "
+        "dropout={dropout} 설정은 아무 일도 하지 않습니다: 층을 하나 더 쌓거나 출력에 "
+        "nn.Dropout({dropout})을 두세요"
+    ),
+    "why.cause.true_division": (
+        "/는 나누어떨어져도 float를 냅니다: hidden_dim / 2는 128이 아니라 128.0입니다"
+    ),
+    "why.cause.float_config": "크기가 설정 파일이나 argparse에서 float로 들어왔습니다",
+    "why.cause.size_zero": (
+        "다른 값에서 계산한 크기가 0이 되었습니다: 예를 들어 hidden < 4일 때 hidden // 4, "
+        "특성이 없는 텐서의 x.size(2)"
+    ),
+    "why.cause.proj_minus_one": "proj_size=-1은 투영을 끄지 않습니다; 끄려면 0입니다",
+    "why.cause.proj_not_smaller": (
+        "proj_size는 h_t를 hidden_size개 특성에서 줄입니다: 더 작아야 하고, 0은 투영 없음입니다"
+    ),
+    "why.cause.proj_not_lstm": (
+        "h_t를 투영하는 것은 nn.LSTM뿐입니다; nn.GRU와 nn.RNN은 proj_size를 받지 않습니다"
+    ),
+    "why.cause.nonlinearity_choice": (
+        "nn.RNN은 소문자 'tanh' 또는 'relu'를 받고, nn.LSTM과 nn.GRU는 받지 않습니다"
+    ),
+    "why.cause.lengths_on_gpu": ("lengths를 배치와 함께 GPU로 옮겼습니다; 패킹은 CPU에서 읽습니다"),
+    "why.cause.lengths_not_1d": (
+        "lengths가 {rank}차원입니다: 시퀀스마다 길이 하나, (배치,)여야 합니다"
+    ),
+    "why.cause.lengths_type": "lengths는 CPU의 int64 텐서나 int 리스트여야 합니다",
+    "why.cause.empty_sequence": (
+        "배치에 길이 0인 시퀀스가 있습니다 (빈 줄, 아무것도 남기지 않은 필터); 패킹에는 "
+        "모든 길이가 1 이상이어야 합니다"
+    ),
+    "why.cause.enforce_sorted": (
+        "lengths가 긴 것부터 짧은 것 순서가 아닙니다; 요청하면 패킹이 직접 정렬합니다"
+    ),
+    "why.cause.pack_layout": (
+        "batch_first=True가 아니면 패킹은 1번 차원을 배치로 읽습니다: 배치 우선 데이터에서는 "
+        "시점 ({batch}개)이 배치가 되는데 lengths는 시퀀스마다 하나 ({got}개)입니다"
+    ),
+    "why.cause.lengths_other_batch": (
+        "lengths가 다른 배치의 것입니다 (더 작은 마지막 배치, 갱신되지 않은 변수)"
+    ),
+    "why.cause.total_length_short": (
+        "total_length는 가장 긴 시퀀스 이상이어야 합니다; 입력의 패딩된 길이를 넘기세요"
+    ),
+    "why.cause.empty_batch": "배치나 시퀀스가 비었습니다: 필터나 분할이 아무것도 남기지 않았습니다",
+    "why.cause.packed_output": (
+        "PackedSequence를 받은 층은 출력도 패킹해서 돌려줍니다: {what} 전에 언패킹하거나 "
+        "h_n을 쓰세요"
+    ),
+    "why.cause.state_device": (
+        "초기 상태를 CPU에서 만들었는데 (device= 없는 torch.zeros) 입력은 GPU에 있습니다"
+    ),
+    "why.cause.model_device": "모델과 입력이 서로 다른 장치에 있습니다",
+    "why.cause.state_transposed": (
+        "{state}이 transpose나 permute에서 나왔습니다 (배치 우선 상태를 돌린 것): cuDNN에는 "
+        "연속인 텐서가 필요합니다"
+    ),
+    "why.cause.backward_in_eval": (
+        "eval 모드인 층을 거쳐 역전파했습니다 (살리언시, 기여도 분석, 적대적 입력): cuDNN은 "
+        "학습 모드에서만 역전파에 필요한 것을 남깁니다"
+    ),
+    "why.cause.weights_not_flat": (
+        "가중치를 바꾸거나 복사해서 (DataParallel, weight norm, 직접 불러오기) cuDNN이 호출마다 "
+        "다시 모읍니다"
+    ),
+    "why.cause.bidirectional_linear": (
+        "양방향 층 뒤에 nn.Linear(hidden_size)를 두었습니다: output은 두 방향을 이어 붙여 "
+        "특성이 {features} = 2 × {hidden}개입니다"
+    ),
+    "why.cause.hn_all_layers": (
+        "h_n.view(batch, -1)은 h_n의 모든 행, {k} = 층 × 방향을 이어 붙여 특성이 {features} = "
+        "{k} × {hidden}개가 됩니다; 마지막 층만은 h_n[-1]입니다"
+    ),
+    "why.cause.time_flattened": (
+        "출력을 시간에 대해 펼쳤습니다, {features} = {k}시점 × 특성 {hidden}개; 마지막 시점만은 "
+        "output[:, -1]입니다"
+    ),
+    "why.cause.linear_doubled": (
+        "nn.Linear가 양방향 층 뒤처럼 2 × {features} = {in_features}개 특성을 받는데 앞 층은 "
+        "단방향입니다"
+    ),
+    "why.cause.linear_in_features": (
+        "nn.Linear는 특성 {in_features}개로 만들어졌는데 {features}개를 받았습니다"
+    ),
+    "why.cause.sequential_rnn": (
+        "nn.Sequential은 층의 반환값 전체, (output, h_n), LSTM이면 (output, (h_n, c_n))을 "
+        "텐서 하나를 받는 다음 층에 넘깁니다"
+    ),
+    "why.cause.state_tuple": "LSTM의 상태는 텐서 하나가 아니라 (h_n, c_n) 쌍입니다",
+    "why.cause.lstm_three_values": (
+        "LSTM은 값 3개가 아니라 2개, output과 (h_n, c_n) 쌍을 돌려줍니다"
+    ),
+    "why.cause.gru_state_pair": (
+        "nn.GRU와 nn.RNN은 (h_n, c_n)이 아니라 h_n만 돌려줍니다: 그것을 풀면 0번 차원이 "
+        "나뉘는데 행이 {got}개입니다"
+    ),
+    "why.cause.unpack_tensor": (
+        "텐서를 0번 차원을 따라 풀었습니다: 예를 들어 h_n의 행이 2개보다 많을 때 "
+        "out, (h, c) = gru(x), 또는 output에서 이름들을 푼 경우"
+    ),
+    "why.cause.rnn_returns": (
+        "순환 층은 (output, h_n)을, LSTM은 (output, (h_n, c_n))을 돌려줍니다"
+    ),
+    "why.cause.rnn_returns_tuple": (
+        "순환 층은 튜플 (output, h_n)을 돌려줍니다: {attribute} 속성은 그 안의 텐서에 있습니다"
+    ),
+    "why.cause.view_after_transpose": (
+        "transpose()나 permute() 뒤에 view()를 불렀습니다 (예: seq-first 출력을 배치 우선으로 "
+        "돌린 것): 메모리가 더는 차례대로가 아닙니다"
+    ),
+    "why.cause.logits_nlc": (
+        "로짓 (배치, 시간, 클래스)을 그대로 손실 함수에 넣었습니다: 손실 함수는 1번 차원 "
+        "(여기서는 {time}개 시점)을 클래스로 읽으므로 클래스가 두 번째에 와야 합니다"
+    ),
+    "why.cause.targets_not_flattened": (
+        "로짓은 시간에 대해 펼쳤는데 ({input}행 = {k} × {target}) 정답은 펼치지 않았습니다"
+    ),
+    "why.cause.logits_last_step": (
+        "로짓은 마지막 시점에서 ({input}행), 정답은 모든 시점에서 ({target}행 = {k} × {input}) "
+        "나왔습니다"
+    ),
+    "why.cause.loss_rows": "로짓과 정답이 서로 다른 배치로 만들어졌습니다",
+    # truth: notes that say what torch really does for this configuration
+    "note.packed_equal": (
+        "패킹된 길이 {lengths}: 모두 같으므로 패딩된 시퀀스가 없고, {last}는 모든 시퀀스의 "
+        "마지막 시점입니다."
+    ),
+    "note.returns_layers": (
+        "nn.{cell}은 output, h_n을 반환하며 (c_n 없음) 여기서 h_n의 행은 2개입니다: "
+        "output, (h_n, c_n) = {name}(x)는 오류 없이 h_n의 행을 나눠 담습니다. 오류보다 "
+        '나쁩니다: "h_n"에는 층 0의 h_n[0], "c_n"에는 맨 위 층의 h_n[1]이 들어가며 '
+        "둘 다 {shape}입니다. output, h_n = {name}(x)로 쓰세요."
+    ),
+    "note.returns_directions": (
+        "nn.{cell}은 output, h_n을 반환하며 (c_n 없음) 여기서 h_n의 행은 2개입니다: "
+        "output, (h_n, c_n) = {name}(x)는 오류 없이 h_n의 행을 나눠 담습니다. 오류보다 "
+        '나쁩니다: "h_n"에는 정방향의 h_n[0], "c_n"에는 역방향의 h_n[1]이 들어가며 '
+        "둘 다 {shape}입니다. output, h_n = {name}(x)로 쓰세요."
+    ),
+    "id.trap_backward_packed": (
+        "t = L−1에서 역방향은 길이가 L인 시퀀스에서는 첫 시점만 계산했고, 더 짧은 시퀀스에서는 "
+        "그 자리의 output이 0인 패딩입니다"
+    ),
+    "id.trap_cat_packed": (
+        "output의 마지막 시점은 요약이 아닙니다: 역방향 절반은 길이가 L인 시퀀스에서는 한 시점만 "
+        "읽었고, 더 짧은 시퀀스에서는 0인 패딩입니다. 요약은 연결입니다 (레시피 참조)"
+    ),
+    "cmp.code_to_lstm": (
+        "코드: outputs, _status = cell(inputs)는 그대로 실행되지만 _status가 이제 튜플 "
+        "(h_n, c_n)이므로 print(_status.shape)가 실패합니다 (AttributeError: 'tuple' object has "
+        "no attribute 'shape'): outputs, (h_n, c_n) = cell(inputs)로 쓰세요"
+    ),
+    "cmp.code_same": "코드: 그대로입니다. 둘 다 outputs, h_n을 반환합니다",
+    "cmp.code_from_lstm": (
+        "코드: outputs, (h_n, c_n) = cell(inputs)는 ValueError로 실패합니다 (h_n의 0번 차원 "
+        "크기가 2가 아니라 {rows}이고 c_n은 없습니다): outputs, h_n = cell(inputs)로 쓰세요"
+    ),
+    "cmp.code_from_lstm_silent": (
+        '코드: outputs, (h_n, c_n) = cell(inputs)는 오류 없이 h_n의 행 {rows}개를 "h_n"과 '
+        '"c_n"에 나눠 담습니다. 오류보다 나쁩니다: outputs, h_n = cell(inputs)로 쓰세요'
+    ),
+    # sandbox: files the student's process rewrote, what it printed
+    "check.fail_garbled": (
+        "프로세스가 rnnx가 읽을 수 없는 파일을 돌려주었습니다(고쳐 썼거나 바꿨거나 너무 큽니다)"
+    ),
+    "check.head_printed": "함수가 출력한 내용",
+    "check.printed_cut": "… (더 출력했습니다; 앞부분만 보여 줍니다)",
+    "check.gs_printed": "함수가 출력한 내용:",
     # inspect: the student's own model (rnnx inspect, rnn_cli.inspect)
     "inspect.why_backward_only": (
         "양방향 층의 h_n[-1]은 역방향 (backward direction)의 마지막 은닉 상태 (hidden "

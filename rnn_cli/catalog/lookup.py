@@ -8,6 +8,9 @@ English is loaded always; another language's module only when it is chosen.
 import importlib
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from enum import Enum
 
 from rnn_cli.base.errors import SpecError
@@ -35,15 +38,25 @@ def catalog(lang: Lang) -> dict[str, str]:
     return _CATALOGS[lang]
 
 
-_glossed: set[str] = set()  # English glosses already given in this output
+# the English glosses given so far in the output being made; None outside one (every gloss given)
+_glossed: ContextVar[set[str] | None] = ContextVar("rnnx_glossed", default=None)
+
+
+@contextmanager
+def one_output() -> Iterator[None]:
+    """Within it, each English gloss is given at its first mention only: one command's output,
+    or one report shown in a notebook. Outside it, text() gives every gloss."""
+    token = _glossed.set(set())
+    try:
+        yield
+    finally:
+        _glossed.reset(token)
 
 
 def use(lang: Lang) -> None:
-    """Choose the language every later text() answers in; the output starts afresh (each English
-    gloss is given again at its first mention)."""
+    """Choose the language every later text() answers in."""
     catalog(lang)  # load it now, so a missing module fails here and not mid-output
     _current[0] = lang
-    _glossed.clear()
 
 
 def lang_from_env(environ: dict[str, str] | None = None) -> Lang:
@@ -67,12 +80,13 @@ def current() -> Lang:
 def text(key: str, **fields: object) -> str:
     """The sentence for key in the process's language, its {fields} filled in."""
     sentence = catalog(_current[0])[key]
-    if _current[0] is not Lang.EN:  # on the sentence itself, not on the fields it is given
-        sentence = _first_glosses(sentence)
+    glossed = _glossed.get()
+    if glossed is not None and _current[0] is not Lang.EN:  # on the sentence, not its fields
+        sentence = _first_glosses(sentence, glossed)
     return sentence.format(**fields)
 
 
-def _first_glosses(said: str) -> str:
+def _first_glosses(said: str, glossed: set[str]) -> str:
     """A term's English gloss, 은닉 상태 (hidden state), at its first mention only: a table
     does not repeat it on every row (the language module lists its GLOSSES)."""
     glosses: tuple[str, ...] = getattr(importlib.import_module(_module(_current[0])), "GLOSSES", ())
@@ -80,9 +94,9 @@ def _first_glosses(said: str) -> str:
         return said
 
     def once(match: re.Match[str]) -> str:
-        if match[1] in _glossed:
+        if match[1] in glossed:
             return ""
-        _glossed.add(match[1])
+        glossed.add(match[1])
         return match[0]
 
     return re.sub(r" \((" + "|".join(map(re.escape, glosses)) + r")\)", once, said)

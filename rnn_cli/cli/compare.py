@@ -1,4 +1,5 @@
-"""`rnnx compare`: the cell swapped, and one network through several backends."""
+"""`rnnx compare`: the cell swapped (--cell, the network you have, --to the cells you swap to),
+and one network through several backends."""
 
 from typing import Annotated
 
@@ -30,8 +31,8 @@ from rnn_cli.spec.lists import parse_choices, tolerance
 MOST_REPEATS = 1000  # timed forward passes: a median needs few, and each may take seconds
 
 COMPARE_EXAMPLES = epilog(
-    "rnnx compare --cell lstm                # LSTM beside RNN; torch beside numpy",
-    "rnnx compare --cell rnn --with lstm,gru --dtype float64",
+    "rnnx compare --cell rnn --to lstm       # nn.RNN → nn.LSTM; torch beside numpy",
+    "rnnx compare --cell rnn --to lstm,gru --dtype float64",
     "rnnx compare --cell gru -f json | jq .match",
     "Exit status: 0 every backend agrees, 1 a shape or value differs, 2 bad input.",
 )
@@ -47,17 +48,35 @@ def _computing_backends(spec: Spec, backends: str) -> tuple[Backend, ...]:
     return chosen
 
 
+def _swapped_to(cell: Cell, to_cells: str | None, with_cells: str | None) -> tuple[Cell, ...]:
+    """--to read (or --with, its old name, as scripts still write it); the default otherwise."""
+    if to_cells is not None and with_cells is not None:
+        raise SpecError(text("error.contradict", first="--to", then="--with"))
+    if to_cells is not None:
+        return parse_choices("--to", to_cells, Cell)
+    if with_cells is not None:
+        return parse_choices("--with", with_cells, Cell)
+    return default_others(cell)
+
+
 @command(epilog=COMPARE_EXAMPLES)
 @network_command(NETWORK_OPTS, BATCH_OPTS, RUN_OPTS)
 def compare(
     spec: Spec,
-    with_cells: Annotated[
+    to_cells: Annotated[
         str | None,
         typer.Option(
-            "--with",
-            help="Cells to set beside --cell, comma-separated [default: rnn; lstm,gru for rnn].",
+            "--to",
+            help=(
+                "Cells you swap to from --cell (the network you have), comma-separated; --with "
+                "is its old name [default: lstm,gru from rnn; rnn from lstm or gru]."
+            ),
             rich_help_panel=RUN,
         ),
+    ] = None,
+    with_cells: Annotated[
+        str | None,
+        typer.Option("--with", hidden=True, help="--to's old name.", rich_help_panel=RUN),
     ] = None,
     backends: Annotated[
         str,
@@ -99,15 +118,11 @@ def compare(
     svg: SvgOpt = None,
     html: HtmlOpt = None,
 ) -> None:
-    """Swap the cell, and check the from-scratch backend against torch: same network?"""
-    others = (
-        default_others(spec.cell)
-        if with_cells is None
-        else parse_choices("--with", with_cells, Cell)
-    )
+    """Swap the cell (--cell → --to), and check the from-scratch backend against torch."""
+    others = _swapped_to(spec.cell, to_cells, with_cells)
     chosen = _computing_backends(spec, backends)
     atol = None if atol is None else tolerance("--atol", atol)
-    output.check_paths(svg, html)
+    output.refuse_unwritable(svg, html)
     budget = pipeline.memory_budget(max_memory)
     found = pipeline.compare(spec, others, chosen, atol, repeat, budget)
     output.show(compare_render.VIEW[fmt](found), svg, html, "rnnx compare")

@@ -122,7 +122,10 @@ class RnnxGroup(TyperGroup):
             return _fail(text("error.stdout_closed"), 2)
         try:
             lookup.use(lookup.lang_from_env())  # --lang, read per command, overrides it
-            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            with lookup.one_output():
+                code = super().main(
+                    args, prog_name, complete_var, False, windows_expand_args, **extra
+                )
             _flush_stdout()
         except click.ClickException as e:  # usage errors: exit 2
             # a bare `rnnx` has printed its help already and carries no message
@@ -215,7 +218,7 @@ def plain_help(text: str) -> str:
     return text.replace("\\[", "[")
 
 
-ORDER = ("shape", "compare", "explain", "diagram", "code", "sweep", "check")
+ORDER = ("shape", "compare", "explain", "diagram", "code", "sweep", "check", "why")
 
 
 class RnnxCommand(TyperCommand):
@@ -271,7 +274,9 @@ def _usage_line(e: click.ClickException) -> str:
 
 def _fail(message: str, code: int) -> int:
     line = f"rnnx: error: {escape(message)}"  # user text inside may hold escapes or newlines
-    console("err").print(line, markup=False, highlight=False, soft_wrap=True, style="red")
+    err = console("err")
+    # one line for a program; a terminal gets it wrapped between words, never inside one
+    err.print(line, markup=False, highlight=False, soft_wrap=not err.is_terminal, style="red")
     return code
 
 

@@ -16,7 +16,7 @@ from rnn_cli.base.safe import shown
 from rnn_cli.catalog.lookup import text
 
 
-def check_target(flag: str, path: Path, suffix: str) -> None:
+def refuse_bad_target(flag: str, path: Path, suffix: str) -> None:
     """Before any work: path names a file with suffix in a directory rnnx may write into."""
     try:
         _check_target(flag, path, suffix)

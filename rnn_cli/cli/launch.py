@@ -1,11 +1,11 @@
 """Which command module a run loads: a run imports only the module of the command it runs
-(`run`), so `rnnx shape -f json` never loads what `check` or `compare` need; `app`, as tests take
-it, has every command. `app` itself lives in core.py; importing a command's module registers it.
+(`prepare`), so `rnnx shape -f json` never loads what `check` or `compare` need; `app`, as tests
+take it, has every command. `app` itself lives in core.py; importing a command's module
+registers it.
 """
 
 import importlib
-import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rnn_cli.base.loading import collector_paused
@@ -19,6 +19,7 @@ MODULES = {
     "code": "teach",
     "sweep": "sweep",
     "check": "check",
+    "why": "why",
     "inspect": "inspect",
 }
 
@@ -37,11 +38,12 @@ def _command_name(argv: Sequence[str]) -> list[str]:
     return [first] if first in MODULES else list(MODULES)
 
 
-def run() -> None:
-    """Register the command argv names, then run the app."""
+def prepare(argv: Sequence[str]) -> Callable[[], object]:
+    """Register the command argv names; the app that runs it."""
     with collector_paused():
-        load(_command_name(sys.argv[1:]))
-    importlib.import_module("rnn_cli.cli.core").app()
+        load(_command_name(argv))
+        app: Callable[[], object] = importlib.import_module("rnn_cli.cli.core").app
+    return app
 
 
 def __getattr__(name: str) -> Any:

@@ -1,7 +1,7 @@
-"""The console-script entry point (`rnnx`, `python -m rnn_cli`): the CLI loaded under a Ctrl-C
-guard, so an interrupt while typer, rich and numpy import ends with 130 and no traceback.
+"""The console-script entry point (`rnnx`, `python -m rnn_cli`): the CLI loaded under a signal
+guard, so an interrupt while typer, rich and numpy import ends with 130 (143) and prints nothing.
 
-Imports nothing at module level: whatever it imports is inside the guard.
+Imports nothing of rnnx at module level: whatever it imports is inside the guard.
 """
 
 import os
@@ -11,17 +11,22 @@ from types import FrameType
 
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 TERMINATED = 143  # 128 + SIGTERM
+_CODES = {signal.SIGINT: INTERRUPTED, signal.SIGTERM: TERMINATED}
 
 
 def main() -> None:
-    """Load the app, then run it; Ctrl-C before the app can handle it exits 130 quietly."""
+    """Load the app, then run it. While modules load, Ctrl-C or SIGTERM ends the process at
+    once: an exception raised inside importlib (or a finaliser it runs) would print Python's
+    "Exception ignored in ..." and a traceback."""
+    for sig in _CODES:
+        signal.signal(sig, _quit_while_loading)
+    from rnn_cli.cli.launch import prepare  # noqa: PLC0415 (the point: the heavy import, guarded)
+
+    app = prepare(sys.argv[1:])
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # the app handles Ctrl-C now
     clean_up_on_sigterm()
     try:
-        from rnn_cli.cli.launch import run  # noqa: PLC0415 (the point: the heavy import, guarded)
-    except KeyboardInterrupt:
-        _quit(INTERRUPTED)
-    try:
-        run()  # loads the command's modules first: still before the app handles Ctrl-C
+        app()
     except KeyboardInterrupt:
         _quit(INTERRUPTED)
     except SystemExit as e:
@@ -39,9 +44,13 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(TERMINATED)
 
 
+def _quit_while_loading(signum: int, frame: FrameType | None) -> None:
+    os._exit(_CODES[signal.Signals(signum)])  # nothing is written yet, nothing to clean
+
+
 def _quit(code: int) -> None:
     """Exit at once, past the interpreter's clean-up: torch aborts the process when a thread
-    still inside its C++ code is torn down, and an import cut short has nothing to clean."""
+    still inside its C++ code is torn down."""
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:

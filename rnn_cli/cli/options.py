@@ -1,14 +1,15 @@
 """Every shared option, declared once as plain data (`Opt`), and the two forms Typer is shown:
 one value each (`shape`, `compare`, …) and a comma list each (`sweep`).
 
-Adding a network option is one `Opt` here and its keyword in build.build_spec. Typer reads a
+Adding a network option is its field on the Spec (default and least declared there), one
+`spec_opt` here and its keyword in build.build_spec. Typer reads a
 command's options from its signature; `takes` gives the command one built from these Opts.
 """
 
 import functools
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,23 +17,25 @@ import typer
 
 from rnn_cli.catalog import lookup
 from rnn_cli.catalog.lookup import Lang
+from rnn_cli.cli import output
 from rnn_cli.spec import grid
-from rnn_cli.spec.build import BATCH_SIZE, SEQ_LEN, build_spec
-from rnn_cli.spec.choices import Backend, Cell, Device, DType, Format, Nonlinearity
-from rnn_cli.spec.config import Spec
+from rnn_cli.spec.build import build_spec
+from rnn_cli.spec.choices import Backend, Format, Nonlinearity
+from rnn_cli.spec.config import DEFAULT, LEAST, Spec, flag, in_range
 
 NETWORK, BATCH, RUN, OUTPUT = "Network", "Batch", "Run", "Output"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Opt:
     name: str  # the keyword the command (or build_spec) receives
     flags: tuple[str, ...]  # the long flag first: ("--hidden-size", "-H")
     kind: type  # int, float, bool, str, Path or a str Enum
-    default: object  # None: not given (then the help says what applies)
     help: str
     panel: str
-    minimum: int | float | None = None
+    default: object = None  # None: not given (then the help says what applies)
+    least: int | None = None  # checked by the Spec (so refused in the user's language)
+    field: str | None = None  # the Spec's field the option sets, where it sets one
     off: str | None = None  # a boolean's other flag: "--unidirectional"
     metavar: str | None = None
     listable: bool = True  # sweep takes a comma list; False: one value for every row
@@ -46,12 +49,12 @@ class Opt:
         return (first, *self.flags[1:])
 
     def single(self) -> inspect.Parameter:
-        """The option as a command takes it: one value of its kind."""
+        """The option as a command takes it: one value of its kind (no Click `min=`: the Spec
+        refuses a value below its least, in the user's language)."""
         info = typer.Option(
             *self._decls(),
             help=self.help,
             rich_help_panel=self.panel,
-            min=self.minimum,
             metavar=self.metavar,
             case_sensitive=False,
             show_default=self.default is not None,
@@ -79,7 +82,7 @@ class Opt:
         """A comma list read as this option's kind; not given: (its default,)."""
         if raw is None or not self.listable:
             return (self.default if raw is None else raw,)
-        return grid.parse_list(self.flag, raw, self.kind, self.minimum)
+        return grid.parse_list(self.flag, raw, self.kind, self.least)
 
 
 def _param(name: str, annotation: Any, default: object) -> inspect.Parameter:
@@ -92,151 +95,105 @@ def _default_text(value: object) -> str:
     return "" if value is None else f" [default: {value}]"
 
 
+def spec_opt(
+    name: str, *flags: str, field: str | None = None, given: bool = True, **rest: Any
+) -> Opt:
+    """An option that sets the Spec's field (name by default): its flag, default and least
+    come from the Spec (spec/config.py), declared there once. given=False: the option's own
+    default is None (not given), so other options may set the field (--lengths sets N and L)."""
+    field = field or name
+    assert flag(field) == flags[0], (field, flags)  # the Spec's errors name this same flag
+    default = getattr(DEFAULT, field) if given else None
+    kind = rest.pop("kind", type(getattr(DEFAULT, field)))
+    least = LEAST.get(field)
+    return Opt(name=name, flags=flags, kind=kind, default=default, least=least, field=field, **rest)
+
+
 NETWORK_OPTS: tuple[Opt, ...] = (
-    Opt("cell", ("--cell", "-c"), Cell, Cell.RNN, "nn.RNN, nn.LSTM or nn.GRU.", NETWORK),
-    Opt(
-        "input_size",
-        ("--input-size", "-i"),
-        int,
-        5,
-        "H_in: features of each x_t.",
-        NETWORK,
-        1,
+    spec_opt("cell", "--cell", "-c", help="nn.RNN, nn.LSTM or nn.GRU.", panel=NETWORK),
+    spec_opt(
+        "input_size", "--input-size", "-i", help="H_in: features of each x_t.", panel=NETWORK,
         metavar="N",
     ),
-    Opt(
-        "hidden_size",
-        ("--hidden-size", "-H"),
-        int,
-        8,
-        "Features in h_t (and c_t).",
-        NETWORK,
-        1,
+    spec_opt(
+        "hidden_size", "--hidden-size", "-H", help="Features in h_t (and c_t).", panel=NETWORK,
         metavar="N",
     ),
-    Opt(
-        "layers", ("--layers", "-l"), int, 1, "num_layers: stacked layers.", NETWORK, 1, metavar="N"
+    spec_opt(
+        "layers", "--layers", "-l", field="num_layers", help="num_layers: stacked layers.",
+        panel=NETWORK, metavar="N",
     ),
-    Opt(
-        "bidirectional",
-        ("--bidirectional",),
-        bool,
-        False,
-        "Run both directions (D = 2).",
-        NETWORK,
+    spec_opt(
+        "bidirectional", "--bidirectional", help="Run both directions (D = 2).", panel=NETWORK,
         off="--unidirectional",
     ),
-    Opt(
-        "proj_size",
-        ("--proj-size",),
-        int,
-        0,
-        "LSTM only: project h_t to this many features (< hidden).",
-        NETWORK,
-        0,
-        metavar="N",
+    spec_opt(
+        "proj_size", "--proj-size", help="LSTM only: project h_t to this many features (< hidden).",
+        panel=NETWORK, metavar="N",
     ),
-    Opt(
-        "nonlinearity",
-        ("--nonlinearity",),
-        Nonlinearity,
-        None,
-        "RNN only: tanh (torch's default) or relu.",
-        NETWORK,
+    spec_opt(
+        "nonlinearity", "--nonlinearity", kind=Nonlinearity,
+        help="RNN only: tanh (torch's default) or relu.", panel=NETWORK,
     ),
-    Opt("bias", ("--bias",), bool, True, "Include bias_ih and bias_hh.", NETWORK, off="--no-bias"),
-    Opt(
-        "dropout",
-        ("--dropout",),
-        float,
-        0.0,
-        "0 <= P < 1, between layers, training only.",
-        NETWORK,
+    spec_opt("bias", "--bias", help="Include bias_ih and bias_hh.", panel=NETWORK, off="--no-bias"),
+    spec_opt(
+        "dropout", "--dropout", help="0 <= P < 1, between layers, training only.", panel=NETWORK,
         metavar="P",
     ),
-)
+)  # fmt: skip
 BATCH_OPTS: tuple[Opt, ...] = (
-    Opt(
-        "batch_size",
-        ("--batch-size", "-n"),
-        int,
-        None,
-        f"N: sequences in the batch. Default: {BATCH_SIZE}.",
-        BATCH,
-        1,
-        metavar="N",
+    spec_opt(
+        "batch_size", "--batch-size", "-n", given=False, panel=BATCH, metavar="N",
+        help=f"N: sequences in the batch. Default: {DEFAULT.batch_size}.",
+    ),
+    spec_opt(
+        "seq_len", "--seq-len", "-L", given=False, panel=BATCH, metavar="N",
+        help=f"L: time steps per sequence. Default: {DEFAULT.seq_len}.",
     ),
     Opt(
-        "seq_len",
-        ("--seq-len", "-L"),
-        int,
-        None,
-        f"L: time steps per sequence. Default: {SEQ_LEN}.",
-        BATCH,
-        1,
-        metavar="N",
-    ),
-    Opt(
-        "lengths",
-        ("--lengths",),
-        str,
-        None,
-        "Packed variable-length batch: one length per sequence (sets N and L).",
-        BATCH,
-        metavar="10,7,3",
+        name="lengths", flags=("--lengths",), kind=str, panel=BATCH, metavar="10,7,3",
+        help="Packed variable-length batch: one length per sequence (sets N and L).",
         listable=False,
     ),
-    Opt(
-        "batch_first",
-        ("--batch-first",),
-        bool,
-        True,
-        "Input (N, L, H_in) or (L, N, H_in); torch's own default is seq-first.",
-        BATCH,
-        off="--seq-first",
+    spec_opt(
+        "batch_first", "--batch-first", panel=BATCH, off="--seq-first",
+        help="Input (N, L, H_in) or (L, N, H_in); torch's own default is seq-first.",
     ),
-    Opt(
-        "unbatched",
-        ("--unbatched",),
-        bool,
-        False,
-        "2-D input (L, H_in), no batch axis.",
-        BATCH,
+    spec_opt(
+        "unbatched", "--unbatched", help="2-D input (L, H_in), no batch axis.", panel=BATCH,
         off="--batched",
     ),
     Opt(
-        "input_shape",
-        ("--input-shape",),
-        str,
-        None,
-        "Your input's shape, e.g. 64,28,5, or 28,5 unbatched: read as torch would.",
-        BATCH,
-        metavar="A,B,C",
+        name="input_shape", flags=("--input-shape",), kind=str, panel=BATCH, metavar="A,B,C",
+        help="Your input's shape, e.g. 64,28,5, or 28,5 unbatched: read as torch would.",
         listable=False,
     ),
-)
-SEED_OPT = Opt(
-    "seed",
-    ("--seed",),
-    int,
-    0,
-    "Seeds parameters and input, the same for every backend.",
-    RUN,
-    0,
+)  # fmt: skip
+SEED_OPT = spec_opt(
+    "seed", "--seed", help="Seeds parameters and input, the same for every backend.", panel=RUN,
     metavar="N",
-)
+)  # fmt: skip
 RUN_OPTS: tuple[Opt, ...] = (
-    Opt("dtype", ("--dtype",), DType, DType.FLOAT32, "Parameter and input precision.", RUN),
-    Opt("device", ("--device",), Device, Device.CPU, "Where torch runs.", RUN),
+    spec_opt("dtype", "--dtype", help="Parameter and input precision.", panel=RUN),
+    spec_opt("device", "--device", help="Where torch runs.", panel=RUN),
     SEED_OPT,
 )
 LANG = Opt(
-    "lang",
-    ("--lang",),
-    Lang,
-    None,  # not given: RNNX_LANG, which main() has applied, else English
-    "Language rnnx writes in: en or ko. Default: $RNNX_LANG, else en.",
-    OUTPUT,
+    name="lang",
+    flags=("--lang",),
+    kind=Lang,
+    help="Language rnnx writes in: en or ko. Default: $RNNX_LANG, else en.",
+    panel=OUTPUT,
+)  # not given: RNNX_LANG, which main() has applied, else English
+
+NO_PAGER = Opt(
+    name="no_pager",
+    flags=("--no-pager",),
+    kind=bool,
+    default=False,
+    help="Print everything at once; otherwise output taller than the terminal goes to $PAGER "
+    "(else less -FRX), never on a pipe or in CI.",
+    panel=OUTPUT,
 )
 
 Command = Callable[..., None]
@@ -255,13 +212,16 @@ def _takes(
             p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != into
         ]
         own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
-        signature = inspect.Signature([*(forms(o) for o in opts), LANG.single(), *own])
+        shared = (LANG.single(), NO_PAGER.single())
+        signature = inspect.Signature([*(forms(o) for o in opts), *shared, *own])
 
         @functools.wraps(fn)
         def command(**kwargs: Any) -> None:
             lang = kwargs.pop(LANG.name)
             if lang is not None:  # first: the Spec's own errors are in it
                 lookup.use(lang)
+            if kwargs.pop(NO_PAGER.name):
+                output.no_pager()
             fn(**{into: make({o.name: kwargs.pop(o.name) for o in opts})}, **kwargs)
 
         # Typer reads options from the signature (inspect.signature honours __signature__)
@@ -279,6 +239,24 @@ def _spec(values: dict[str, Any]) -> Spec:
 def network_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:
     """The command takes groups' options, one value each, and receives them as spec: Spec."""
     return _takes(sum(groups, ()), Opt.single, "spec", _spec)
+
+
+def hint_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:
+    """The command takes groups' options, each None unless given (nothing is assumed), and
+    receives those given as given: {name: value}."""
+    opts = tuple(
+        replace(o, default=None, help=o.help.split(" Default:")[0]) for o in sum(groups, ())
+    )
+    fields = {o.name: o.field for o in opts if o.field in LEAST}
+
+    def given(raw: dict[str, Any]) -> dict[str, Any]:
+        values = {n: v for n, v in raw.items() if v is not None}
+        for name, value in values.items():
+            if name in fields:
+                in_range(fields[name], value)  # the Spec's own refusal: --layers 0
+        return values
+
+    return _takes(opts, Opt.single, "given", given)
 
 
 def sweep_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:

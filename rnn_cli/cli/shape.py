@@ -83,9 +83,9 @@ def shape(
     html: HtmlOpt = None,
 ) -> None:
     """Build the network, run a dummy batch, and explain every shape, with recipes to paste."""
-    output.check_paths(svg, html)
+    output.refuse_unwritable(svg, html)
     if save is not None:
-        files.check_target("--save", save, ".npz")
+        files.refuse_bad_target("--save", save, ".npz")
         if backend is Backend.ANALYTIC:
             raise SpecError(text("error.save_analytic"))
     answers = tuple(expectations.parse(raw, spec) for raw in expect or ())
@@ -95,7 +95,7 @@ def shape(
     if save is not None and done.weights is not None and done.result is not None:
         save_npz(save, done.weights, done.result)  # first: an unwritable path fails before printing
     shown = shape_view.view(_detail(params, everything))[fmt](done.report)
-    output.show(shown, svg, html, "rnnx shape")
+    output.show(shown, svg, html, "rnnx shape", page=not answers)  # the verdict stays in view
     wrong = [e.name for e in done.report.expectations if not e.holds]
     if wrong:
         raise MismatchError(text("exp.mismatch", names=", ".join(wrong)))

@@ -89,10 +89,10 @@ def sweep(
     html: HtmlOpt = None,
 ) -> None:
     """Every combination of comma-listed options, one row each: shapes, parameters, cost."""
-    output.check_paths(svg, html)
+    output.refuse_unwritable(svg, html)
     plan = grid.plan(choices, build_spec, max_configs)
     budget = pipeline.memory_budget(max_memory)
-    pipeline.check_all(plan.specs, backend, budget)
+    pipeline.refuse_any(plan.specs, backend, budget)
     if plan.rejected:
         total = len(plan.specs) + len(plan.rejected)
         _note(text("sweep.rejected", n=len(plan.rejected), total=total, reason=plan.rejected[0]))

@@ -1,5 +1,6 @@
 """`rnnx explain`, `rnnx diagram` and `rnnx code`: the network taught rather than run."""
 
+from rnn_cli import pipeline
 from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog.lookup import text
 from rnn_cli.cli import output
@@ -12,12 +13,9 @@ from rnn_cli.cli.options import (
     SvgOpt,
     network_command,
 )
-from rnn_cli.findings.report import build
-from rnn_cli.network.lesson import lesson
 from rnn_cli.render import code as code_render
 from rnn_cli.render import diagram as diagram_render
 from rnn_cli.render import equations as equations_render
-from rnn_cli.spec.choices import Backend
 from rnn_cli.spec.config import Spec
 
 EXPLAIN_EXAMPLES = epilog(
@@ -31,8 +29,8 @@ EXPLAIN_EXAMPLES = epilog(
 @network_command(NETWORK_OPTS, BATCH_OPTS)
 def explain(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     """Print one time step's equations, every term's shape, and how torch packs the gates."""
-    output.check_paths(svg, html)
-    output.show(equations_render.render(lesson(spec)), svg, html, "rnnx explain")
+    output.refuse_unwritable(svg, html)
+    output.show(equations_render.render(pipeline.lesson(spec)), svg, html, "rnnx explain")
 
 
 DIAGRAM_EXAMPLES = epilog(
@@ -48,7 +46,7 @@ def diagram(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     if spec.num_layers > diagram_render.MOST_LAYERS:
         most = diagram_render.MOST_LAYERS
         raise SpecError(text("error.diagram_layers", layers=spec.num_layers, most=most))
-    output.check_paths(svg, html)
+    output.refuse_unwritable(svg, html)
     picture = diagram_render.render(spec, output.columns())
     # at the picture's own width: a narrower terminal must not cut the file; first, so a path
     # that cannot be written fails before anything is printed
@@ -68,4 +66,4 @@ CODE_EXAMPLES = epilog(
 @network_command(NETWORK_OPTS, BATCH_OPTS, RUN_OPTS)
 def code_command(spec: Spec) -> None:
     """Print a runnable PyTorch script that builds this network and prints its shapes."""
-    output.show(code_render.render(build(spec, Backend.ANALYTIC, None)))
+    output.show(code_render.render(pipeline.report(spec)))

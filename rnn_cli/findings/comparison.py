@@ -25,7 +25,7 @@ def reduction_length(spec: Spec) -> int:
     return widest + spec.h_out + (spec.hidden_size if spec.proj_size else 0)
 
 
-def tolerance(spec: Spec) -> float:
+def default_atol(spec: Spec) -> float:
     """compare's default --atol: max(ATOL, K·eps). A sum of K rounded products may be off by up
     to K·eps of its terms' size (the textbook bound), so two correct backends drift apart as K
     grows (-i 6000 in float32: 1.2e-5 apart, over a fixed 1e-5)."""
@@ -49,7 +49,7 @@ class CellRow:
     tensors: dict[str, tuple[int, ...]]  # output, h_n, c_n
     total_parameters: int
     mult_adds: int
-    changes: tuple[str, ...]  # what differs from the chosen cell
+    changes: tuple[str, ...]  # what differs from the chosen cell, the code that breaks last
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,18 @@ def _changes(chosen: Spec, other: Spec) -> tuple[str, ...]:
         )
     else:
         out.append(text("cmp.h_out", h=other.h_out, was=chosen.h_out))
-    return tuple(out)
+    return (*out, _code(chosen, other))
+
+
+def _code(chosen: Spec, other: Spec) -> str:
+    """The line of the student's code that the swap breaks: LSTM returns (h_n, c_n) as a tuple."""
+    if other.cell is Cell.LSTM:
+        return text("cmp.code_to_lstm")
+    if chosen.cell is not Cell.LSTM:
+        return text("cmp.code_same")
+    rows = other.num_layers * other.num_directions  # `(h_n, c_n) =` unpacks h_n's rows
+    key = "cmp.code_from_lstm_silent" if rows == 2 else "cmp.code_from_lstm"
+    return text(key, rows=rows)
 
 
 def cell_rows(spec: Spec, others: tuple[Cell, ...]) -> tuple[CellRow, ...]:

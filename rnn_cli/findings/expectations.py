@@ -8,6 +8,7 @@ dimension with its meaning. Must not import numpy, torch or rich.
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog.lookup import text
@@ -81,15 +82,22 @@ def _batch_first_state(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | N
     return swapped, text("exp.batch_first_state", name=t.name, shape=comma_list(t.shape))
 
 
-def _rows(spec: Spec, t: Tensor) -> Iterator[tuple[tuple[int, ...], str]]:
-    """Dimension 0 of a state written as the layers alone, or the directions alone."""
-    if t.name not in STATES:
-        return
-    fields = {"rows": t.shape[0], "layers": spec.num_layers, "d": spec.num_directions}
-    if spec.bidirectional:
-        yield _with(t.shape, 0, spec.num_layers), text("exp.rows_directions", **fields)
-    if spec.num_layers > 1:
-        yield _with(t.shape, 0, spec.num_directions), text("exp.rows_layers", **fields)
+def _rows_fields(spec: Spec, t: Tensor) -> dict[str, int]:
+    return {"rows": t.shape[0], "layers": spec.num_layers, "d": spec.num_directions}
+
+
+def _rows_directions(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
+    """Dimension 0 of a state written as the layers alone (the directions forgotten)."""
+    if t.name not in STATES or not spec.bidirectional:
+        return None
+    return _with(t.shape, 0, spec.num_layers), text("exp.rows_directions", **_rows_fields(spec, t))
+
+
+def _rows_layers(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
+    """Dimension 0 of a state written as the directions alone (the layers forgotten)."""
+    if t.name not in STATES or spec.num_layers == 1:
+        return None
+    return _with(t.shape, 0, spec.num_directions), text("exp.rows_layers", **_rows_fields(spec, t))
 
 
 def _projection(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
@@ -120,17 +128,30 @@ def _layout(spec: Spec, t: Tensor) -> tuple[tuple[int, ...], str] | None:
     return swapped, text(key, name=t.name, shape=comma_list(t.shape))
 
 
-def _candidates(spec: Spec, t: Tensor) -> Iterator[tuple[tuple[int, ...], str]]:
+class Misconception(NamedTuple):
+    id: str  # the rule's name: doubled_state, rows_layers, ... (`rnnx why` lists it as a cause)
+    shape: tuple[int, ...]  # the shape its holder writes
+    why: str
+
+
+RULES: tuple[Rule, ...] = (
+    _doubled_state,
+    _output_without_x2,
+    _projection,
+    _batch_first_state,
+    _rows_directions,
+    _rows_layers,
+    _batch_axis,
+    _layout,
+)
+
+
+def misconceptions(spec: Spec, t: Tensor) -> Iterator[Misconception]:
     """Every misconception's shape for t, in the order they are tried."""
-    for rule in (_doubled_state, _output_without_x2, _projection, _batch_first_state):
+    for rule in RULES:
         found = rule(spec, t)
         if found is not None:
-            yield found
-    yield from _rows(spec, t)
-    for rule in (_batch_axis, _layout):
-        found = rule(spec, t)
-        if found is not None:
-            yield found
+            yield Misconception(rule.__name__.removeprefix("_"), *found)
 
 
 def _dimensions(t: Tensor, got: tuple[int, ...]) -> str:
@@ -146,7 +167,7 @@ def _dimensions(t: Tensor, got: tuple[int, ...]) -> str:
     return "; ".join(wrong)
 
 
-def check(spec: Spec, answers: tuple[Answer, ...]) -> tuple[Expectation, ...]:
+def evaluate(spec: Spec, answers: tuple[Answer, ...]) -> tuple[Expectation, ...]:
     """Each answer against spec's tensors, with the misconception behind a wrong one."""
     by_name = {t.name: t for t in shapes.tensors(spec)}
     out = []
@@ -155,6 +176,6 @@ def check(spec: Spec, answers: tuple[Answer, ...]) -> tuple[Expectation, ...]:
         if got == t.shape:
             out.append(Expectation(name, got, t.shape, True, text("exp.holds", name=name)))
             continue
-        why = next((w for shape, w in _candidates(spec, t) if shape == got), None)
+        why = next((m.why for m in misconceptions(spec, t) if m.shape == got), None)
         out.append(Expectation(name, got, t.shape, False, why or _dimensions(t, got)))
     return tuple(out)

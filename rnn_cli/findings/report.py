@@ -13,6 +13,7 @@ from rnn_cli.findings.expectations import Answer, Expectation
 from rnn_cli.findings.identities import Identity
 from rnn_cli.findings.recipes import Recipe
 from rnn_cli.network import shapes
+from rnn_cli.network.meanings import Phrase
 from rnn_cli.network.result import Result
 from rnn_cli.network.shapes import Param, Tensor
 from rnn_cli.spec import input_shape
@@ -63,25 +64,15 @@ def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The facts that trip people up, only those that apply to spec."""
     out: list[str] = [*input_shape.note(spec)]
     if spec.unbatched:
-        out.append(text("note.unbatched"))
+        states = ", ".join(t.name for t in shapes.tensors(spec) if t.name[-2:] in ("_n", "_0"))
+        out.append(text("note.unbatched", states=states))
     else:
         out.append(text("note.torch_default" if spec.batch_first else "note.seq_first"))
     if spec.lengths:
-        bf = spec.batch_first
-        out.append(
-            text(
-                "note.packed",
-                lengths=short_list(spec.lengths),
-                last="output[:, -1]" if bf else "output[-1]",
-                own="output[b, length_b - 1]" if bf else "output[length_b - 1, b]",
-            )
-        )
+        out.append(_packed_note(spec, spec.lengths))
     if spec.proj_size:
         out.append(text("note.proj", p=spec.proj_size, h=spec.hidden_size))
-    if spec.cell is Cell.LSTM:
-        out.append(text("note.returns_lstm"))
-    else:
-        out.append(text("note.returns", cell=spec.cell.name, name=spec.cell.value))
+    out.append(_returns_note(spec))
     if spec.bidirectional:
         out.append(text("note.bidirectional", h=spec.h_out))
         out.append(text("note.h_n_not_doubled", h=spec.h_out, n=2 * spec.h_out))
@@ -93,6 +84,27 @@ def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _packed_note(spec: Spec, lengths: tuple[int, ...]) -> str:
+    last = "output[:, -1]" if spec.batch_first else "output[-1]"
+    if min(lengths) == max(lengths):  # nothing is padded
+        return text("note.packed_equal", lengths=short_list(lengths), last=last)
+    own = "output[b, length_b - 1]" if spec.batch_first else "output[length_b - 1, b]"
+    return text("note.packed", lengths=short_list(lengths), last=last, own=own)
+
+
+def _returns_note(spec: Spec) -> str:
+    """What `output, (h_n, c_n) = rnn(x)` does: unpacking iterates h_n's rows (dimension 0)."""
+    if spec.cell is Cell.LSTM:
+        return text("note.returns_lstm")
+    rows = spec.num_layers * spec.num_directions
+    name, cell = spec.cell.value, spec.cell.name
+    if rows != 2:  # ValueError: too many / not enough values to unpack
+        return text("note.returns", cell=cell, name=name, rows=rows)
+    row_shape = next(t.shape for t in shapes.tensors(spec) if t.name == "h_n")[1:]
+    key = "note.returns_directions" if spec.bidirectional else "note.returns_layers"
+    return text(key, cell=cell, name=name, shape=str(row_shape))
+
+
 def _warning_note(message: str) -> list[str]:
     for pattern, key in _TORCH_WARNINGS.items():
         if pattern in message:
@@ -102,7 +114,7 @@ def _warning_note(message: str) -> list[str]:
     ]
 
 
-def check(spec: Spec, result: Result) -> None:
+def assert_shapes(spec: Spec, result: Result) -> None:
     """Raise MismatchError when a backend's tensors are not shaped as the arithmetic says."""
     expected = {t.name: t.shape for t in shapes.tensors(spec)}
     got = {"output": result.output, "h_n": result.h_n, "c_n": result.c_n}
@@ -143,8 +155,8 @@ def build(
 ) -> Report:
     """Everything shown about spec; O(1) in the layers past MAX_PARAMETER_ROWS parameter rows."""
     if result is not None:
-        check(spec, result)
-    checked = None if result is None else identities.check(spec, result)
+        assert_shapes(spec, result)
+    checked = None if result is None else identities.evaluate(spec, result)
     params, params_note = _parameters(spec)
     return Report(
         spec=spec,
@@ -160,14 +172,24 @@ def build(
         + params_note,
         seconds=None if result is None else result.seconds,
         identities=checked or (),
-        recipes=recipes.check(spec, result),
+        recipes=recipes.evaluate(spec, result),
         warnings=input_shape.warnings(spec),
-        expectations=expectations.check(spec, answers),
+        expectations=expectations.evaluate(spec, answers),
     )
 
 
 def as_dict(report: Report) -> dict[str, object]:
     """The JSON document: the dataclass as is, its Spec and backend flattened into "config"."""
-    flat = asdict(report)  # nested dataclasses (tensors, identities) as dicts
+    flat = _said(asdict(report))  # nested dataclasses (tensors, identities) as dicts
+    assert isinstance(flat, dict)
     del flat["spec"], flat["backend"]
     return {"schema": flat.pop("schema"), "config": config(report.spec, report.backend), **flat}
+
+
+def _said(value: object) -> object:
+    """value with every Phrase said, in document order (JSON holds sentences, not keys)."""
+    if isinstance(value, dict):
+        return {k: _said(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_said(v) for v in value)
+    return str(value) if isinstance(value, Phrase) else value

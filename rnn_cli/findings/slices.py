@@ -1,6 +1,6 @@
-"""Readings of a run's output and h_n as a student indexes them (each sequence's forward and
-backward final state, output's last step, each sequence's own last step), each as the text to
-paste and the same reading in numpy, for recipes and identities to check.
+"""Readings of a run's output and h_n that a recipe's or identity's code is checked against (each
+sequence's forward and backward final state, zeros shaped like a state), read another way than the
+code reads them; the code itself is in expression.
 
 numpy is imported inside the readings, which run only on a run's arrays: building a reading, as
 the analytic backend does for its unchecked recipes, loads no numpy (issue 12).
@@ -22,11 +22,12 @@ Take = Callable[[Arrays], "np.ndarray"]
 
 
 def identical(a: np.ndarray, b: np.ndarray) -> bool:
-    """Bit for bit: output and h_n are copies of the same h_t, so a true claim holds exactly, and
-    any tolerance would let a trap "hold" wherever the activations are smaller than it."""
+    """Bit for bit, in the same dtype: output and h_n are copies of the same h_t, so a true claim
+    holds exactly, and any tolerance would let a trap "hold" wherever the activations are smaller
+    than it; a float32 h_0 for a float64 network is refused by torch, so it is no match either."""
     import numpy as np
 
-    return bool(np.array_equal(a, b))
+    return a.dtype == b.dtype and bool(np.array_equal(a, b))
 
 
 def concat(parts: Sequence[np.ndarray]) -> np.ndarray:
@@ -48,17 +49,6 @@ def stacked(takes: Sequence[Take]) -> Take:
         import numpy as np
 
         return np.stack([t(a) for t in takes])
-
-    return take
-
-
-def constant(value: int | Sequence[int]) -> Take:
-    """A number known from the arithmetic, as an array to compare a reading with."""
-
-    def take(a: Arrays) -> np.ndarray:
-        import numpy as np
-
-        return np.array(value)
 
     return take
 
@@ -120,36 +110,12 @@ def batch(spec: Spec) -> tuple[int, ...]:
     return () if spec.unbatched else (spec.batch_size,)
 
 
-def last_step(spec: Spec, features: str = "") -> tuple[str, Take]:
-    """output at t = L - 1, as a student indexes it for this layout: padding when packed."""
-    tail = f", {features}" if features else ""
-    cut = feature_slice(features)
-    if spec.unbatched or not spec.batch_first:
-        label = f"output[-1, :{tail}]" if tail and not spec.unbatched else f"output[-1{tail}]"
-        return label, lambda a: a["output"][-1][..., cut]
-    return f"output[:, -1{tail}]", lambda a: a["output"][:, -1][..., cut]
+def zeros_like(names: Sequence[str]) -> Callable[[Arrays], tuple[np.ndarray, ...]]:
+    """Zeros shaped like each named state (h_n, c_n): the initial state torch assumes."""
 
-
-def feature_slice(features: str) -> slice:
-    """':8' -> slice(None, 8), '8:' -> slice(8, None), '' -> everything."""
-    if not features:
-        return slice(None)
-    start, stop = features.split(":")
-    return slice(int(start) if start else None, int(stop) if stop else None)
-
-
-def own_last(spec: Spec, features: str) -> tuple[str, Take]:
-    """output at each sequence's own last step, lengths - 1, for this layout."""
-    n, cut = spec.batch_size, feature_slice(features)
-    tail = f", {features}" if features else ""
-
-    def take(a: Arrays) -> np.ndarray:
+    def take(a: Arrays) -> tuple[np.ndarray, ...]:
         import numpy as np
 
-        rows, last = np.arange(n), lengths(spec) - 1
-        picked = a["output"][rows, last] if spec.batch_first else a["output"][last, rows]
-        return np.asarray(picked[..., cut])
+        return tuple(np.zeros_like(a[name]) for name in names)
 
-    if spec.batch_first:
-        return f"output[torch.arange({n}), lengths - 1{tail}]", take
-    return f"output[lengths - 1, torch.arange({n}){tail}]", take
+    return take

@@ -1,154 +1,210 @@
-"""`rnnx check`'s child process: import the student's function, call it, write what it returned.
+"""The sandbox's child process: limits first, then the student's module, one call, its arrays.
 
-Run as `python -m rnn_cli.backends.student_child DIR`. DIR holds call.json and args.npz; this
-writes result.json (and out.npz on success). Everything the student's code does, raising, exiting,
-allocating, happens here, under the memory and file-size limits set before their code is imported.
-Only the standard library and numpy: no rnnx module beyond this one, no torch unless they import it.
+Started as `python -I .../child.py DIR` (no working directory, user site or PYTHON* variable on
+the path, so nothing beside the submission can stand in for `resource`, numpy or this file). DIR
+holds call.json and args.npz, written by rnnx and read here before anything of the student's runs.
+In order: the limits (address space, CPU, file size, processes, open files), then (as root) the
+run's own unprivileged uid, then the student's folder on sys.path and their import. What the
+function returned goes to DIR/box/out.npz, the outcome to DIR/box/result.json; rnnx parses both as
+hostile. Only the standard library and numpy: no rnnx module, no torch unless the student's is.
 """
 
+import copy
+import ctypes
 import importlib
 import importlib.util
 import json
+import os
 import resource
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import numpy as np
 
-FILE_LIMIT = 64 * 2**20  # what the student's code may write to one file (their prints included)
-
-
-class Usage(Exception):
-    """rnnx's caller named something that is not there: a usage error, not the student's."""
+LARGEST_LIMIT = 2**63 - 1  # what setrlimit takes; 1e999 bytes means no limit, not an OverflowError
+PR_SET_DUMPABLE = 4
+TEXT_CHARS = (20_000, 5_000)  # characters kept of an exception's head and tail: rnnx cuts again
 
 
 class BadReturn(Exception):
-    """The function returned, but not what its convention asks for."""
+    """The function returned, but not what its call asks for."""
 
     def __init__(self, what: str, got: str) -> None:
         super().__init__(what, got)
         self.fields = {"what": what, "got": got}
 
 
-def _limit(memory: int) -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_LIMIT, FILE_LIMIT))
+def limit(limits: dict[str, int]) -> None:
+    """Each RLIMIT_* to its value, clamped to the hard limit this process already has."""
+    for name, value in limits.items():
+        which = getattr(resource, name)
+        _, hard = resource.getrlimit(which)
+        cap = LARGEST_LIMIT if hard == resource.RLIM_INFINITY else hard
+        extra = 1 if name == "RLIMIT_CPU" else 0  # SIGXCPU at the soft limit, SIGKILL 1 s on
+        resource.setrlimit(which, (min(value, cap), min(value + extra, cap)))
 
 
-def _module(target: str) -> tuple[ModuleType, Path]:
-    """FILE.py or package.module, imported; and the folder whose frames count as the student's."""
-    if target.endswith(".py"):
-        path = Path(target).resolve()
-        sys.path.insert(0, str(path.parent))
-        spec = importlib.util.spec_from_file_location(path.stem, path)
-        if spec is None or spec.loader is None:
-            raise Usage(f"file {target}")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[path.stem] = module
-        spec.loader.exec_module(module)
-        return module, path.parent
-    sys.path.insert(0, str(Path.cwd()))
-    try:
-        module = importlib.import_module(target)
-    except ModuleNotFoundError as e:
-        if e.name is not None and (target == e.name or target.startswith(e.name + ".")):
-            raise Usage(f"module {target}") from None
-        raise
-    root = Path(module.__file__ or ".").resolve().parent
-    return module, root.parents[target.count(".") - 1] if "." in target else root
+def drop(uid: int | None) -> None:
+    """Become uid (as root only): no groups, no way back. Folders on sys.path that uid cannot
+    reach (an interpreter under /root) stay reachable through descriptors opened before."""
+    if uid is None:
+        return
+    held = {p: os.open(p, os.O_RDONLY | os.O_DIRECTORY) for p in sys.path if os.path.isdir(p)}
+    os.setgroups([])
+    os.setresgid(uid, uid, uid)
+    os.setresuid(uid, uid, uid)
+    os.umask(0o077)
+    ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)  # its own /proc/self/fd back, as uid's
+    unreachable = {p: f"/proc/self/fd/{fd}" for p, fd in held.items() if not os.access(p, os.X_OK)}
+    for p, fd in held.items():
+        if p not in unreachable:
+            os.close(fd)
+    if unreachable:
+        reroute(unreachable)
 
 
-def _array(value: Any, what: str) -> np.ndarray:
+def reroute(moves: dict[str, str]) -> None:
+    """sys.path and every imported package's __path__ through moves' descriptors."""
+
+    def moved(path: str) -> str:
+        for old, new in moves.items():
+            if path == old or path.startswith(old + os.sep):
+                return new + path[len(old) :]
+        return path
+
+    sys.path[:] = [moved(p) for p in sys.path]
+    for module in list(sys.modules.values()):
+        search = getattr(module, "__path__", None)
+        if isinstance(search, list):
+            search[:] = [moved(p) for p in search]
+    sys.path_importer_cache.clear()
+
+
+def load(target: dict[str, str]) -> ModuleType:
+    """The student's module: FILE.py by path, or a module name under root."""
+    sys.path.insert(0, target["root"])
+    if "file" not in target:
+        return importlib.import_module(target["module"])
+    path = Path(target["file"])
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path.name}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def argument(node: dict[str, Any], arrays: dict[str, np.ndarray]) -> Any:
+    if "array" in node:
+        return arrays[node["array"]]
+    if "tuple" in node:
+        return tuple(argument(a, arrays) for a in node["tuple"])
+    return {key: argument(a, arrays) for key, a in node["dict"].items()}
+
+
+def shown(node: dict[str, Any]) -> str:
+    """A return pattern as the student reads it: output, (output, (h_n, c_n))."""
+    if "array" in node:
+        return str(node["array"])
+    return "(" + ", ".join(shown(p) for p in node["tuple"]) + ")"
+
+
+def array(value: Any, what: str) -> np.ndarray:
     if hasattr(value, "detach"):  # a torch tensor: leave the graph, come to the CPU
         value = value.detach().cpu().numpy()
     if value is None:
         raise BadReturn(what, "None")
     try:
-        array = np.asarray(value, dtype=np.float64)
+        return np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
         raise BadReturn(what, type(value).__name__) from None
-    return array
 
 
-def _pair(value: Any, what: str) -> tuple[Any, Any]:
-    if not (isinstance(value, tuple | list) and len(value) == 2):
-        raise BadReturn(what, type(value).__name__)
-    return value[0], value[1]
+def take(value: Any, node: dict[str, Any], out: dict[str, np.ndarray]) -> None:
+    """value's arrays into out, by the names of the pattern node."""
+    if "array" in node:
+        out[node["array"]] = array(value, node["array"])
+        return
+    parts = node["tuple"]
+    if not (isinstance(value, tuple | list) and len(value) == len(parts)):
+        raise BadReturn(shown(node), type(value).__name__)
+    for item, part in zip(value, parts, strict=True):
+        take(item, part, out)
 
 
-def _returned(value: Any, convention: str, names: list[str]) -> dict[str, np.ndarray]:
-    """The convention's return value as {tensor name: array}."""
-    if convention == "cs231n" and isinstance(value, tuple) and value:
-        value = value[0]  # (h, cache), as the assignment's layers return
-    if convention != "torch":
-        return {"output": _array(value, "output")}
-    lstm = "c_n" in names
-    output, state = _pair(value, "(output, (h_n, c_n))" if lstm else "(output, h_n)")
-    if not lstm:
-        return {"output": _array(output, "output"), "h_n": _array(state, "h_n")}
-    h_n, c_n = _pair(state, "(h_n, c_n)")
-    return {
-        "output": _array(output, "output"),
-        "h_n": _array(h_n, "h_n"),
-        "c_n": _array(c_n, "c_n"),
-    }
+def invoke(fn: Any, call: dict[str, Any], arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """fn called as call's args say, its value unpacked by call's returns (in this process)."""
+    value = fn(*(argument(a, arrays) for a in call["args"]))
+    if call["first_of_tuple"] and isinstance(value, tuple) and value:
+        value = value[0]  # (h, cache), as cs231n's layers return
+    out: dict[str, np.ndarray] = {}
+    take(value, call["returns"], out)
+    return out
 
 
-def _their_frames(e: BaseException, root: Path) -> str:
-    """The traceback with the student's own frames only: rnnx's and importlib's left out."""
+def their_frames(e: BaseException, target: dict[str, str]) -> str:
+    """The traceback with the student's own frames only (this file's and importlib's left out),
+    each named as the grader named the file (relative to their working directory, never rnnx's
+    copy), its text cut to its head and tail: a message may hold millions of lines."""
+    root = Path(target["root"]).resolve()
+    here = Path(__file__).resolve()
     frames = [
-        f
+        shown_frame(f, str(path.relative_to(root)), target["shown"])
         for f in traceback.extract_tb(e.__traceback__)
-        if Path(f.filename).resolve().is_relative_to(root)
-        and "rnn_cli" not in Path(f.filename).parts
+        if (path := Path(f.filename).resolve()).is_relative_to(root) and path != here
     ]
-    lines = (
-        ["Traceback (most recent call last):\n", *traceback.format_list(frames)] if frames else []
-    )
-    return "".join(lines + traceback.format_exception_only(type(e), e)).rstrip()
+    lines = ["Traceback (most recent call last):\n", *traceback.format_list(frames)]
+    text = "".join((lines if frames else []) + traceback.format_exception_only(type(e), e))
+    first, last = TEXT_CHARS
+    return text if len(text) <= first + last else f"{text[:first]}\n…\n{text[-last:]}"
 
 
-def _call(fn: Callable[..., Any], call: dict[str, Any], arrays: dict[str, np.ndarray]) -> Any:
-    args = [arrays[name] for name in call["args"]]
-    if call["convention"] == "torch":
-        h0: Any = args[1] if len(args) == 2 else (args[1], args[2])
-        params = {k[len("param:") :]: v for k, v in arrays.items() if k.startswith("param:")}
-        return fn(args[0], h0, params)
-    return fn(*args)
+def shown_frame(f: traceback.FrameSummary, relative: str, shown: str) -> traceback.FrameSummary:
+    """f under the name the grader gave its folder, its source line (and carets) kept."""
+    renamed = copy.copy(f)
+    renamed.filename = os.path.normpath(os.path.join(shown, relative))
+    return renamed
 
 
-def _failed(kind: str, fields: dict[str, str], frames: str) -> dict[str, Any]:
+def failed(kind: str, fields: dict[str, str], frames: str) -> dict[str, Any]:
     return {"status": "failed", "kind": kind, "fields": fields, "traceback": frames}
+
+
+def outcome(call: dict[str, Any], arrays: dict[str, np.ndarray], box: Path) -> dict[str, Any]:
+    """Import, look up, call, save: every exception on the way is the student's."""
+    try:
+        module = load(call["target"])
+        fn = vars(module).get(call["function"])  # no getattr: a module __getattr__ is their code
+        if not callable(fn):
+            return {"status": "missing", "missing": call["function"]}
+        np.savez(box / "out.npz", **invoke(fn, call, arrays))  # type: ignore[arg-type]
+    except BadReturn as e:
+        return failed("return", e.fields, "")
+    except SystemExit as e:
+        return failed("exit", {"code": repr(e.code)[:200]}, their_frames(e, call["target"]))
+    except MemoryError as e:
+        return failed("memory", {}, their_frames(e, call["target"]))
+    except BaseException as e:  # whatever their code raises is theirs to read
+        return failed("exception", {"error": type(e).__name__}, their_frames(e, call["target"]))
+    return {"status": "ok"}
 
 
 def main(folder: Path) -> None:
     call = json.loads((folder / "call.json").read_text())
+    limit(call["limits"])
     arrays = dict(np.load(folder / "args.npz"))
-    result: dict[str, Any] = {"status": "ok"}
-    root = Path.cwd()
-    try:
-        _limit(call["memory"])
-        module, root = _module(call["target"])
-        fn = getattr(module, call["function"], None)
-        if not callable(fn):
-            raise Usage(f"function {call['function']}")
-        returned = _returned(_call(fn, call, arrays), call["convention"], call["returns"])
-        np.savez(folder / "out.npz", **returned)  # type: ignore[arg-type]
-    except Usage as e:
-        result = {"status": "usage", "missing": str(e)}
-    except BadReturn as e:
-        result = _failed("return", e.fields, "")
-    except SystemExit as e:
-        result = _failed("exit", {"code": repr(e.code)}, _their_frames(e, root))
-    except MemoryError as e:
-        result = _failed("memory", {}, _their_frames(e, root))
-    except BaseException as e:  # whatever their code raises is theirs to read
-        result = _failed("exception", {"error": type(e).__name__}, _their_frames(e, root))
-    (folder / "result.json").write_text(json.dumps(result))
+    box = Path(call["box"])
+    drop(call["uid"])
+    os.environ.update(HOME=str(box), TMPDIR=str(box))
+    result = outcome(call, arrays, box)
+    (box / "result.json").write_text(json.dumps(result))
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    os._exit(0)  # now: no thread, atexit hook or finalizer of theirs runs after the result
 
 
 if __name__ == "__main__":

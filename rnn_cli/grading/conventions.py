@@ -6,6 +6,7 @@ Must not import torch or rich.
 """
 
 from dataclasses import replace
+from functools import reduce
 
 import numpy as np
 
@@ -23,40 +24,44 @@ CONVENTION_GATES: dict[Convention, dict[Cell, tuple[str, ...]]] = {
 }
 
 
-def _refuse(flag: str, value: object, convention: Convention, fix: str) -> SpecError:
-    """value True: a switch (--seq-first), named alone; else the flag with its value."""
+def _refuse(
+    flag: str, value: object, convention: Convention, fix: str = "check.fix_drop", **fields: str
+) -> SpecError:
+    """value True: a switch (--seq-first), named alone; else the flag with its value. The fix is a
+    catalog key (drop the flag, by default), so a Korean refusal says it in Korean."""
     given = flag if value is True else f"{flag} {value}"
-    return SpecError(text("check.bad_fit", given=given, convention=convention.value, fix=fix))
+    how = text(fix, flag=flag, **fields)
+    return SpecError(text("check.bad_fit", given=given, convention=convention.value, fix=how))
 
 
 def fit(spec: Spec, convention: Convention) -> Spec:
     """spec as convention runs it (float64 always), or SpecError naming the flag that misfits."""
     if spec.lengths is not None:
-        raise _refuse("--lengths", ",".join(map(str, spec.lengths)), convention, "drop --lengths")
+        raise _refuse("--lengths", ",".join(map(str, spec.lengths)), convention)
     if convention is Convention.TORCH:
         return replace(spec, dtype=DType.FLOAT64)
     cells = CONVENTION_GATES[convention]
     if spec.cell not in cells:
-        allowed = " or ".join(c.value for c in cells)
-        raise _refuse("--cell", spec.cell.value, convention, f"use --cell {allowed}")
+        allowed = reduce(lambda a, b: text("check.or", a=a, b=b), (c.value for c in cells))
+        raise _refuse("--cell", spec.cell.value, convention, "check.fix_cell", allowed=allowed)
     if spec.num_layers != 1:
-        raise _refuse("--layers", spec.num_layers, convention, "drop --layers")
+        raise _refuse("--layers", spec.num_layers, convention)
     if spec.bidirectional:
-        raise _refuse("--bidirectional", True, convention, "drop --bidirectional")
+        raise _refuse("--bidirectional", True, convention)
     if spec.proj_size:
-        raise _refuse("--proj-size", spec.proj_size, convention, "drop --proj-size")
+        raise _refuse("--proj-size", spec.proj_size, convention)
     if not spec.bias:
-        raise _refuse("--no-bias", True, convention, "drop --no-bias")
+        raise _refuse("--no-bias", True, convention)
     if convention is Convention.CS231N:
         if spec.activation is Nonlinearity.RELU:
-            raise _refuse("--nonlinearity", "relu", convention, "drop --nonlinearity")
+            raise _refuse("--nonlinearity", "relu", convention)
         if spec.unbatched:
-            raise _refuse("--unbatched", True, convention, "drop --unbatched")
+            raise _refuse("--unbatched", True, convention)
         if not spec.batch_first:
-            raise _refuse("--seq-first", True, convention, "drop --seq-first (x is (N, T, D))")
+            raise _refuse("--seq-first", True, convention, "check.fix_seq_first")
         return replace(spec, dtype=DType.FLOAT64, batch_first=True)
     if spec.batch_size != 1:
-        raise _refuse("--batch-size", spec.batch_size, convention, "drop --batch-size")
+        raise _refuse("--batch-size", spec.batch_size, convention)
     return replace(spec, dtype=DType.FLOAT64, unbatched=True, batch_size=1)
 
 

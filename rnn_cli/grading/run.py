@@ -107,4 +107,5 @@ def check(
         failure=returned.failure,
         spec=spec,
         square_rerun=crashed and bool(diagnosis),
+        printed=returned.printed,
     )

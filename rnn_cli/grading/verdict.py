@@ -8,12 +8,12 @@ Must not import torch, rich or the backends package.
 """
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from rnn_cli.grading.conventions import CONVENTION_GATES
-from rnn_cli.grading.protocol import Failure
+from rnn_cli.grading.protocol import Failure, Printed
 from rnn_cli.grading.reference import Fault, Mistake, Outputs, forward
 from rnn_cli.network import shapes
 from rnn_cli.spec.choices import Cell, Convention
@@ -102,7 +102,7 @@ def compare(
 ) -> TensorCheck:
     """One tensor: shape, then values."""
     tensor = next(t for t in shapes.tensors(spec) if t.name == name)
-    meanings = tuple(d.meaning for d in tensor.dims)
+    meanings = tuple(str(d.meaning) for d in tensor.dims)
     if got is None or got.shape != exp.shape:
         shape = None if got is None else tuple(got.shape)
         return TensorCheck(name, tensor.shape, meanings, shape, False, None, None, None)
@@ -194,6 +194,7 @@ class Check:
     failure: Failure | None  # the function raised, exited, hung or returned the wrong thing
     spec: Spec  # the network as the convention ran it
     square_rerun: bool = False  # diagnosis found on a rerun with --input-size = --hidden-size
+    printed: Printed = field(default_factory=Printed)  # the student's stdout, stderr: first lines
 
     @property
     def passed(self) -> bool:

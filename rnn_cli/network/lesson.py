@@ -164,8 +164,10 @@ def packing(spec: Spec) -> tuple[Packing, ...]:
 
 def _states(spec: Spec) -> str:
     """Which step h_n (and c_n) come from: per direction, and per sequence when packed."""
-    key = "explain.states" + ("_packed" if spec.lengths else "")
-    key += "_2dir" if spec.bidirectional else ""
+    if spec.lengths:
+        key = "explain.states_packed_2dir" if spec.bidirectional else "explain.states_packed"
+    else:
+        key = "explain.states_2dir" if spec.bidirectional else "explain.states"
     ends = sequence_ends(spec.lengths) if spec.lengths else ""
     lstm = spec.cell is Cell.LSTM
     states = text("explain.both", a="h_n", b="c_n") if lstm else "h_n"

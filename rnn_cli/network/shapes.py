@@ -1,4 +1,5 @@
 """Pure arithmetic: every tensor's shape with a meaning per dimension, torch's parameters, counts.
+A meaning is a Phrase (a catalog key and its numbers): no prose is made here.
 
 This is the `analytic` backend and the truth the computing backends are checked against.
 Must not import numpy, torch or rich.
@@ -7,7 +8,7 @@ Must not import numpy, torch or rich.
 from dataclasses import dataclass
 from enum import Enum
 
-from rnn_cli.catalog.lookup import text
+from rnn_cli.network.meanings import Phrase
 from rnn_cli.spec.choices import Cell
 from rnn_cli.spec.config import Spec
 from rnn_cli.spec.lists import short_list
@@ -26,7 +27,7 @@ class Role(str, Enum):
 @dataclass(frozen=True)
 class Dim:
     size: int
-    meaning: str
+    meaning: Phrase  # said when shown: str(meaning)
     role: Role
 
 
@@ -42,7 +43,7 @@ class Param:
     name: str
     shape: tuple[int, ...]
     count: int
-    meaning: str
+    meaning: Phrase
 
 
 ROWS, FEATURES = Role.LAYERS_DIRECTIONS, Role.FEATURES
@@ -65,15 +66,17 @@ def _state_rows(spec: Spec) -> Dim:
     n = spec.num_layers * spec.num_directions
     if spec.bidirectional:
         return Dim(
-            n, text("dim.rows_2dir", n=n, layers=spec.num_layers, order=_state_order(spec)), ROWS
+            n, Phrase("dim.rows_2dir", n=n, layers=spec.num_layers, order=_state_order(spec)), ROWS
         )
-    return Dim(n, text("dim.rows_1dir", n=n, layers=spec.num_layers), ROWS)
+    return Dim(n, Phrase("dim.rows_1dir", n=n, layers=spec.num_layers), ROWS)
 
 
 def _h_features(spec: Spec) -> Dim:
     if spec.proj_size:
-        return Dim(spec.proj_size, text("dim.proj", p=spec.proj_size, h=spec.hidden_size), FEATURES)
-    return Dim(spec.hidden_size, text("dim.hidden", h=spec.hidden_size), FEATURES)
+        return Dim(
+            spec.proj_size, Phrase("dim.proj", p=spec.proj_size, h=spec.hidden_size), FEATURES
+        )
+    return Dim(spec.hidden_size, Phrase("dim.hidden", h=spec.hidden_size), FEATURES)
 
 
 def _output_features(spec: Spec) -> Dim:
@@ -81,14 +84,14 @@ def _output_features(spec: Spec) -> Dim:
         return _h_features(spec)
     n = 2 * spec.h_out
     if spec.proj_size:
-        return Dim(n, text("dim.proj_2dir", n=n, p=spec.proj_size), FEATURES)
-    return Dim(n, text("dim.hidden_2dir", n=n, h=spec.hidden_size), FEATURES)
+        return Dim(n, Phrase("dim.proj_2dir", n=n, p=spec.proj_size), FEATURES)
+    return Dim(n, Phrase("dim.hidden_2dir", n=n, h=spec.hidden_size), FEATURES)
 
 
 def _sequence(spec: Spec, name: str, features: Dim) -> Tensor:
     """input/output: (N, L, F) batch-first, (L, N, F) seq-first, (L, F) unbatched."""
-    batch = Dim(spec.batch_size, text("dim.batch", n=spec.batch_size), Role.BATCH)
-    seq = Dim(spec.seq_len, text("dim.seq", n=spec.seq_len), Role.SEQ)
+    batch = Dim(spec.batch_size, Phrase("dim.batch", n=spec.batch_size), Role.BATCH)
+    seq = Dim(spec.seq_len, Phrase("dim.seq", n=spec.seq_len), Role.SEQ)
     if spec.unbatched:
         return _tensor(name, seq, features)
     if spec.batch_first:
@@ -103,7 +106,7 @@ def _state(spec: Spec, name: str, features: Dim) -> Tensor:
     return _tensor(
         name,
         _state_rows(spec),
-        Dim(spec.batch_size, text("dim.batch", n=spec.batch_size), Role.BATCH),
+        Dim(spec.batch_size, Phrase("dim.batch", n=spec.batch_size), Role.BATCH),
         features,
     )
 
@@ -112,12 +115,12 @@ def _packed(spec: Spec, lengths: tuple[int, ...]) -> list[Tensor]:
     """pack_padded_sequence's data (every real step, padding dropped) and batch_sizes."""
     terms = short_list(lengths, " + ")
     data = Dim(
-        sum(lengths), text("dim.packed_steps", n=sum(lengths), terms=terms), Role.PACKED_STEPS
+        sum(lengths), Phrase("dim.packed_steps", n=sum(lengths), terms=terms), Role.PACKED_STEPS
     )
     return [
         _tensor("packed_data", data, _output_features(spec)),
         _tensor(
-            "batch_sizes", Dim(max(lengths), text("dim.batch_sizes", n=max(lengths)), Role.SEQ)
+            "batch_sizes", Dim(max(lengths), Phrase("dim.batch_sizes", n=max(lengths)), Role.SEQ)
         ),
     ]
 
@@ -125,10 +128,9 @@ def _packed(spec: Spec, lengths: tuple[int, ...]) -> list[Tensor]:
 def tensors(spec: Spec) -> tuple[Tensor, ...]:
     """input, output, (packed_data, batch_sizes), h_n, (c_n), and the h_0 (c_0) one may pass in.
 
-    Built in the order they are shown, so a sentence's first mention is the first one read (a
-    language that glosses its terms does so there only)."""
+    Each dimension's meaning is said when a view shows it (network/meanings.py)."""
     x = _sequence(
-        spec, "input", Dim(spec.input_size, text("dim.input", n=spec.input_size), FEATURES)
+        spec, "input", Dim(spec.input_size, Phrase("dim.input", n=spec.input_size), FEATURES)
     )
     out = [x, _sequence(spec, "output", _output_features(spec))]
     if spec.lengths:
@@ -142,7 +144,7 @@ def tensors(spec: Spec) -> tuple[Tensor, ...]:
 
 def _c_features(spec: Spec) -> Dim:
     key = "dim.cell_state" if spec.proj_size else "dim.hidden"
-    return Dim(spec.hidden_size, text(key, h=spec.hidden_size), FEATURES)
+    return Dim(spec.hidden_size, Phrase(key, h=spec.hidden_size), FEATURES)
 
 
 def layer_input_size(spec: Spec, layer: int) -> int:
@@ -150,11 +152,11 @@ def layer_input_size(spec: Spec, layer: int) -> int:
     return spec.input_size if layer == 0 else spec.num_directions * spec.h_out
 
 
-def _gate_rows(spec: Spec) -> str:
+def _gate_rows(spec: Spec) -> Phrase:
     if spec.cell is Cell.RNN:
-        return text("param.one_gate", h=spec.hidden_size)
+        return Phrase("param.one_gate", h=spec.hidden_size)
     names = ", ".join(spec.gates)
-    return text("param.gates", g=len(spec.gates), names=names, h=spec.hidden_size)
+    return Phrase("param.gates", g=len(spec.gates), names=names, h=spec.hidden_size)
 
 
 def _layer_params(spec: Spec, layer: int, suffix: str) -> list[Param]:
@@ -162,9 +164,9 @@ def _layer_params(spec: Spec, layer: int, suffix: str) -> list[Param]:
     rows = len(spec.gates) * spec.hidden_size  # gate blocks stacked along dim 0
     i = layer_input_size(spec, layer)
     by_i = (
-        text("param.by_input", rows=_gate_rows(spec), i=i)
+        Phrase("param.by_input", rows=_gate_rows(spec), i=i)
         if layer == 0
-        else text(
+        else Phrase(
             f"param.by_below_{spec.num_directions}dir",
             rows=_gate_rows(spec),
             i=i,
@@ -173,22 +175,22 @@ def _layer_params(spec: Spec, layer: int, suffix: str) -> list[Param]:
         )
     )
     by_h = (
-        text("param.by_proj", rows=_gate_rows(spec), p=spec.proj_size)
+        Phrase("param.by_proj", rows=_gate_rows(spec), p=spec.proj_size)
         if spec.proj_size
-        else text("param.by_hidden", rows=_gate_rows(spec), h=spec.hidden_size)
+        else Phrase("param.by_hidden", rows=_gate_rows(spec), h=spec.hidden_size)
     )
-    entries: list[tuple[str, tuple[int, ...], str]] = [
+    entries: list[tuple[str, tuple[int, ...], Phrase]] = [
         (f"weight_ih_l{layer}{suffix}", (rows, i), by_i),
         (f"weight_hh_l{layer}{suffix}", (rows, spec.h_out), by_h),
     ]
     if spec.bias:
-        bias = text("param.bias", rows=_gate_rows(spec))
+        bias = Phrase("param.bias", rows=_gate_rows(spec))
         entries += [
             (f"bias_ih_l{layer}{suffix}", (rows,), bias),
             (f"bias_hh_l{layer}{suffix}", (rows,), bias),
         ]
     if spec.proj_size:
-        proj = text("param.proj", p=spec.proj_size, h=spec.hidden_size)
+        proj = Phrase("param.proj", p=spec.proj_size, h=spec.hidden_size)
         entries.append((f"weight_hr_l{layer}{suffix}", (spec.proj_size, spec.hidden_size), proj))
     return [Param(name, shape, _count(shape), meaning) for name, shape, meaning in entries]
 

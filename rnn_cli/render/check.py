@@ -15,6 +15,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from rnn_cli.base.safe import escape
 from rnn_cli.catalog.lookup import text
 from rnn_cli.grading.reference import Mistake
 from rnn_cli.grading.verdict import SCHEMA, Check, Diagnosis, Divergence, TensorCheck
@@ -69,6 +70,18 @@ def _summary(check: Check) -> str:
     return text(key, n=failed, total=len(check.tensors), atol=check.atol, rtol=check.rtol)
 
 
+def student_text(raw: str) -> str:
+    """A student's text (their exception, their prints) safe to show: each line escaped, so no
+    escape sequence reaches the terminal (already cut to its first and last lines)."""
+    return "\n".join(escape(line.expandtabs(4)) for line in raw.splitlines())
+
+
+def printed_lines(check: Check) -> list[str]:
+    """What the student's function printed, stdout then stderr, escaped; a note if cut."""
+    shown = [student_text(t) for t in (check.printed.stdout, check.printed.stderr) if t.strip()]
+    return [*shown, text("check.printed_cut")] if shown and check.printed.cut else shown
+
+
 def _tensor_table(check: Check) -> Table:
     title = text(
         "check.title",
@@ -119,9 +132,9 @@ def render(check: Check) -> RenderableType:
     parts += _section(text("check.col_first"), first)
     parts += _section(text("check.head_layout"), list(check.conversions))
     if check.failure is not None:
-        parts += _section(text("check.head_failure"), [check.failure.message])
+        parts += _section(text("check.head_failure"), [student_text(check.failure.message)])
         if check.failure.traceback:
-            parts.append(Text(check.failure.traceback, style="dim"))
+            parts.append(Text(student_text(check.failure.traceback), style="dim"))
     found = [diagnosis_text(check, d) for d in check.diagnosis]
     if check.square_rerun:
         found.append(text("check.square_rerun", size=check.spec.hidden_size))
@@ -130,6 +143,9 @@ def render(check: Check) -> RenderableType:
     parts += _section(text("check.head_diagnosis"), found)
     style = "bold green" if check.passed else "bold red"
     parts.append(Text(_summary(check), style=style))
+    printed = printed_lines(check)
+    if printed:
+        parts += [Text(text("check.head_printed"), style="bold"), Text("\n".join(printed))]
     return Group(*parts)
 
 
@@ -207,7 +223,8 @@ def render_gradescope(check: Check) -> str:
     """Gradescope's results.json: one test per returned tensor, worth 1 each."""
     tests: list[dict[str, Any]] = []
     if check.failure is not None:
-        message = "\n".join(filter(None, [check.failure.message, check.failure.traceback]))
+        failure = [check.failure.message, check.failure.traceback]
+        message = "\n".join(student_text(t) for t in failure if t)
         tests.append({"name": text("check.gs_run"), "score": 0, "max_score": 0, "output": message})
     tests += [
         {
@@ -219,7 +236,9 @@ def render_gradescope(check: Check) -> str:
         for t in check.tensors
     ]
     found = [diagnosis_text(check, d) for d in check.diagnosis]
-    summary = "\n".join([_summary(check), *found])
+    printed = printed_lines(check)
+    said = [text("check.gs_printed"), *printed] if printed else []
+    summary = "\n".join([_summary(check), *found, *said])
     score = sum(test["score"] for test in tests)
     return json.dumps(
         {"score": score, "output": summary, "tests": tests}, indent=2, ensure_ascii=False

@@ -23,16 +23,17 @@ def _tensor_cols(c: Comparison) -> list[str]:
 
 
 def _cell_rows(c: Comparison) -> list[list[str]]:
+    """The network you have first, then each cell you swap to, marked →."""
     names = _tensor_cols(c)
     return [
         [
-            r.cell,
+            r.cell if k == 0 else f"→ {r.cell}",
             *(shape_text(r.tensors[n]) if n in r.tensors else text("cmp.none") for n in names),
             f"{r.total_parameters:,}",
             f"{r.mult_adds:,}",
             "\n".join(r.changes),
         ]
-        for r in c.cells
+        for k, r in enumerate(c.cells)
     ]
 
 
@@ -84,12 +85,14 @@ def _rich(header: list[str], rows: list[list[str]], title: str) -> Table:
 
 
 def _changes(c: Comparison) -> list[RenderableType]:
-    """What changed, under the table rather than in a column an 80-column terminal would crush."""
+    """What changed, under the table rather than in a column an 80-column terminal would crush;
+    each swap headed by its direction, nn.RNN → nn.LSTM, and the flags that ask for it."""
     chosen = c.cells[0].cell
-    return [
-        bullets(text("cmp.instead", cell=row.cell, chosen=chosen), "•", row.changes, "")
-        for row in c.cells[1:]
-    ]
+    return [bullets(_swap(chosen, row.cell), "•", row.changes, "") for row in c.cells[1:]]
+
+
+def _swap(chosen: str, cell: str) -> str:
+    return text("cmp.instead", was=chosen.upper(), now=cell.upper(), chosen=chosen, cell=cell)
 
 
 def render(c: Comparison) -> RenderableType:

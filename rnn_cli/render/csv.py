@@ -15,5 +15,5 @@ def render(report: Report) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for t in report.tensors:
-        writer.writerow([t.name, shape_cell(t.shape), "; ".join(d.meaning for d in t.dims)])
+        writer.writerow([t.name, shape_cell(t.shape), "; ".join(str(d.meaning) for d in t.dims)])
     return buffer.getvalue().rstrip("\n")

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from rnn_cli.catalog.lookup import text
 from rnn_cli.network.lesson import Lesson
-from rnn_cli.render.pieces import lead, prose
+from rnn_cli.render.pieces import Flow, commas, lead, prose
 from rnn_cli.render.plain import shape_text
 from rnn_cli.render.table import bullets
 
@@ -31,14 +31,26 @@ def _equations(lesson: Lesson) -> Table:
     return table
 
 
+def _two_lines(symbols: str) -> int:
+    """The narrowest width that holds a list of symbols in two lines, cut after a comma."""
+    parts = [p.cell_len for p in commas(Text(symbols))]
+    return min(
+        max(sum(parts[:k]) + k - 1, sum(parts[k:]) + len(parts) - k - 1)
+        for k in range(1, len(parts) + 1)
+    )
+
+
 def _terms(lesson: Lesson) -> Table:
+    """A long list of symbols (the eight biases) takes two lines, so the meanings keep the width."""
     table = Table(box=box.SIMPLE_HEAD)
-    table.add_column(text("col.term"), style="cyan", overflow="fold")
+    widest = max((_two_lines(t.symbol) for t in lesson.terms), default=None)
+    table.add_column(text("col.term"), style="cyan", max_width=widest)
     table.add_column(text("col.shape"), no_wrap=True)
     table.add_column(text("col.as"), no_wrap=True)
-    table.add_column(text("col.meaning"), overflow="fold")
+    table.add_column(text("col.meaning"))
     for t in lesson.terms:
-        table.add_row(Text(t.symbol), shape_text(t.shape), Text(t.dims), Text(t.meaning))
+        symbols = Flow(commas(Text(t.symbol)))
+        table.add_row(symbols, shape_text(t.shape), Text(t.dims), prose(t.meaning))
     return table
 
 

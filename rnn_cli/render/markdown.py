@@ -39,7 +39,7 @@ def _answers(report: Report) -> list[str]:
             lines.append(f"- ✓ {said}: {e.why}")
         else:
             lines.append(f"- ✗ {said} → `{shape_text(e.expected_shape)}`: {e.why}")
-    return [*lines, ""]
+    return lines
 
 
 def _check(holds: bool | None) -> str:
@@ -69,15 +69,14 @@ def _recipes(report: Report) -> list[str]:
 
 def render(report: Report) -> str:
     tensors = [
-        [f"`{t.name}`", f"`{shape_text(t.shape)}`", "<br>".join(d.meaning for d in t.dims)]
+        [f"`{t.name}`", f"`{shape_text(t.shape)}`", "<br>".join(str(d.meaning) for d in t.dims)]
         for t in report.tensors
     ]
     params = [
-        [f"`{p.name}`", f"`{shape_text(p.shape)}`", f"{p.count:,}", p.meaning]
+        [f"`{p.name}`", f"`{shape_text(p.shape)}`", f"{p.count:,}", str(p.meaning)]
         for p in report.parameters
     ]
     lines = [
-        *_answers(report),
         *table([text("col.tensor"), text("col.shape"), text("col.dims")], tensors),
         "",
         *(f"- ⚠ {w}" for w in report.warnings),
@@ -94,5 +93,7 @@ def render(report: Report) -> str:
         f"- **{text('sum.bytes')}**: {human_bytes(report.parameter_bytes)}",
         f"- **{text('sum.mult_adds')}**: {report.mult_adds:,}",
         f"- **{text('sum.estimate')}**: {human_bytes(report.estimated_bytes)}",
+        *([""] if report.expectations else []),
+        *_answers(report),  # the verdict last, as on the screen
     ]
     return "\n".join(lines)

@@ -1,7 +1,8 @@
 """Lines that mix prose and code, wrapped without ever breaking the code. Must not import torch.
 
-Prose is cut only at spaces outside brackets, so `output[length_b - 1, b]` or `rnn(x, h_0)` in a
-sentence stays on one line; code that leads a line (`lead`) is one unbreakable unit.
+Prose is cut only at spaces outside brackets and away from operators, so `output[length_b - 1, b]`,
+`rnn(x, h_0)`, `t = 0에서는` or `output, (h_n, c_n) = rnn(x)` in a sentence stays on one line; code
+that leads a line (`lead`) is one unbreakable unit.
 """
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -9,10 +10,16 @@ from rich.measure import Measurement
 from rich.text import Text
 
 OPEN, CLOSE = "([{", ")]}"
+OPERATORS = "=+×⊙…→"  # a space beside one is inside an expression: `t = L−1 … 0`
+
+
+def _joined(plain: str, i: int) -> bool:
+    """Is the space at i part of an expression (an operator on either side)?"""
+    return plain[i - 1 : i] in tuple(OPERATORS) or plain[i + 1 : i + 2] in tuple(OPERATORS)
 
 
 def units(text: Text) -> list[Text]:
-    """text split at the spaces outside brackets, styles kept."""
+    """text split at the spaces outside brackets and expressions, styles kept."""
     out, depth, start = [], 0, 0
     plain = text.plain
     for i, ch in enumerate(plain):
@@ -20,12 +27,34 @@ def units(text: Text) -> list[Text]:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif ch == " " and depth == 0:
+        elif ch == " " and depth == 0 and not _joined(plain, i):
             if i > start:
                 out.append(text[start:i])
             start = i + 1
     if start < len(plain):
         out.append(text[start:])
+    return _targets(out)
+
+
+def _targets(parts: list[Text]) -> list[Text]:
+    """`output,` stays with `h_n = rnn(x)`: the names an assignment unpacks are one unit."""
+    out: list[Text] = []
+    for part in reversed(parts):
+        if out and part.plain.endswith(",") and " = " in out[-1].plain:
+            out[-1] = Text.assemble(part, " ", out[-1])
+        else:
+            out.append(part)
+    return out[::-1]
+
+
+def commas(text: Text) -> list[Text]:
+    """A list of symbols (`b_ii, b_if, …`) split after each comma only."""
+    pieces = text.plain.split(", ")
+    out, start = [], 0
+    for k, piece in enumerate(pieces):
+        end = start + len(piece) + (1 if k < len(pieces) - 1 else 0)  # the comma stays
+        out.append(text[start:end])
+        start = end + 1
     return out
 
 

@@ -41,7 +41,7 @@ def parameter_table(report: Report) -> Table:
     table.add_column(text("col.count"), justify="right", no_wrap=True)
     table.add_column(text("col.meaning"), overflow="fold")
     for p in report.parameters:
-        table.add_row(p.name, shape_text(p.shape), f"{p.count:,}", Text(p.meaning))
+        table.add_row(p.name, shape_text(p.shape), f"{p.count:,}", Text(str(p.meaning)))
     return table
 
 
@@ -67,7 +67,8 @@ def bullets(heading: str, mark: str, items: tuple[str, ...], style: str) -> Grou
 
 
 def answers(report: Report) -> RenderableType:
-    """The student's --expect answers, each ✓ or ✗ with why, first: it is their question."""
+    """The student's --expect answers, each ✓ or ✗ with why, last: the verdict they came for
+    stays on screen, the table above it."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
@@ -76,7 +77,7 @@ def answers(report: Report) -> RenderableType:
         said = f"{e.name} = {shape_text(e.shape)}"
         line = said if e.holds else f"{said} → {shape_text(e.expected_shape)}"
         grid.add_row(Text(mark, style=style), Group(Text(line, style=style), Text(e.why)))
-    return Group(Text(text("head.expectations"), style="bold"), grid, Text(""))
+    return Padding(Group(Text(text("head.expectations"), style="bold"), grid), (1, 0, 0, 0))
 
 
 def notes(report: Report) -> RenderableType:
@@ -157,8 +158,6 @@ def cost_line(report: Report) -> Text:
 
 def render(report: Report, detail: Detail = Detail.FIRST) -> RenderableType:
     parts: list[RenderableType] = [tensor_table(report), notes(report)]
-    if report.expectations:  # the student's own question first
-        parts.insert(0, answers(report))
     if report.recipes:
         parts.append(recipe_list(report))
     if detail is Detail.ALL and report.identities:
@@ -167,4 +166,6 @@ def render(report: Report, detail: Detail = Detail.FIRST) -> RenderableType:
         parts += [Text(""), cost_line(report)]
     else:
         parts += [Text(""), parameter_table(report), summary_table(report)]
+    if report.expectations:  # the student's own question, answered last
+        parts.append(answers(report))
     return Group(*parts)

@@ -25,7 +25,9 @@ _FALSE = ("false", "no", "off", "0")
 
 
 @dataclass(frozen=True)
-class Plan:
+class Grid:
+    """A sweep's configurations: those torch accepts, and why each other was set aside."""
+
     specs: tuple[Spec, ...]  # the configurations torch accepts, in the product's order
     rejected: tuple[str, ...]  # one SpecError message per configuration set aside
 
@@ -102,7 +104,7 @@ def size(choices: Mapping[str, tuple[Any, ...]]) -> int:
 
 def plan(
     choices: Mapping[str, tuple[Any, ...]], make: Callable[..., Spec], max_configs: int
-) -> Plan:
+) -> Grid:
     """make(**one value per option) for every combination, first option varying slowest."""
     total = size(choices)
     if total > LARGEST_GRID:  # whatever --max-configs says: a grid this size is never run
@@ -118,4 +120,4 @@ def plan(
             rejected.append(e)
     if not specs:
         raise rejected[0]
-    return Plan(tuple(specs), tuple(str(e) for e in rejected))
+    return Grid(tuple(specs), tuple(str(e) for e in rejected))
