@@ -22,8 +22,9 @@ from rnn_cli.findings.report import Report, as_dict
 from rnn_cli.inspect.layer import options, spec_of
 from rnn_cli.inspect.model import Inspection
 from rnn_cli.inspect.model import as_dict as inspection_dict
-from rnn_cli.spec.build import SEQ_LEN, build_spec
+from rnn_cli.spec.build import build_spec
 from rnn_cli.spec.choices import Backend, Cell, Device, DType, Nonlinearity
+from rnn_cli.spec.config import DEFAULT
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -157,7 +158,8 @@ def _layer_options(layer: nn.RNNBase, x: Any) -> dict[str, Any]:
         x, found = pad_packed_sequence(x, batch_first=bool(layer.batch_first))
         lengths = tuple(int(n) for n in found)
     if x is None:
-        dims = (1, SEQ_LEN) if layer.batch_first else (SEQ_LEN, 1)
+        L = DEFAULT.seq_len
+        dims = (1, L) if layer.batch_first else (L, 1)
         return options(layer, (*dims, layer.input_size), None, "float32")
     return options(layer, tuple(x.shape), lengths, str(x.dtype).removeprefix("torch."))
 

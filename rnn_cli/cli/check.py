@@ -1,13 +1,10 @@
 """`rnnx check TARGET`: grade a student's own RNN function against rnnx's reference."""
 
-import math
 from enum import Enum
 from typing import Annotated
 
 import typer
 
-from rnn_cli.base.errors import SpecError
-from rnn_cli.catalog.lookup import text
 from rnn_cli.cli import output
 from rnn_cli.cli.core import command, epilog
 from rnn_cli.cli.options import (
@@ -16,7 +13,10 @@ from rnn_cli.cli.options import (
     OUTPUT,
     RUN,
     SEED_OPT,
+    MemoryLimitOpt,
+    TimeoutOpt,
     network_command,
+    sandbox_limits,
 )
 from rnn_cli.grading import run
 from rnn_cli.grading.sandbox import parse_target
@@ -26,7 +26,6 @@ from rnn_cli.render.check import CheckFormat
 from rnn_cli.spec.choices import Backend, Convention
 from rnn_cli.spec.config import Spec
 from rnn_cli.spec.lists import tolerance
-from rnn_cli.spec.sizes import parse_bytes
 
 
 class Reference(str, Enum):
@@ -56,18 +55,6 @@ def _tolerance(atol: float, rtol: float) -> tuple[float, float]:
     return tolerance("--atol", atol), tolerance("--rtol", rtol)
 
 
-LEAST_MEMORY = 256 * 2**20  # the child's Python with numpy loaded, and room to call a function
-
-
-def _limits(timeout: float, memory_limit: str) -> run.Limits:
-    if not math.isfinite(timeout) or timeout <= 0:
-        raise SpecError(text("check.bad_timeout", value=timeout))
-    limit = parse_bytes("--memory-limit", memory_limit)
-    if limit < LEAST_MEMORY:  # below it the limit strikes rnnx's own imports, not the student
-        raise SpecError(text("check.memory_too_low", value=memory_limit, least="256MiB"))
-    return run.Limits(timeout, limit)
-
-
 @command(epilog=CHECK_EXAMPLES)
 @network_command(NETWORK_OPTS, BATCH_OPTS, (SEED_OPT,))  # float64 on the CPU: no --dtype, --device
 def check(
@@ -91,19 +78,8 @@ def check(
     rtol: Annotated[
         float, typer.Option("--rtol", help="Relative tolerance per value.", rich_help_panel=RUN)
     ] = RTOL,
-    timeout: Annotated[
-        float,
-        typer.Option("--timeout", help="Seconds the function may run.", rich_help_panel=RUN),
-    ] = 10.0,
-    memory_limit: Annotated[
-        str,
-        typer.Option(
-            "--memory-limit",
-            metavar="SIZE",
-            help="Address space the function's process may use (4GiB, 512MiB).",
-            rich_help_panel=RUN,
-        ),
-    ] = "2GiB",
+    timeout: TimeoutOpt = 10.0,
+    memory_limit: MemoryLimitOpt = "2GiB",
     fmt: Annotated[
         CheckFormat,
         typer.Option(
@@ -122,7 +98,7 @@ def check(
         parse_target(target),
         Backend(reference.value),
         _tolerance(atol, rtol),
-        _limits(timeout, memory_limit),
+        run.Limits(*sandbox_limits(timeout, memory_limit)),
     )
     output.show(check_render.VIEW[fmt](found))
     if not found.passed:

@@ -13,10 +13,19 @@ from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog import lookup
 from rnn_cli.catalog.lookup import text
 from rnn_cli.cli import output
-from rnn_cli.cli.check import _limits
 from rnn_cli.cli.core import command, epilog
-from rnn_cli.cli.options import OUTPUT, RUN, HtmlOpt, SvgOpt
-from rnn_cli.grading.sandbox import parse_target
+from rnn_cli.cli.options import (
+    OUTPUT,
+    RUN,
+    HtmlOpt,
+    MemoryLimitOpt,
+    SvgOpt,
+    TimeoutOpt,
+    sandbox_limits,
+)
+from rnn_cli.grading import sandbox
+from rnn_cli.grading.protocol import Failure
+from rnn_cli.grading.target import parse_target
 from rnn_cli.inspect import isolated
 from rnn_cli.inspect.isolated import DTYPES
 from rnn_cli.render.inspect import VIEW, InspectFormat
@@ -104,18 +113,8 @@ def inspect(
             rich_help_panel=RUN,
         ),
     ] = None,
-    timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds the model may take.", rich_help_panel=RUN)
-    ] = 60.0,
-    memory_limit: Annotated[
-        str,
-        typer.Option(
-            "--memory-limit",
-            metavar="SIZE",
-            help="Address space the model's process may use (4GiB, 512MiB).",
-            rich_help_panel=RUN,
-        ),
-    ] = "4GiB",
+    timeout: TimeoutOpt = 60.0,
+    memory_limit: MemoryLimitOpt = "4GiB",
     fmt: Annotated[
         InspectFormat,
         typer.Option(
@@ -136,22 +135,20 @@ def inspect(
     """Run your own model once and explain its flow, its recurrent layers and their seams."""
     if lang is not None:
         lookup.use(lang)
-    output.check_paths(svg, html)
+    output.refuse_unwritable(svg, html)
     goal = parse_target(target)
     if not inputs:
         raise SpecError(text("inspect.no_input"))
     request = {
-        "target": goal.module,
-        "name": goal.function,
         "shown": goal.shown,
         "kwargs": _kwargs(kwargs),
         "inputs": [_input(raw) for raw in inputs],
         "lengths": list(parse_lengths(lengths)) if lengths else None,
         "batch_size": batch_size,
     }
-    limits = _limits(timeout, memory_limit)
-    found = isolated.run(request, limits.timeout, limits.memory)
-    if isinstance(found, isolated.Failure):
+    limits = sandbox.Limits(*sandbox_limits(timeout, memory_limit))
+    found = isolated.run(request, goal, limits)
+    if isinstance(found, Failure):
         typer.echo(f"{goal.shown}: {found.message}", err=True)
         if found.traceback:
             typer.echo(found.traceback, err=True)

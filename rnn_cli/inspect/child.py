@@ -1,19 +1,13 @@
-"""`rnnx inspect`'s child process: build the student's model, draw or load its inputs, inspect it,
-write what was found. Run as `python -m rnn_cli.inspect.child DIR`: DIR holds request.json; this
-writes result.json. Whatever the student's code does (raising, exiting, allocating) ends here as
-a written failure, under the memory limit set before their code is imported.
+"""`rnnx inspect`'s child: the function the grading sandbox's child process calls (`inspected`),
+under the sandbox's limits and uid: build the student's model, draw or load its inputs, inspect it,
+answer. The request and the answer are JSON as arrays of bytes (isolated.packed). Whatever the
+student's code does (raising, exiting, allocating) ends here as a written failure, their frames
+only; what escapes this (a signal, os._exit) the sandbox reports.
 Must not import rich, render or cli.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import json
-import resource
-import sys
-import traceback
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,7 +16,8 @@ from torch import nn
 
 from rnn_cli.catalog import lookup
 from rnn_cli.catalog.lookup import text
-from rnn_cli.inspect.isolated import DTYPES
+from rnn_cli.grading.child import load, their_frames
+from rnn_cli.inspect.isolated import DTYPES, packed, unpacked
 from rnn_cli.inspect.model import as_dict
 from rnn_cli.inspect.run import inspect
 
@@ -35,26 +30,13 @@ class NotModule(Exception):
     """The target gave something that is not an nn.Module."""
 
 
-def _module(target: str) -> Any:
-    if target.endswith(".py"):
-        path = Path(target).resolve()
-        sys.path.insert(0, str(path.parent))
-        spec = importlib.util.spec_from_file_location(path.stem, path)
-        if spec is None or spec.loader is None:
-            raise Usage(text("check.no_file", path=target, target=target))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[path.stem] = module
-        spec.loader.exec_module(module)
-        return module
-    sys.path.insert(0, str(Path.cwd()))
-    return importlib.import_module(target)
-
-
-def build(target: str, name: str, kwargs: dict[str, Any]) -> nn.Module:
-    """A class built with kwargs, a function's module, or a module instance."""
-    found = getattr(_module(target), name, None)
+def build(request: dict[str, Any]) -> nn.Module:
+    """A class built with the request's kwargs, a function's module, or a module instance."""
+    name = request["name"]
+    found = vars(load(request["target"])).get(name)  # no getattr: __getattr__ is their code
     if found is None:
-        raise Usage(text("check.missing", missing=name, target=f"{target}:{name}"))
+        raise Usage(text("check.missing", missing=name, target=request["shown"]))
+    kwargs = request["kwargs"]
     model = found(**kwargs) if callable(found) and not isinstance(found, nn.Module) else found
     if not isinstance(model, nn.Module):
         raise NotModule(type(model).__name__)
@@ -94,18 +76,8 @@ def inputs(model: nn.Module, given: list[dict[str, Any]]) -> list[torch.Tensor]:
     return drawn
 
 
-def _their_frames(e: BaseException) -> str:
-    frames = [
-        f for f in traceback.extract_tb(e.__traceback__) if "rnn_cli" not in Path(f.filename).parts
-    ]
-    head = (
-        ["Traceback (most recent call last):\n", *traceback.format_list(frames)] if frames else []
-    )
-    return "".join(head + traceback.format_exception_only(type(e), e)).rstrip()[-4000:]
-
-
 def _inspected(request: dict[str, Any]) -> dict[str, Any]:
-    model = build(request["target"], request["name"], request["kwargs"])
+    model = build(request)
     args = inputs(model, request["inputs"])
     if request["lengths"] is not None:
         args.append(torch.tensor(request["lengths"], dtype=torch.int64))
@@ -113,31 +85,30 @@ def _inspected(request: dict[str, Any]) -> dict[str, Any]:
     return {"status": "ok", "inspection": as_dict(found)}
 
 
-def main(folder: Path) -> None:
-    request = json.loads((folder / "request.json").read_text())
-    lookup.use(lookup.Lang(request["lang"]))
+def _answer(request: dict[str, Any]) -> dict[str, Any]:
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (request["memory"], request["memory"]))
-        result = _inspected(request)
+        return _inspected(request)
     except Usage as e:
-        result = {"status": "usage", "message": str(e)}
+        return {"status": "usage", "message": str(e)}
     except NotModule as e:
         got = text("inspect.not_module", target=request["shown"], got=str(e))
-        result = {"status": "failed", "message": got, "traceback": ""}
+        return {"status": "failed", "message": got, "traceback": ""}
     except MemoryError as e:
-        result = {
-            "status": "failed",
-            "message": text("check.fail_memory"),
-            "traceback": _their_frames(e),
-        }
+        return _failed(text("check.fail_memory"), e, request)
     except SystemExit as e:
-        said = text("check.fail_exit", code=repr(e.code))
-        result = {"status": "failed", "message": said, "traceback": _their_frames(e)}
+        return _failed(text("check.fail_exit", code=repr(e.code)), e, request)
     except BaseException as e:  # building their model raised: theirs to read
         said = text("inspect.build_failed", target=request["shown"], error=type(e).__name__)
-        result = {"status": "failed", "message": said, "traceback": _their_frames(e)}
-    (folder / "result.json").write_text(json.dumps(result))
+        return _failed(said, e, request)
 
 
-if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+def _failed(message: str, e: BaseException, request: dict[str, Any]) -> dict[str, Any]:
+    """The student's failure, with their own frames only."""
+    return {"status": "failed", "message": message, "traceback": their_frames(e, request["target"])}
+
+
+def inspected(request: np.ndarray) -> np.ndarray:
+    """The sandbox's call: the request's model inspected, the answer as bytes."""
+    asked = unpacked(request)
+    lookup.use(lookup.Lang(asked["lang"]))
+    return packed(_answer(asked))

@@ -1,6 +1,8 @@
-"""`rnnx inspect`'s side of the child process: the request written, the child run under the
-grading sandbox's process group and environment (one call site, `_wait`), and its answer read
-back as hostile data into an `Inspection`, or a `Failure` that is the student's.
+"""`rnnx inspect`'s side of the child process: the request sent through the grading sandbox's
+one entry (`sandbox.call`: limits, its own uid, every process killed at the end), calling
+`rnn_cli.inspect.child.inspected` there; its answer read back as hostile data into an `Inspection`,
+or the student's `Failure`. The request and the answer cross as UTF-8 bytes in an array, the one
+thing the sandbox carries.
 
 Must not import torch, rich, render or cli.
 """
@@ -8,21 +10,22 @@ Must not import torch, rich, render or cli.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import tempfile
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog import lookup
 from rnn_cli.catalog.lookup import text
 from rnn_cli.grading import sandbox
+from rnn_cli.grading.protocol import Failure, FailureKind
+from rnn_cli.grading.target import Target
 from rnn_cli.inspect.layer import Layer
 from rnn_cli.inspect.model import Error, Finding, Inspection, Read, Step, Value
 
-LARGEST_ANSWER = 16 * 2**20  # bytes of result.json read at most
+LARGEST_ANSWER = 16 * 2**20  # bytes of the answer read at most
+# the function the sandbox's child calls: rnnx's own, which builds and inspects the model
+CHILD = Target("rnn_cli.inspect.child", "inspected")
 # --input's dtypes, each as torch names it (the child, which imports torch, looks it up)
 DTYPES = {
     "float": "float32",
@@ -33,40 +36,6 @@ DTYPES = {
     "int64": "int64",
     "int": "int64",
 }
-
-
-@dataclass(frozen=True)
-class Failure:
-    """The student's code failed before forward ran (or never ended): exit 1."""
-
-    message: str
-    traceback: str
-
-
-def _wait(folder: Path, timeout: float) -> Failure | None:
-    """The child to its end, or its whole process group killed at timeout."""
-    with open(folder / "stderr.txt", "wb") as stderr:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "rnn_cli.inspect.child", str(folder)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-            env=sandbox._child_env(),
-            start_new_session=True,
-        )
-        try:
-            code = child.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            sandbox._kill(child)
-            child.wait()
-            return Failure(text("check.fail_timeout", seconds=timeout), "")
-        finally:
-            if child.poll() is None:  # Ctrl-C while waiting: leave no child behind
-                sandbox._kill(child)
-    if (folder / "result.json").is_file():
-        return None
-    tail = (folder / "stderr.txt").read_bytes()[-sandbox.STDERR_TAIL :]
-    return Failure(text("check.fail_killed", code=code), tail.decode(errors="replace").strip())
 
 
 def _values(raw: Any) -> tuple[Value, ...]:
@@ -119,26 +88,41 @@ def parse(document: dict[str, Any]) -> Inspection:
     )
 
 
-def _read(folder: Path) -> Inspection | Failure:
-    path = folder / "result.json"
-    if path.stat().st_size > LARGEST_ANSWER:
-        return Failure(text("inspect.bad_answer", reason=f"{path.stat().st_size} bytes"), "")
+def packed(document: Any) -> np.ndarray:
+    """A JSON document as the array of its UTF-8 bytes."""
+    return np.frombuffer(json.dumps(document).encode(), dtype=np.uint8)
+
+
+def unpacked(array: np.ndarray) -> Any:
+    """packed's document back; ValueError when the array holds no bytes of JSON."""
+    if array.ndim != 1 or not np.all((array >= 0) & (array < 256) & (array == np.floor(array))):
+        raise ValueError("not bytes")
+    return json.loads(array.astype(np.uint8).tobytes().decode())
+
+
+def _read(answer: np.ndarray) -> Inspection | Failure:
+    if answer.size > LARGEST_ANSWER:
+        return _garbled(f"{answer.size} bytes")
     try:
-        result = json.loads(path.read_text())
+        result = unpacked(answer)
         if result["status"] == "usage":
             raise SpecError(str(result["message"]))
         if result["status"] == "failed":
-            return Failure(str(result["message"]), str(result["traceback"]))
+            return Failure(FailureKind.EXCEPTION, str(result["message"]), str(result["traceback"]))
         return parse(result["inspection"])
     except (KeyError, TypeError, ValueError, AttributeError) as e:  # theirs: they wrote it
-        return Failure(text("inspect.bad_answer", reason=type(e).__name__), "")
+        return _garbled(type(e).__name__)
 
 
-def run(request: dict[str, Any], timeout: float, memory: int) -> Inspection | Failure:
-    """request's model inspected in a child process, under timeout and memory."""
-    with tempfile.TemporaryDirectory(prefix="rnnx-inspect-") as tmp:
-        folder = Path(tmp)
-        request = {**request, "memory": memory, "lang": lookup.current().value}
-        (folder / "request.json").write_text(json.dumps(request))
-        failure = _wait(folder, timeout)
-        return failure or _read(folder)
+def _garbled(reason: str) -> Failure:
+    return Failure(FailureKind.GARBLED, text("inspect.bad_answer", reason=reason), "")
+
+
+def run(request: dict[str, Any], target: Target, limits: sandbox.Limits) -> Inspection | Failure:
+    """request's model (target, as the student named it) inspected in the sandbox."""
+    request = {**request, "target": target.located, "name": target.function}
+    request["lang"] = lookup.current().value
+    returned = sandbox.call(CHILD, {"request": packed(request)}, ("request",), "inspection", limits)
+    if returned.failure is not None:
+        return returned.failure
+    return _read(returned.tensors["inspection"])

@@ -3,8 +3,9 @@ computes it: the right ones (recipes' expressions, the whole output, the mean ov
 the known wrong twins, each with its finding id, why it is wrong and the expression that fixes it.
 
 A wrong twin comes from recipes where recipes has it (it differs there by construction), else it
-is one of the misreadings of issue 19 built from slices' readings. Matching is bit for bit: a
-value is named only when it equals a reading exactly. Must not import torch, rich, render or cli.
+is one of the misreadings of issue 19, built as an expression tree like recipes' own. Matching is
+bit for bit: a value is named only when it equals a reading exactly.
+Must not import torch, rich, render or cli.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from rnn_cli.catalog.lookup import text
 from rnn_cli.findings import recipes
-from rnn_cli.findings.slices import Arrays, Take, joined, last_step
+from rnn_cli.findings.expression import Cat, Code, Node, Permute, Pick, Reshape, step
+from rnn_cli.findings.slices import Arrays, Take
 from rnn_cli.spec.choices import Cell
 from rnn_cli.spec.config import Spec
 
@@ -37,6 +39,16 @@ class Slice:
 
     reading: Reading
     value: np.ndarray
+
+
+def _read(code: Node, mistake: str | None = None, why: str = "", fix: str | None = None) -> Reading:
+    """A reading whose text and value come from one expression tree."""
+    return Reading(code.text, code.value, mistake, why, fix)
+
+
+def _node(code: Code | None) -> Node | None:
+    """The plans read here are expressions; a statement (the initial state) is never read."""
+    return code if isinstance(code, Node) else None
 
 
 def _padded(spec: Spec) -> bool:
@@ -65,14 +77,13 @@ def _plans(spec: Spec) -> list[recipes.Plan]:
 def _from_recipes(spec: Spec) -> tuple[list[Reading], list[Reading]]:
     right, wrong = [], []
     for plan in _plans(spec):
-        right.append(Reading(plan.expression, plan.value))
-        if plan.wrong is not None and plan.wrong_value is not None:
+        code, twin = _node(plan.code), _node(plan.wrong)
+        if code is None:
+            continue
+        right.append(_read(code))
+        if twin is not None:
             mistake = _plan_mistake(plan, spec)
-            wrong.append(
-                Reading(
-                    plan.wrong, plan.wrong_value, mistake, plan.wrong_why or "", plan.expression
-                )
-            )
+            wrong.append(_read(twin, mistake, plan.wrong_why or "", code.text))
     return right, wrong
 
 
@@ -83,12 +94,10 @@ def _time_axis(spec: Spec) -> int:
 def _whole(spec: Spec) -> list[Reading]:
     """The whole output, its first step and its mean over time (torch computes the mean, so the
     flow hands it in as "mean": numpy's summation order would not match bit for bit)."""
-    t = _time_axis(spec)
-    first = "output[0]" if t == 0 else "output[:, 0]"
     return [
-        Reading("output", lambda a: a["output"]),
-        Reading(first, lambda a: a["output"][0] if t == 0 else a["output"][:, 0]),
-        Reading(f"output.mean(dim={t})", lambda a: a["mean"]),
+        _read(Pick("output")),
+        _read(step(spec, 0)),
+        Reading(f"output.mean(dim={_time_axis(spec)})", lambda a: a["mean"]),
     ]
 
 
@@ -97,21 +106,15 @@ def _misreadings(spec: Spec, summary: str) -> list[Reading]:
     found = []
     if spec.bidirectional:
         why = text("inspect.why_backward_only")
-        found.append(Reading("h_n[-1]", lambda a: a["h_n"][-1], "h_n_backward_only", why, summary))
+        found.append(_read(Pick("h_n", (-1,)), "h_n_backward_only", why, summary))
     if spec.cell is Cell.LSTM:
-        c_expr = "torch.cat([c_n[-2], c_n[-1]], dim=-1)" if spec.bidirectional else "c_n[-1]"
-        c_take: Take = (
-            joined([lambda a: a["c_n"][-2], lambda a: a["c_n"][-1]])
-            if spec.bidirectional
-            else lambda a: a["c_n"][-1]
-        )
-        found.append(Reading(c_expr, c_take, "c_n_as_hidden", text("inspect.why_c_n"), summary))
+        top: Node = Pick("c_n", (-1,))
+        c_n = Cat((Pick("c_n", (-2,)), top)) if spec.bidirectional else top
+        found.append(_read(c_n, "c_n_as_hidden", text("inspect.why_c_n"), summary))
     if spec.num_layers > 1 and not spec.unbatched:
-        n = spec.batch_size
-        expr = f"h_n.permute(1, 0, 2).reshape({n}, -1)"
+        flat = Reshape(Permute(Pick("h_n"), (1, 0, 2)), (spec.batch_size, -1))
         why = text("inspect.why_flat_all", layers=spec.num_layers)
-        take: Take = lambda a: a["h_n"].transpose(1, 0, 2).reshape(n, -1)  # noqa: E731
-        found.append(Reading(expr, take, "h_n_all_layers", why, summary))
+        found.append(_read(flat, "h_n_all_layers", why, summary))
     return found
 
 
@@ -119,9 +122,9 @@ def readings(spec: Spec) -> tuple[Reading, ...]:
     """Every reading of spec's results: the right ones first, so a value both a right and a
     wrong reading give (one layer, one direction, one step) is never called a mistake."""
     right, wrong = _from_recipes(spec)
-    label, take = last_step(spec)
-    if not any(r.expression == label for r in wrong) and not _padded(spec):
-        right.append(Reading(label, take))  # output's last step is the summary here
+    last = step(spec, -1)
+    if not any(r.expression == last.text for r in wrong) and not _padded(spec):
+        right.append(_read(last))  # output's last step is the summary here
     return (*right, *_whole(spec), *wrong, *_misreadings(spec, right[0].expression))
 
 
