@@ -110,7 +110,46 @@ def test_the_failing_linear_shows_the_flow_up_to_it_and_torchs_message() -> None
     with pytest.raises(RuntimeError) as raised:
         model(torch.randn(*X))
     assert found.error.message == str(raised.value)  # torch's own words, quoted
-    assert str(raised.value) in found.error.says
+
+
+def test_the_failing_linear_is_decoded_in_the_modules_terms_and_its_fix_runs() -> None:
+    """why's decoder reads torch's message against the layer the Linear reads: the numbers are
+    the model's own, and the fix printed, pasted, makes forward run."""
+    found = inspected("failing_linear").inspection
+    model = load("failing_linear").Classifier()
+    error, hidden = found.error, model.encoder.hidden_size
+    assert error is not None
+    assert error.decoded is not None
+    assert error.decoded["error"] == "matmul"
+    assert error.decoded["message"].endswith(error.message)
+    assert error.decoded["numbers"]["in_features"] == model.classifier.in_features
+    features = model.encoder(torch.randn(*X))[0][:, -1].shape[-1]
+    assert error.decoded["numbers"]["features"] == features == 2 * hidden
+    assert error.says == (
+        f"classifier: nn.Linear(in_features={model.classifier.in_features}) receives "
+        f"{features} = 2 directions × hidden_size {hidden} from encoder"
+    )
+    assert error.fix is not None
+    fixed = eval(error.fix.replace("...", str(model.classifier.out_features)), {"nn": nn})
+    model.classifier = fixed
+    assert model(torch.randn(*X)).shape == (X[0], model.classifier.out_features)
+
+
+def test_an_error_why_does_not_know_is_quoted_with_the_module() -> None:
+    class Raises(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.gru = nn.GRU(5, 8, batch_first=True)
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return self.gru(x)[0].sum() / "not a number"  # type: ignore[operator]
+
+    found = rnn_cli.inspect(Raises(), torch.randn(*X)).inspection
+    assert found.error is not None
+    assert found.error.decoded is None
+    assert found.error.cause is None
+    assert found.error.module is None  # raised in forward's own code, between the modules
+    assert found.error.type == "TypeError"
 
 
 def test_the_models_modes_are_restored_and_no_grad_kept() -> None:
@@ -193,8 +232,9 @@ def test_cli_exit_codes_and_formats() -> None:
     assert code == 1
     error = json.loads(out)["error"]
     assert error["message"] == "mat1 and mat2 shapes cannot be multiplied (4x256 and 128x3)"
-    assert error["message"] in error["says"]
-    assert "오류를 일으켰습니다" in error["says"]
+    assert error["message"] in error["decoded"]["message"]  # quoted, never translated
+    assert "encoder의 256 = 방향 2개" in error["says"]
+    assert error["decoded"]["causes"][0]["id"] == "bidirectional_linear"
     code, out, _ = cli("packed_correct", "--input", "4,6,5", "--lengths", "6,3,2,6")
     assert code == 0, out
 

@@ -1119,8 +1119,8 @@ EN: Final[dict[str, str]] = {
         "torch warned that dropout needs 2 or more layers to apply. torch: {message}"
     ),
     "inspect.warn_other": "torch warned: {message}",
-    "inspect.raised_between": "forward raised {error} between modules: {message}",
-    "inspect.raised_in": ("{module} ({type}) received {received} and raised {error}: {message}"),
+    "inspect.raised_between": "forward raised {error} between modules",
+    "inspect.raised_in": "{module} ({type}) received {received} and raised {error}",
     "inspect.title": "rnnx inspect: {modules} modules in call order, {layers} recurrent",
     "inspect.col_module": "module",
     "inspect.col_type": "type",
@@ -1168,4 +1168,10 @@ EN: Final[dict[str, str]] = {
         "one length per sequence, each at most the input's time steps"
     ),
     "inspect.bad_answer": "the child process answered something rnnx cannot read ({reason})",
+    # inspect + why: an exception in forward decoded by `rnnx why`'s decoder, in the modules' terms
+    "inspect.linear_receives": (
+        "{module}: nn.Linear(in_features={in_features}) receives {features} from {layer}"
+    ),
+    "inspect.torch_said": "torch said: {error}: {message}",
+    "inspect.cause": "likely cause: {cause}",
 }

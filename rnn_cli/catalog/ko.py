@@ -1110,10 +1110,8 @@ KO: Final[dict[str, str]] = {
         "torch 경고: 드롭아웃은 층이 2개 이상일 때만 적용됩니다. torch: {message}"
     ),
     "inspect.warn_other": "torch 경고: {message}",
-    "inspect.raised_between": "forward가 모듈 사이에서 오류를 일으켰습니다 ({error}): {message}",
-    "inspect.raised_in": (
-        "{module} ({type}): {received} 값을 받고 오류를 일으켰습니다 ({error}): {message}"
-    ),
+    "inspect.raised_between": "forward가 모듈 사이에서 오류를 일으켰습니다 ({error})",
+    "inspect.raised_in": "{module} ({type}): {received} 값을 받고 오류를 일으켰습니다 ({error})",
     "inspect.title": "rnnx inspect: 호출 순서의 모듈 {modules}개, 순환 층 {layers}개",
     "inspect.col_module": "모듈",
     "inspect.col_type": "종류",
@@ -1163,4 +1161,10 @@ KO: Final[dict[str, str]] = {
         "길이 하나, 각각 입력의 시점 수 이하로 주세요"
     ),
     "inspect.bad_answer": "자식 프로세스가 rnnx가 읽을 수 없는 답을 보냈습니다 ({reason})",
+    # inspect + why: an exception in forward decoded by `rnnx why`'s decoder, in the modules' terms
+    "inspect.linear_receives": (
+        "{module}: nn.Linear(in_features={in_features})의 입력은 {layer}의 {features}입니다"
+    ),
+    "inspect.torch_said": "torch의 메시지: {error}: {message}",
+    "inspect.cause": "가장 그럴듯한 원인: {cause}",
 }

@@ -75,7 +75,16 @@ def parse(document: dict[str, Any]) -> Inspection:
     e = document["error"]
     error = None
     if e is not None:
-        error = Error(_optional(e["module"]), str(e["type"]), str(e["message"]), str(e["says"]))
+        decoded = e["decoded"]
+        error = Error(
+            _optional(e["module"]),
+            str(e["type"]),
+            str(e["message"]),
+            str(e["says"]),
+            _optional(e["cause"]),
+            _optional(e["fix"]),
+            None if decoded is None else {str(k): v for k, v in dict(decoded).items()},
+        )
     return Inspection(
         modules=tuple(_step(s) for s in document["modules"]),
         layers=tuple(Layer(str(x["path"]), dict(x["options"])) for x in document["layers"]),

@@ -8,6 +8,7 @@ Must not import torch, numpy, rich, render or cli.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from rnn_cli.findings.report import Report
 from rnn_cli.findings.report import as_dict as report_dict
@@ -65,8 +66,11 @@ class Error:
 
     module: str | None  # the leaf module it raised in; None when it raised between modules
     type: str  # the exception's class name
-    message: str
+    message: str  # torch's, quoted as the student saw it
     says: str  # the error in terms of the modules, in the report's language
+    cause: str | None = None  # `rnnx why`'s most likely cause, where its decoder knows the error
+    fix: str | None = None  # that cause's fix, as code
+    decoded: dict[str, Any] | None = None  # `rnnx why -f json`'s document for the message
 
 
 @dataclass(frozen=True)

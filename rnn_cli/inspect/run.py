@@ -70,7 +70,8 @@ def inspect(
             try:
                 model(*inputs, **kwargs)
             except Exception as e:  # the student's forward raised: the flow up to it, then why
-                error = failure.explain(e, recorder.steps, recorder.running)
+                layers = [seen.layer for seen in recorder.layers]
+                error = failure.explain(e, recorder.steps, recorder.running, layers)
     finally:
         recorder.detach()
     found, notes = _findings(recorder, batch_size)

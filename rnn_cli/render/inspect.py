@@ -11,7 +11,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from rnn_cli.catalog.lookup import text
-from rnn_cli.inspect.model import Inspection, Step, Value, as_dict
+from rnn_cli.inspect.model import Error, Inspection, Step, Value, as_dict
 from rnn_cli.render import markdown
 from rnn_cli.render.plain import Detail, shape_text
 
@@ -69,6 +69,17 @@ def header() -> list[str]:
     return [text(f"inspect.col_{n}") for n in names]
 
 
+def error_lines(error: Error) -> tuple[str, ...]:
+    """The error in the modules' terms, torch's message quoted, then `rnnx why`'s likely cause
+    and its fix where its decoder knows the message."""
+    lines = [error.says, text("inspect.torch_said", error=error.type, message=error.message)]
+    if error.cause is not None:
+        lines.append(text("inspect.cause", cause=error.cause))
+    if error.fix is not None:
+        lines.append(text("inspect.fix", fix=error.fix))
+    return tuple(lines)
+
+
 def render_json(found: Inspection) -> str:
     return json.dumps(as_dict(found), indent=2, ensure_ascii=False)
 
@@ -85,7 +96,8 @@ def render_markdown(found: Inspection) -> str:
     cells = [[c.replace("\n", "<br>") for c in row] for row in rows(found)]
     lines = [f"**{_title(found)}**", "", *markdown.table(header(), cells), ""]
     if found.error is not None:
-        lines += [f"**{text('inspect.error')}**: {found.error.says}", ""]
+        said = error_lines(found.error)
+        lines += [f"**{text('inspect.error')}**: {said[0]}", "", *(f"- {s}" for s in said[1:]), ""]
     lines += [*_findings_md(found), "", *(f"- {n}" for n in found.notes), ""]
     for layer, report in zip(found.layers, found.reports, strict=False):
         lines += [f"### {text('inspect.layer_heading', layer=layer.path)}", ""]

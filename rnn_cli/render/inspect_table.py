@@ -13,6 +13,7 @@ from rich.text import Text
 from rnn_cli.catalog.lookup import text
 from rnn_cli.inspect.model import Inspection
 from rnn_cli.render import table
+from rnn_cli.render.inspect import error_lines
 from rnn_cli.render.pieces import prose
 from rnn_cli.render.plain import Detail
 
@@ -45,12 +46,21 @@ def _findings(found: Inspection) -> RenderableType:
     return Group(Text(text("inspect.findings"), style="bold red"), grid)
 
 
+def _error(lines: tuple[str, ...]) -> RenderableType:
+    """The error's first line marked, torch's message, the cause and the fix under it."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(Text("✗", style="bold red"), Group(*(prose(line) for line in lines)))
+    return Group(Text(text("inspect.error"), style="bold red"), grid)
+
+
 def render(
     found: Inspection, title: str, header: list[str], rows: list[list[str]], detail: Detail
 ) -> RenderableType:
     parts: list[RenderableType] = [_flow(title, header, rows), Text("")]
     if found.error is not None:
-        parts += [table.bullets(text("inspect.error"), "✗", (found.error.says,), "bold red")]
+        parts += [_error(error_lines(found.error))]
     parts += [_findings(found)]
     if found.notes:
         parts += [table.bullets(text("inspect.notes"), "•", found.notes, "")]
