@@ -1,6 +1,6 @@
 """rnnx: a command-line shape explorer for recurrent neural networks, and its Python API.
 
-`import rnn_cli` loads neither torch, numpy nor rich: `shape`, `inspect` and the notebook
+`import rnn_cli` loads neither torch, numpy nor rich: `shape`, `inspect`, `why` and the notebook
 extension's `load_ipython_extension` are imported on first use.
 """
 
@@ -16,10 +16,11 @@ if TYPE_CHECKING:
 
     from rnn_cli.api import inspect as inspect
     from rnn_cli.api import shape as shape
+    from rnn_cli.api import why as why
     from rnn_cli.notebook import load_ipython_extension as load_ipython_extension
 
 __version__ = "0.1.0"
-__all__ = ["inspect", "load_ipython_extension", "shape"]
+__all__ = ["inspect", "load_ipython_extension", "shape", "why"]
 
 _PUBLIC = {"shape": "rnn_cli.api", "load_ipython_extension": "rnn_cli.notebook"}
 
@@ -31,17 +32,24 @@ def __getattr__(name: str) -> "Any":
     raise AttributeError(f"module 'rnn_cli' has no attribute {name!r}")
 
 
-class _Package(types.ModuleType):
-    """rnn_cli.inspect is the API's function, though rnn_cli/inspect/ is also a package: the
-    import system's record of the subpackage on its parent is dropped (sys.modules keeps it)."""
+def _api(name: str) -> "Any":
+    """rnn_cli.NAME is the API's function, though rnn_cli/NAME/ is also a package: the import
+    system's record of the subpackage on its parent is dropped (sys.modules keeps it)."""
 
-    @property
-    def inspect(self) -> "Any":
-        return importlib.import_module("rnn_cli.api").inspect
+    def function(package: types.ModuleType) -> "Any":
+        return getattr(importlib.import_module("rnn_cli.api"), name)
 
-    @inspect.setter
-    def inspect(self, subpackage: types.ModuleType) -> None:
+    def subpackage_imported(package: types.ModuleType, subpackage: types.ModuleType) -> None:
         pass
+
+    return property(function, subpackage_imported)
+
+
+class _Package(types.ModuleType):
+    """rnn_cli.inspect and rnn_cli.why: the API's functions, not the subpackages of those names."""
+
+    inspect = _api("inspect")
+    why = _api("why")
 
 
 sys.modules[__name__].__class__ = _Package

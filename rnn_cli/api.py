@@ -1,5 +1,5 @@
-"""The public Python API: `shape` and `inspect`, each returning a report that shows itself (a
-table in a terminal, Rich HTML in Jupyter, `.to_dict()` the CLI's `--format json` document), in
+"""The public Python API: `shape`, `inspect` and `why`, each returning a report that shows itself
+(a table in a terminal, Rich HTML in Jupyter, `.to_dict()` the CLI's `--format json` document), in
 the language asked for. Runs in the caller's process; never prints.
 
 Imports torch only where the caller's own torch objects are read; Rich only when a report is
@@ -9,6 +9,8 @@ drawn. Must not import typer or cli.
 from __future__ import annotations
 
 import io
+import sys
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -25,6 +27,7 @@ from rnn_cli.inspect.model import as_dict as inspection_dict
 from rnn_cli.spec.build import build_spec
 from rnn_cli.spec.choices import Backend, Cell, Device, DType, Nonlinearity
 from rnn_cli.spec.config import DEFAULT
+from rnn_cli.why.decode import Reading, decode, families, unrecognized
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -127,6 +130,43 @@ class InspectReport(Shown):
         return inspection_dict(self.inspection)
 
 
+class WhyReport(Shown):
+    """What `rnnx why` prints for a message: its reading, or that no error rnnx knows is in it."""
+
+    def __init__(self, reading: Reading | None, lang: str | None) -> None:
+        super().__init__(lang)
+        self.reading = reading
+
+    @property
+    def recognized(self) -> bool:
+        return self.reading is not None
+
+    def _picture(self) -> RenderableType:
+        from rich.text import Text
+
+        from rnn_cli.render.why import VIEW, WhyFormat
+
+        if self.reading is None:
+            return Text(lookup.text("why.unknown", families=", ".join(families())))
+        shown = VIEW[WhyFormat.TABLE](self.reading)
+        assert not isinstance(shown, str)
+        return shown
+
+    def to_dict(self) -> dict[str, object]:
+        return unrecognized() if self.reading is None else self.reading.to_dict()
+
+
+def last_error() -> BaseException | None:
+    """The exception the interactive session (Python's or IPython's) last showed, if any."""
+    found = getattr(sys, "last_exc", None) or getattr(sys, "last_value", None)
+    return found if isinstance(found, BaseException) else None
+
+
+def error_text(error: BaseException) -> str:
+    """An exception as its traceback prints it, the text `rnnx why` reads from a pipe."""
+    return "".join(traceback.format_exception(type(error), error, error.__traceback__))
+
+
 def explained(found: Inspection) -> Inspection:
     """found, come from `rnnx inspect`'s child without its reports, with each recurrent layer
     explained as `rnnx shape` explains it, on rnnx's seeded numbers (a layer rnnx cannot build
@@ -197,3 +237,16 @@ def inspect(
     with speaking(lang):
         found = run.inspect(model, inputs, forward_kwargs, batch_size)  # layers explained there
         return InspectReport(found, lang)
+
+
+def why(
+    text_or_exception: str | BaseException | None = None, *, lang: str | None = None
+) -> WhyReport:
+    """`rnnx why`'s reading of torch's message: a string (a message or a whole traceback), an
+    exception object, or (None) the exception this session last showed."""
+    given = last_error() if text_or_exception is None else text_or_exception
+    with speaking(lang):
+        if given is None:
+            raise SpecError(lookup.text("why.no_exception"))
+        said = given if isinstance(given, str) else error_text(given)
+        return WhyReport(decode(said, None), lang)

@@ -1,7 +1,9 @@
 """`%load_ext rnn_cli`: the `%rnnx` line magic, which takes the CLI's arguments
 (`%rnnx shape --layers 2 --bidirectional`) and shows what the command prints in the cell, as text
 and as HTML. The command runs as its own process, as in a terminal: the kernel's language and
-display stay untouched. Must not be imported by any floor below.
+display stay untouched. `%rnnx why` reads the notebook's last exception (what IPython keeps in
+sys.last_value) as `rnnx why` reads a pipe, unless the line gives a message.
+Must not be imported by any floor below.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import subprocess
 import sys
 from typing import Any
 
-from rnn_cli.api import HTML, WIDTH
+from rnn_cli.api import HTML, WIDTH, error_text, last_error
+from rnn_cli.catalog.lookup import text
 
 
 class Printed:
@@ -37,14 +40,24 @@ class Printed:
         return {"text/plain": repr(self), "text/html": html}
 
 
+def _piped(words: list[str]) -> str:
+    """What the command reads on stdin: for why, the last exception's traceback."""
+    error = last_error() if words[:1] == ["why"] else None
+    return "" if error is None else error_text(error)
+
+
 def rnnx(line: str) -> Printed:
     """`rnnx LINE` in a process of its own; what it printed and its exit code."""
+    words = shlex.split(line)
+    piped = _piped(words)
+    if words == ["why"] and not piped:
+        return Printed(text("why.no_exception"), 2)
     env = {**os.environ, "COLUMNS": str(WIDTH), "FORCE_COLOR": "1", "TERM": "xterm-256color"}
     done = subprocess.run(
-        [sys.executable, "-m", "rnn_cli", *shlex.split(line)],
+        [sys.executable, "-m", "rnn_cli", *words],
         capture_output=True,
         text=True,
-        stdin=subprocess.DEVNULL,
+        input=piped,
         env=env,
         check=False,
     )

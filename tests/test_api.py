@@ -1,5 +1,6 @@
 """rnn_cli.shape: a torch layer's real configuration (and a PackedSequence's lengths) read into
-the same report `rnnx shape` prints; the CLI's options as keywords; shown three ways."""
+the same report `rnnx shape` prints; the CLI's options as keywords; shown three ways. rnn_cli.why:
+`rnnx why`'s document for a message, an exception torch raised, or the session's last one."""
 
 import json
 from typing import Any
@@ -10,7 +11,8 @@ from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence
 
 from rnn_cli import api
-from tests.helpers import shape_json
+from rnn_cli.base.errors import SpecError
+from tests.helpers import rnnx, shape_json
 
 
 def same(report: api.ShapeReport, *args: str) -> None:
@@ -102,3 +104,43 @@ def test_the_report_shows_itself_in_korean() -> None:
     assert bundle["text/plain"] == str(report)
     assert "은닉 상태" in json.dumps(report.to_dict(), ensure_ascii=False)
     assert "텐서" not in str(api.shape(nn.GRU(5, 8, batch_first=True)))  # the process's: English
+
+
+def _raised() -> RuntimeError:
+    """The error torch raises for an h_0 built with one row for a two-layer LSTM."""
+    lstm = nn.LSTM(8, 8, num_layers=2)
+    state = (torch.zeros(1, 4, 8), torch.zeros(1, 4, 8))
+    with pytest.raises(RuntimeError) as raised:
+        lstm(torch.randn(3, 4, 8), state)
+    return raised.value
+
+
+def test_why_of_an_exception_is_rnnx_whys_document() -> None:
+    error = _raised()
+    report = api.why(error)
+    shown = f"RuntimeError: {error}"  # its last line, as the traceback printed it
+    code, out, _ = rnnx("why", shown, "--format", "json")
+    assert code == 0
+    assert report.to_dict() == json.loads(out)
+    assert report.to_dict()["numbers"]["expected"] == [2, 4, 8]  # torch's numbers, read
+    bundle = report._repr_mimebundle_()
+    assert str(error) in bundle["text/plain"]
+    assert "<pre" in bundle["text/html"]
+    assert report.__rich__() is not None
+
+
+def test_why_of_text_it_does_not_know_and_of_the_last_exception(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    unknown = api.why("KeyError: 'x'")
+    code, out, _ = rnnx("why", "KeyError: 'x'", "--format", "json")
+    assert (code, unknown.recognized) == (1, False)
+    assert unknown.to_dict() == json.loads(out)
+    for name in ("last_exc", "last_value"):
+        monkeypatch.delattr(f"sys.{name}", raising=False)
+    with pytest.raises(SpecError, match="no exception"):
+        api.why()
+    monkeypatch.setattr("sys.last_value", _raised(), raising=False)
+    said = api.why(lang="ko")
+    assert said.to_dict() == api.why(_raised(), lang="ko").to_dict()
+    assert "torch의 메시지" in str(said)

@@ -283,8 +283,10 @@ def test_a_hostile_model_is_the_students_failure(tmp_path: Path, kind: str) -> N
 def test_import_rnn_cli_gives_the_api_by_name() -> None:
     assert callable(rnn_cli.inspect)
     assert callable(rnn_cli.shape)
-    assert set(rnn_cli.__all__) == {"shape", "inspect", "load_ipython_extension"}
+    assert callable(rnn_cli.why)
+    assert set(rnn_cli.__all__) == {"shape", "inspect", "why", "load_ipython_extension"}
     assert "rnn_cli.inspect.run" in sys.modules  # the package is there too, under its name
+    assert "rnn_cli.why.decode" in sys.modules
 
 
 def test_each_layer_is_explained_on_its_own_tensors() -> None:

@@ -1,6 +1,6 @@
 """examples/notebook.ipynb run top to bottom in a real Jupyter kernel (nbclient, ipykernel): the
 study notebook's networks, rnn_cli.shape, rnn_cli.inspect and %rnnx each show text/html and
-text/plain."""
+text/plain; after a failing cell, %rnnx why and rnn_cli.why() decode that cell's exception."""
 
 from pathlib import Path
 from typing import Any
@@ -37,3 +37,14 @@ def test_the_notebook_runs_in_a_real_kernel() -> None:
     magic = outputs(cells[5])
     assert "h_n" in magic["text/plain"]
     assert "(4, 1, 8)" in magic["text/html"]
+    failing = cells[6]["outputs"][-1]
+    assert failing["output_type"] == "error"
+    message = failing["evalue"]  # torch's own words, as the kernel showed them
+    assert message.startswith("mat1 and mat2 shapes cannot be multiplied")
+    why = outputs(cells[7])
+    assert message in why["text/plain"]
+    assert "nn.Linear(2 * 8, ...)" in why["text/plain"]  # the cause its numbers give, fixed
+    assert "bidirectional layer" in why["text/html"]
+    why_ko = outputs(cells[8])
+    assert message in why_ko["text/plain"]  # quoted in English, in the Korean report
+    assert "양방향" in why_ko["text/html"]

@@ -1174,4 +1174,7 @@ EN: Final[dict[str, str]] = {
     ),
     "inspect.torch_said": "torch said: {error}: {message}",
     "inspect.cause": "likely cause: {cause}",
+    "why.no_exception": (
+        "no exception has been raised here yet: pass torch's message or the exception"
+    ),
 }

@@ -1167,4 +1167,5 @@ KO: Final[dict[str, str]] = {
     ),
     "inspect.torch_said": "torch의 메시지: {error}: {message}",
     "inspect.cause": "가장 그럴듯한 원인: {cause}",
+    "why.no_exception": "아직 일어난 예외가 없습니다: torch의 메시지나 예외 객체를 넘기세요",
 }
