@@ -22,6 +22,8 @@ from rnn_cli.cli.launch import app
 from rnn_cli.grading import conventions
 from rnn_cli.grading.protocol import FailureKind
 from rnn_cli.grading.reference import Mistake
+from rnn_cli.network.shapes import Role
+from rnn_cli.render.inspect import COLUMNS
 from rnn_cli.spec import choices as spec_choices
 from rnn_cli.spec.choices import Cell, Convention, Nonlinearity
 from rnn_cli.spec.config import Spec
@@ -180,6 +182,9 @@ def built_keys() -> dict[str, set[str]]:
         "why.dim_{}": {f"why.dim_{kind}" for kind in DIMS},
         "why.meaning_{}": {f"why.meaning_{kind}" for kind in DIMS},
         "why.named.unpack_{}": {f"why.named.unpack_{kind}" for kind in UNPACKS.values()},
+        # inspect: a dimension's role (network/shapes.Role), the flow's columns (render/inspect)
+        "inspect.role_{}": {f"inspect.role_{r.value}" for r in Role},
+        "inspect.col_{}": {f"inspect.col_{c}" for c in COLUMNS},
     }
 
 
@@ -220,7 +225,7 @@ def test_what_every_language_writes_alike_is_notation() -> None:
 # An instruction: a clause that opens with an imperative and names a flag ("drop --layers").
 VERBS = {"use", "drop", "run", "pass", "shorten", "raise", "lower", "give", "pick", "create"}
 # the other words that open a clause naming a flag, none of them an instruction
-OPENERS = {"rnnx", "with", "lengths", "did", "it", "a", "gates", "the", "nn", "you", "only"}
+OPENERS = {"rnnx", "with", "lengths", "did", "it", "a", "gates", "the", "nn", "you", "only", "no"}
 FLAG = re.compile(r"--[a-z]|\{flag\}")
 CLAUSES = re.compile(r"; |: |, or |\. ")
 # code and flags: placeholders, quoted text, --flags, words holding code's marks or digits

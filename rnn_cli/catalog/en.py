@@ -1143,10 +1143,6 @@ EN: Final[dict[str, str]] = {
     "inspect.role_features": "features",
     "inspect.role_layers_directions": "layers×dirs",
     "inspect.role_packed_steps": "steps",
-    "inspect.bad_input": (
-        "--input {raw}: give a shape with an optional dtype, e.g. 32,50 or 32,50:long, or a "
-        ".npz or .pt file"
-    ),
     "inspect.bad_dtype": "--input {raw}: unknown dtype {dtype}; use one of {allowed}",
     "inspect.no_embedding": (
         "--input {raw}: token ids are drawn below the first nn.Embedding's num_embeddings, and "
@@ -1162,11 +1158,8 @@ EN: Final[dict[str, str]] = {
         "{target} gave {got}, not an nn.Module (a class, a function returning one, or an instance)"
     ),
     "inspect.build_failed": "building {target} raised {error}",
-    "inspect.bad_file": "--input {raw}: {reason}",
-    "inspect.bad_lengths": (
-        "--lengths {lengths}: {n} lengths for a batch of {batch}, or longer than {steps} steps; "
-        "one length per sequence, each at most the input's time steps"
-    ),
+    "inspect.bad_file": "--input {raw}: the file holds a {reason}, not a tensor",
+    "inspect.no_file": "--input {raw}: no such file",
     "inspect.bad_answer": "the child process answered something rnnx cannot read ({reason})",
     # inspect + why: an exception in forward decoded by `rnnx why`'s decoder, in the modules' terms
     "inspect.linear_receives": (

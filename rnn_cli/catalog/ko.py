@@ -1134,10 +1134,6 @@ KO: Final[dict[str, str]] = {
     "inspect.role_features": "특성",
     "inspect.role_layers_directions": "층×방향",
     "inspect.role_packed_steps": "스텝",
-    "inspect.bad_input": (
-        "--input {raw}: 모양과 선택적인 dtype(예: 32,50 또는 32,50:long), 또는 .npz나 .pt 파일을 "
-        "주세요"
-    ),
     "inspect.bad_dtype": (
         "--input {raw}: 모르는 dtype {dtype}입니다; 다음 중 하나를 쓰세요: {allowed}"
     ),
@@ -1155,11 +1151,8 @@ KO: Final[dict[str, str]] = {
         "{target}: nn.Module이 아니라 {got}입니다 (클래스, 모듈을 돌려주는 함수, 또는 인스턴스)"
     ),
     "inspect.build_failed": "{target}: 만드는 중 오류가 일어났습니다 ({error})",
-    "inspect.bad_file": "--input {raw}: {reason}",
-    "inspect.bad_lengths": (
-        "--lengths {lengths}: 배치 {batch}에 길이 {n}개이거나 {steps} 시점보다 깁니다; 시퀀스마다 "
-        "길이 하나, 각각 입력의 시점 수 이하로 주세요"
-    ),
+    "inspect.bad_file": "--input {raw}: 파일에 든 것이 텐서가 아닙니다 ({reason})",
+    "inspect.no_file": "--input {raw}: 그런 파일이 없습니다",
     "inspect.bad_answer": "자식 프로세스가 rnnx가 읽을 수 없는 답을 보냈습니다 ({reason})",
     # inspect + why: an exception in forward decoded by `rnnx why`'s decoder, in the modules' terms
     "inspect.linear_receives": (

@@ -44,7 +44,7 @@ def _input(raw: str) -> dict[str, Any]:
     """'32,50:long' -> a shape and dtype; 'x.npz' or 'x.pt' -> a file (SpecError naming --input)."""
     if raw.endswith((".npz", ".pt")):
         if not Path(raw).is_file():
-            raise SpecError(text("inspect.bad_file", raw=raw, reason="no such file"))
+            raise SpecError(text("inspect.no_file", raw=raw))
         return {"file": str(Path(raw).resolve())}
     dims, _, dtype = raw.partition(":")
     dtype = dtype.strip().lower() or "float32"

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
+COLUMNS = ("module", "type", "inputs", "outputs", "reads")  # the flow's, as inspect.col_<name>
+
+
 class InspectFormat(str, Enum):
     TABLE = "table"
     JSON = "json"
@@ -65,8 +68,7 @@ def rows(found: Inspection) -> list[list[str]]:
 
 
 def header() -> list[str]:
-    names = ("module", "type", "inputs", "outputs", "reads")
-    return [text(f"inspect.col_{n}") for n in names]
+    return [text(f"inspect.col_{n}") for n in COLUMNS]
 
 
 def error_lines(error: Error) -> tuple[str, ...]:
