@@ -114,7 +114,8 @@ def _title(found: Inspection) -> str:
 def _table(found: Inspection) -> RenderableType:
     from rnn_cli.render import inspect_table  # noqa: PLC0415 (Rich, only when a table is drawn)
 
-    return inspect_table.render(found, _title(found), header(), rows(found), Detail.FIRST)
+    error = () if found.error is None else error_lines(found.error)
+    return inspect_table.render(found, _title(found), header(), rows(found), error, Detail.FIRST)
 
 
 VIEW: dict[InspectFormat, Callable[[Inspection], RenderableType | str]] = {

@@ -13,7 +13,6 @@ from rich.text import Text
 from rnn_cli.catalog.lookup import text
 from rnn_cli.inspect.model import Inspection
 from rnn_cli.render import table
-from rnn_cli.render.inspect import error_lines
 from rnn_cli.render.pieces import prose
 from rnn_cli.render.plain import Detail
 
@@ -56,11 +55,17 @@ def _error(lines: tuple[str, ...]) -> RenderableType:
 
 
 def render(
-    found: Inspection, title: str, header: list[str], rows: list[list[str]], detail: Detail
+    found: Inspection,
+    title: str,
+    header: list[str],
+    rows: list[list[str]],
+    error: tuple[str, ...],
+    detail: Detail,
 ) -> RenderableType:
+    """The picture; error: the error's lines (render/inspect.error_lines), empty when none."""
     parts: list[RenderableType] = [_flow(title, header, rows), Text("")]
-    if found.error is not None:
-        parts += [_error(error_lines(found.error))]
+    if error:
+        parts += [_error(error)]
     parts += [_findings(found)]
     if found.notes:
         parts += [table.bullets(text("inspect.notes"), "•", found.notes, "")]
