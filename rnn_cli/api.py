@@ -60,8 +60,13 @@ class Shown:
     def _picture(self) -> RenderableType:
         raise NotImplementedError
 
-    def to_dict(self) -> dict[str, object]:
+    def _document(self) -> dict[str, object]:
         raise NotImplementedError
+
+    def to_dict(self) -> dict[str, object]:
+        """The CLI's --format json document, in the report's language."""
+        with speaking(self.lang):
+            return self._document()
 
     def __rich__(self) -> RenderableType:
         with speaking(self.lang):
@@ -104,7 +109,7 @@ class ShapeReport(Shown):
 
         return table.render(self.report)
 
-    def to_dict(self) -> dict[str, object]:
+    def _document(self) -> dict[str, object]:
         return as_dict(self.report)
 
 
@@ -126,7 +131,7 @@ class InspectReport(Shown):
         assert not isinstance(shown, str)
         return shown
 
-    def to_dict(self) -> dict[str, object]:
+    def _document(self) -> dict[str, object]:
         return inspection_dict(self.inspection)
 
 
@@ -152,7 +157,7 @@ class WhyReport(Shown):
         assert not isinstance(shown, str)
         return shown
 
-    def to_dict(self) -> dict[str, object]:
+    def _document(self) -> dict[str, object]:
         return unrecognized() if self.reading is None else self.reading.to_dict()
 
 
