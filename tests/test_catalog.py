@@ -182,10 +182,20 @@ def built_keys() -> dict[str, set[str]]:
         "why.dim_{}": {f"why.dim_{kind}" for kind in DIMS},
         "why.meaning_{}": {f"why.meaning_{kind}" for kind in DIMS},
         "why.named.unpack_{}": {f"why.named.unpack_{kind}" for kind in UNPACKS.values()},
+        "sweep.col.{}": {f"sweep.col.{name}" for name in _sweep_columns()},  # render/sweep
         # inspect: a dimension's role (network/shapes.Role), the flow's columns (render/inspect)
         "inspect.role_{}": {f"inspect.role_{r.value}" for r in Role},
         "inspect.col_{}": {f"inspect.col_{c}" for c in COLUMNS},
     }
+
+
+def _sweep_columns() -> set[str]:
+    """The columns sweep's table can show but the tensors: config keys and the numbers."""
+    from rnn_cli.findings.report import config  # noqa: PLC0415
+    from rnn_cli.render import sweep  # noqa: PLC0415
+    from rnn_cli.spec.choices import Backend  # noqa: PLC0415
+
+    return {*config(Spec(), Backend.ANALYTIC), *sweep.COLUMNS} - set(sweep.STATES)
 
 
 def test_every_key_built_at_run_time_is_listed_with_its_completions() -> None:
@@ -223,7 +233,7 @@ def test_what_every_language_writes_alike_is_notation() -> None:
 
 
 # An instruction: a clause that opens with an imperative and names a flag ("drop --layers").
-VERBS = {"use", "drop", "run", "pass", "shorten", "raise", "lower", "give", "pick", "create"}
+VERBS = {"use", "drop", "run", "pass", "shorten", "raise", "lower", "give", "pick", "create", "see"}
 # the other words that open a clause naming a flag, none of them an instruction
 OPENERS = {"rnnx", "with", "lengths", "did", "it", "a", "gates", "the", "nn", "you", "only", "no"}
 FLAG = re.compile(r"--[a-z]|\{flag\}")

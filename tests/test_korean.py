@@ -32,15 +32,17 @@ _WORD = re.compile(r"(?<![\w.\-])[A-Za-z]{2,}(?![\w(])")
 
 def _fragments() -> tuple[str, ...]:
     """The fixed text of every English sentence a translation replaces (formulas and names are
-    the same in every language), where it holds two words or more: a tensor name never matches."""
+    the same in every language), where it holds two words or more: a tensor name never matches;
+    nor does torch's own message, which Korean quotes in English ('...')."""
     ko = lookup.catalog(Lang.KO)
     found = set()
     for key, sentence in EN.items():
         if ko[key] == sentence:
             continue
+        quoted = re.findall(r"'([^']*)'", ko[key])
         for literal, *_ in string.Formatter().parse(sentence):
             piece = literal.strip(" .,:;()")
-            if len(_WORD.findall(piece)) >= 2:
+            if len(_WORD.findall(piece)) >= 2 and not any(piece in q for q in quoted):
                 found.add(piece)
     return tuple(sorted(found))
 

@@ -153,6 +153,18 @@ def _dropout(r: Run, said: dict[str, str], mode: str) -> bool:
     return float(said["p"]) > 0 and _equal(with_dropout, without)
 
 
+def _states_lstm(r: Run, said: dict[str, str]) -> bool:
+    """h_n holds each layer and direction's last hidden state (the top layer's forward row is
+    output's last step), c_n the cell states beside it, row for row."""
+    if r.c_n is None or r.c_n.shape[:-1] != r.h_n.shape[:-1]:
+        return False
+    if r.spec.lengths:  # the last step differs per sequence: the recipes check those
+        return True
+    last = r.output[-1] if r.spec.unbatched or not r.spec.batch_first else r.output[:, -1]
+    forward_top = r.h_n[-r.spec.num_directions]  # l{top}-fwd
+    return _equal(last[..., : r.h_n.shape[-1]], forward_top)
+
+
 CHECKS: dict[str, Check] = {
     "note.torch_default": lambda r, _: (
         torch.nn.RNN(1, 1).batch_first is False and r.spec.batch_first and r.x.dim() == 3
@@ -170,6 +182,7 @@ CHECKS: dict[str, Check] = {
         and r.c_n.shape[-1] == int(said["h"])
     ),
     "note.returns_lstm": _returns_lstm,
+    "note.states_lstm": _states_lstm,
     "note.returns": _returns_fails,
     "note.returns_layers": lambda r, said: r.spec.num_layers == 2 and _returns_two(r, said),
     "note.returns_directions": lambda r, said: r.spec.bidirectional and _returns_two(r, said),

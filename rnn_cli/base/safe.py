@@ -40,7 +40,8 @@ def shown(value: object, longest: int = LONGEST) -> str:
     return f"{raw[:half]}…{raw[-half:]}"
 
 
-# what rnnx's own symbols become on an output that cannot encode them (LC_ALL=C, ascii)
+# what rnnx's own symbols become on an output that cannot encode them (LC_ALL=C, ascii, cp949);
+# a symbol a table cell may hold (—, ✓, ✗, −) takes one character, so the columns stay aligned
 _ASCII = {
     "×": "x",
     "…": "...",
@@ -55,14 +56,15 @@ _ASCII = {
     "≠": "!=",
     "Δ": "d",
     "σ": "sigma",
-    "—": "--",
+    "—": "-",
     "–": "-",
+    "−": "-",
     "─": "-",
     "━": "-",
     "│": "|",
     "┃": "|",
     "•": "*",
-    "✓": "ok",
+    "✓": "v",
     "✗": "x",
 }
 

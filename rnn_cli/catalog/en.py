@@ -228,7 +228,7 @@ EN: Final[dict[str, str]] = {
     "col.recipe": "recipe",
     "col.purpose": "what it is for",
     "recipe.fails": "✗ fails here",
-    "recipe.not": "not",
+    "recipe.not": "not {wrong}",
     "recipe.same_here": "equal on these numbers, by chance",
     "recipe.summary": "the sequence summary for a classifier: the top layer's final state",
     "recipe.summary_wrong_layer": "h_n[0] is the bottom layer; the top layer comes last",
@@ -892,7 +892,7 @@ EN: Final[dict[str, str]] = {
         "the model was converted (model.double(), model.half()) and the input was not"
     ),
     "why.cause.state_other_batch": (
-        "the state was carried over from another batch (a previous step, another batch size)"
+        "the state was carried over from another batch (a previous iteration, another batch size)"
     ),
     "why.cause.sequence_to_cell": (
         "a whole sequence went to {module}, which takes one time step: loop over time, or use "
@@ -1076,6 +1076,180 @@ EN: Final[dict[str, str]] = {
     "check.head_printed": "your function printed",
     "check.printed_cut": "… (more was printed; only the first lines are kept)",
     "check.gs_printed": "Printed by your function:",
+    # korean: --help and Click's own words (words.*: Click's msgids, byte for byte)
+    "help.rnnx": (
+        "Explain the shapes of PyTorch's recurrent layers (RNN, LSTM, GRU), dimension by dimension."
+    ),
+    "help.version": "Print the version.",
+    "help.no_pager": (
+        "Print everything at once; otherwise output taller than the terminal goes to $PAGER "
+        "(else less -FRX), never on a pipe or in CI."
+    ),
+    "help.lang": "Language rnnx writes in: en or ko. Default: $RNNX_LANG, else en.",
+    "help.examples": "Examples:",
+    "help.exit_codes": "Exit codes: 0 success, 1 a comparison found a mismatch, 2 bad input.",
+    "help.cell": "nn.RNN, nn.LSTM or nn.GRU.",
+    "help.input_size": "H_in: features of each x_t.",
+    "help.hidden_size": "Features in h_t (and c_t).",
+    "help.layers": "num_layers: stacked layers.",
+    "help.bidirectional": "Run both directions (D = 2).",
+    "help.proj_size": "LSTM only: project h_t to this many features (< hidden).",
+    "help.nonlinearity": "RNN only: tanh (torch's default) or relu.",
+    "help.bias": "Include bias_ih and bias_hh.",
+    "help.dropout": "0 <= P < 1, between layers, training only.",
+    "help.batch_size": "N: sequences in the batch. Default: {n}.",
+    "help.seq_len": "L: time steps per sequence. Default: {n}.",
+    "help.lengths": "Packed variable-length batch: one length per sequence (sets N and L).",
+    "help.batch_first": "Input (N, L, H_in) or (L, N, H_in); torch's own default is seq-first.",
+    "help.unbatched": "2-D input (L, H_in), no batch axis.",
+    "help.input_shape": "Your input's shape, e.g. 64,28,5, or 28,5 unbatched: read as torch would.",
+    "help.seed": "Seeds parameters and input, the same for every backend.",
+    "help.dtype": "Parameter and input precision.",
+    "help.device": "Where torch runs.",
+    "help.comma": "{help} Comma list.",
+    "help.comma_bool": "{help} Comma list, or {both}.",
+    "help.backend": "torch (reference), numpy (from scratch) or analytic (arithmetic only).",
+    "help.format": "table, json, csv or markdown.",
+    "help.save": "Write input, parameters, output, h_n, c_n to FILE.npz.",
+    "help.max_memory": (
+        "Refuse (exit 2) a torch or numpy run estimated to need more than SIZE (4GiB, 512MiB, "
+        "1e9). Default: half the memory available now."
+    ),
+    "help.svg": "Also save what is printed as an SVG picture.",
+    "help.html": "Also save what is printed as an HTML page.",
+    "help.params": "Table view: the parameter table and totals too.",
+    "help.all": "Table view: parameters, totals and the identities too.",
+    "help.max_configs": (
+        "Refuse (exit 2), before running any, a grid of more configurations than this."
+    ),
+    "help.shape": (
+        "Build the network, run a dummy batch, and explain every shape, with recipes to paste."
+    ),
+    "help.expect": (
+        "Your answer, e.g. h_n=4,1,16: exit 1 and why, if torch disagrees. Repeatable."
+    ),
+    "help.ex.shape_proj": "h_n takes proj_size, c_n not",
+    "help.ex.shape_save": "every array, torch's names",
+    "help.ex.shape_all": "parameters and identities too, saved",
+    "help.ex.shape_expect": "exit 1: which dimension, why",
+    "help.compare": (
+        "Swap the cell, and check the from-scratch backend against torch: same network?"
+    ),
+    "help.to": (
+        "Cells you swap to from --cell (the network you have), comma-separated; --with is its "
+        "old name [default: lstm,gru from rnn; rnn from lstm or gru]."
+    ),
+    "help.backends": "Backends to run, comma-separated.",
+    "help.atol": (
+        "Largest |Δ| still a match [max(1e-5, K·2^-23) float32, max(1e-9, K·2^-52) float64; "
+        "K = input features + hidden, the longest sum]."
+    ),
+    "help.repeat": "Forward passes timed per backend (median).",
+    "help.format_compare": "table, json or markdown.",
+    "help.ex.compare_lstm": "nn.RNN → nn.LSTM; torch beside numpy",
+    "help.compare_exit": (
+        "Exit status: 0 every backend agrees, 1 a shape or value differs, 2 bad input."
+    ),
+    "help.explain": (
+        "Print one time step's equations, every term's shape, and how torch packs the gates."
+    ),
+    "help.ex.explain_lstm": "i_t, f_t, g_t, o_t, c_t, h_t with their shapes",
+    "help.ex.explain_gru": "where b_hn sits, terms shaped (4, ...)",
+    "help.diagram": "Draw the network unrolled over time: layers, directions, output and h_n.",
+    "help.ex.diagram_rows": "which cell becomes which h_n row",
+    "help.ex.diagram_long": "long sequences collapse to …",
+    "help.code": "Print a runnable PyTorch script that builds this network and prints its shapes.",
+    "help.code_script": (
+        "The script builds nn.RNN/LSTM/GRU with only the arguments that differ from torch's "
+        "defaults, runs torch.randn of the input's shape and prints the shapes rnnx shape shows. "
+        "rnnx draws its own numbers, so only the shapes match."
+    ),
+    "help.sweep": (
+        "Every combination of comma-listed options, one row each: shapes, parameters, cost."
+    ),
+    "help.ex.sweep_torch": "every row run for real",
+    "help.sweep_rejected": (
+        "A combination torch rejects (gru with --proj-size 4) is set aside with a note on stderr."
+    ),
+    "help.why": (
+        "Decode a torch error: what it checked, its numbers, the likely mistake and the fix."
+    ),
+    "help.why_message": "torch's message or a whole traceback; none: read standard input.",
+    "help.format_why": "table, json or markdown.",
+    "help.why_pipe": "Or pipe a whole traceback in: python train.py 2>&1 | rnnx why",
+    "help.why_exit": "Exit status: 0 an error rnnx knows was found, 1 none was, 2 bad options.",
+    "help.check": "Run a student's RNN function on rnnx's numbers and grade what it returns.",
+    "help.target": "FILE.py:FUNCTION or package.module:FUNCTION.",
+    "help.convention": "How the function is called (see README).",
+    "help.reference": "numpy (float64, no torch) or torch.",
+    "help.check_atol": "Absolute tolerance per value.",
+    "help.check_rtol": "Relative tolerance per value.",
+    "help.timeout": "Seconds the function may run.",
+    "help.memory_limit": "Address space the function's process may use (4GiB, 512MiB).",
+    "help.format_check": "table, json or gradescope.",
+    "help.check_exit": (
+        "Exit status: 0 every tensor passes, 1 the function failed or a tensor differs, 2 bad "
+        "input."
+    ),
+    "error.see_help": "see '{command} --help'",
+    "words.usage": "Usage:",
+    "words.options": "Options",
+    "words.arguments": "Arguments",
+    "words.commands": "Commands",
+    "words.help": "Show this message and exit.",
+    "words.default": "default: {default}",
+    "words.required": "required",
+    "words.invalid_for": "Invalid value for {param_hint}: {message}",
+    "words.invalid": "Invalid value: {message}",
+    "words.missing_argument": "Missing argument",
+    "words.missing_option": "Missing option",
+    "words.missing_parameter": "Missing parameter",
+    "words.no_option": "No such option: {name}",
+    "words.did_you_mean": "Did you mean {possibility}?",
+    "words.possible": "(Possible options: {possibilities})",
+    "words.no_command": "No such command {name!r}.",
+    "words.extra_argument": "Got unexpected extra argument ({args})",
+    "words.extra_arguments": "Got unexpected extra arguments ({args})",
+    "words.needs_value": "Option {name!r} requires an argument.",
+    "words.no_value": "Option {name!r} does not take a value.",
+    "words.not_choice": "{value!r} is not {choice}.",
+    "words.not_one_of": "{value!r} is not one of {choices}.",
+    "words.not_number": "{value!r} is not a valid {number_type}.",
+    "words.not_in_range": "{value} is not in the range {range}.",
+    "words.not_boolean": "{value!r} is not a valid boolean. Recognized values: {states}",
+    "words.options_metavar": "[OPTIONS]",
+    "words.command_metavar": "COMMAND [ARGS]...",
+    "words.did_you_mean_command": "{message}. Did you mean {commands}?",
+    "words.install_completion": "Install completion for the current shell.",
+    "words.show_completion": (
+        "Show completion for the current shell, to copy it or customize the installation."
+    ),
+    # korean: what h_n and c_n are, in the study notebook's words too
+    "note.states_lstm": (
+        "h_n: each layer and direction's last hidden state (short-term state); c_n: its last "
+        "cell state (long-term state)."
+    ),
+    # korean: sweep's table headings (a legend maps each to its CSV and JSON name)
+    "sweep.col.total_parameters": "params",
+    "sweep.col.mult_adds": "mult-adds",
+    "sweep.col.estimated_bytes": "bytes",
+    "sweep.col.hidden_size": "hidden",
+    "sweep.col.input_size": "input",
+    "sweep.col.num_layers": "layers",
+    "sweep.col.nonlinearity": "nonlin",
+    "sweep.col.bidirectional": "bidir",
+    "sweep.col.batch_first": "batch1st",
+    "sweep.col.proj_size": "proj",
+    "sweep.col.cell": "cell",
+    "sweep.col.bias": "bias",
+    "sweep.col.dropout": "dropout",
+    "sweep.col.unbatched": "unbatched",
+    "sweep.col.dtype": "dtype",
+    "sweep.col.device": "device",
+    "sweep.col.seed": "seed",
+    "sweep.col.lengths": "lengths",
+    "sweep.col.input_shape": "input_shape",
+    "sweep.col.backend": "backend",
     # inspect: the student's own model (rnnx inspect, rnn_cli.inspect)
     "inspect.why_backward_only": (
         "h_n[-1] of a bidirectional layer is the backward direction's final state alone: the "
@@ -1169,5 +1343,23 @@ EN: Final[dict[str, str]] = {
     "inspect.cause": "likely cause: {cause}",
     "why.no_exception": (
         "no exception has been raised here yet: pass torch's message or the exception"
+    ),
+    # inspect: `rnnx inspect --help`
+    "help.inspect": (
+        "Run your own model once and explain its flow, its recurrent layers and their seams."
+    ),
+    "help.inspect_target": (
+        "FILE.py:NAME or package.module:NAME: a module class, a function returning a module, "
+        "or a module."
+    ),
+    "help.inspect_input": (
+        "One per positional argument of forward: 32,50,5, 32,50:long (token ids), or a "
+        ".npz/.pt file."
+    ),
+    "help.inspect_kwargs": "Keyword arguments to build the model.",
+    "help.inspect_lengths": "Passed after the inputs, for models that pack.",
+    "help.inspect_batch_size": "The batch you mean: a batch read as time is named.",
+    "help.inspect_exit": (
+        "Exit status: 0 nothing flagged, 1 a mistake found or the model failed, 2 bad input."
     ),
 }

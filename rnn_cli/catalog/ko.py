@@ -24,6 +24,22 @@ GLOSSES: Final[tuple[str, ...]] = (
     "new gate", "candidate", "proj_size", "hidden_size", "seq_len", "batch_size", "input_size",
 )  # fmt: skip
 
+# one term per concept (tests/test_glossary.py): the concept, its term, and the words that must
+# not stand for it anywhere in KO
+TERMS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
+    "time step": ("시점", ("스텝", "단계", "타임스텝")),
+    "configuration": ("설정", ("구성", "컨피그")),
+    "hidden state": ("은닉 상태", ("히든 상태", "숨은 상태", "은닉상태")),
+    "cell state": ("셀 상태", ("셀상태", "셀 스테이트", "장기 기억")),
+    "layer": ("층", ("레이어", "계층")),
+    "forward direction": ("정방향", ("순방향", "전방향")),
+    "backward direction": ("역방향", ("후방향", "반대 방향")),
+    "parameter": ("파라미터", ("매개변수", "모수")),
+    "grid": ("격자", ("그리드",)),
+    "padding": ("패딩", ("채움",)),
+    "packing": ("패킹", ("압축",)),
+}
+
 KO: Final[dict[str, str]] = {
     **NOTATION,  # equations, symbols, marks and code: the same in every language
     # dimensions of tensors
@@ -76,8 +92,7 @@ KO: Final[dict[str, str]] = {
     ),
     "note.packed": (
         "패킹 (packing)된 길이 {lengths}: output은 각 시퀀스 자신의 길이 이후로 0이므로 "
-        "{last} 자리는 짧은 "
-        "시퀀스에게 패딩입니다; 그 마지막 스텝은 {own}입니다."
+        "짧은 시퀀스에서는 {last} 자리가 패딩입니다; 그 시퀀스들의 마지막 시점은 {own}입니다."
     ),
     "note.torch_warning": "torch의 경고: {message}",
     "note.onednn_proj": (
@@ -191,7 +206,7 @@ KO: Final[dict[str, str]] = {
     ),
     "explain.bidirectional": (
         "모든 파라미터에는 같은 모양의 _reverse 쌍이 있습니다: 역방향은 t = L−1 … 0 (packed: 각 "
-        "시퀀스 자신의 마지막 스텝부터)으로 자기 가중치를 써서 진행합니다."
+        "시퀀스 자신의 마지막 시점부터)으로 자기 가중치를 써서 진행합니다."
     ),
     "explain.no_bias": "--no-bias: b 항도, bias_ih와 bias_hh도 없습니다.",
     "explain.both": "{a}, {b}",
@@ -239,7 +254,7 @@ KO: Final[dict[str, str]] = {
     "id.backward": "역방향은 t = L−1 … 0 순서로 진행하므로 t = 0에서 끝납니다",
     "id.trap_backward": "마지막 시점에서 역방향은 겨우 첫 시점을 계산했을 뿐입니다",
     "id.trap_cat": (
-        "output의 마지막 스텝은 요약이 아닙니다: 역방향 절반은 한 스텝만 읽었습니다; 요약은 "
+        "output의 마지막 시점은 요약이 아닙니다: 역방향 절반은 한 시점만 읽었습니다; 요약은 "
         "연결입니다 (레시피 참조)"
     ),
     "id.packed_last": "시퀀스 {b}: 자기 길이 {n}에서 멈춥니다. 그 h_n은 시점 {t}의 output입니다",
@@ -260,7 +275,7 @@ KO: Final[dict[str, str]] = {
     "note.input_shape": "--input-shape {shape}: torch가 읽는 대로 읽음 ({layout}): {dims}.",
     "warn.input_shape": (
         "--input-shape {shape}: torch는 배치 {n}개의 시점 {l}개로 읽지만, 2의 거듭제곱인 {l} "
-        "쪽이 배치 크기처럼 보입니다 ({n}은(는) 아님). {other_dims}을(를) 뜻했다면 {flag} 옵션을 "
+        "쪽이 배치 크기처럼 보입니다 ({n}은 아님). {other_dims}을 뜻했다면 {flag} 옵션을 "
         "주거나 x.transpose(0, 1)을 쓰세요."
     ),
     "head.warnings": "경고",
@@ -284,8 +299,8 @@ KO: Final[dict[str, str]] = {
     ),
     "error.proj_not_smaller": (
         "--proj-size는 --hidden-size보다 작아야 합니다: proj_size={proj_size}, "
-        "hidden_size={hidden_size} (torch: 투영 크기 (proj_size)는 은닉 상태의 크기 "
-        "(hidden_size)보다 작아야 함)"
+        "hidden_size={hidden_size} (torch의 메시지: 'proj_size has to be smaller than "
+        "hidden_size')"
     ),
     "error.nonlinearity_rnn_only": (
         "--nonlinearity는 --cell rnn에만 쓸 수 있습니다: nonlinearity={nonlinearity}, "
@@ -326,13 +341,13 @@ KO: Final[dict[str, str]] = {
         "입력을 받습니다; 차원을 빼거나 합치세요"
     ),
     "error.input_shape_unbatched": (
-        "--input-shape {shape}: 차원이 3개인데 --unbatched는 2개 (L, H_in)를 받습니다; "
+        "--input-shape {shape}: 차원이 3개인데 --unbatched는 2개 (L, H_in)을 받습니다; "
         "--unbatched나 배치 차원을 빼세요"
     ),
     "error.input_shape_features": (
-        "--input-shape {shape}: input.size(-1)은 input_size와 같아야 합니다. 기댓값 "
-        "{expected}, 받은 값 {got} (torch의 메시지). 마지막 차원은 각 x_t의 특성 수입니다: "
-        "--input-size {got} 옵션을 주거나, 마지막 차원이 {expected}이(가) 되도록 x의 모양을 "
+        "--input-shape {shape}: torch의 메시지는 'input.size(-1) must be equal to input_size. "
+        "Expected {expected}, got {got}'입니다. 마지막 차원은 각 x_t의 특성 수입니다: "
+        "--input-size {got} 옵션을 주거나, 마지막 차원이 {expected}이 되도록 x의 모양을 "
         "바꾸세요"
     ),
     "error.input_shape_disagrees": (
@@ -455,12 +470,12 @@ KO: Final[dict[str, str]] = {
     "title.recipes": "레시피, 이번 실행의 값으로 검사함",
     "title.recipes_unchecked": "레시피 (검사 안 함: --backend analytic은 값을 계산하지 않습니다)",
     "recipe.fails": "✗ 여기서 성립하지 않음",
-    "recipe.not": "아님",
+    "recipe.not": "{wrong} 아님",
     "recipe.same_here": "이 값에서는 우연히 같음",
     "recipe.summary": "분류기용 시퀀스 요약: 최상위 층의 마지막 상태",
     "recipe.summary_wrong_layer": "h_n[0]은 최하위 층입니다; 최상위 층은 마지막에 옵니다",
     "recipe.summary_2dir": "분류기용 시퀀스 요약: 최상위 층, 두 방향의 마지막 상태",
-    "recipe.summary_wrong_last": "모양은 같지만 역방향 절반은 한 스텝만 읽었습니다",
+    "recipe.summary_wrong_last": "모양은 같지만 역방향 절반은 한 시점만 읽었습니다",
     "recipe.classifier": "요약을 읽는 층: in_features는 요약의 마지막 차원입니다",
     "recipe.classifier_wrong": "한 방향의 크기뿐입니다",
     "recipe.top_directions": "h_n의 마지막 두 행에서 같은 요약: permute 후 펼치기",
@@ -470,13 +485,13 @@ KO: Final[dict[str, str]] = {
         "층과 방향으로 나눈 h_n: [k, 0]은 층 k 정방향, [k, 1]은 역방향"
     ),
     "recipe.last_valid": "각 시퀀스의 마지막 실제 출력 (정방향); lengths는 텐서로",
-    "recipe.last_valid_wrong": "마지막 패딩 스텝: L보다 짧은 시퀀스는 0입니다",
+    "recipe.last_valid_wrong": "마지막 패딩 시점: L보다 짧은 시퀀스는 0입니다",
     "recipe.backward": "역방향의 마지막 상태: L−1 … 0으로 진행해 t = 0에서 끝납니다",
     "recipe.backward_packed": (
-        "역방향의 마지막 상태: 시퀀스 b의 역방향은 자기 마지막 스텝 length_b − 1 (L − 1이 "
+        "역방향의 마지막 상태: 시퀀스 b의 역방향은 자기 마지막 시점 length_b − 1 (L − 1이 "
         "아님)에서 시작해 t = 0에서 끝납니다"
     ),
-    "recipe.backward_wrong": "역방향이 시작하는 곳, 한 스텝 뒤",
+    "recipe.backward_wrong": "역방향이 시작하는 곳, 한 시점 뒤",
     "recipe.backward_wrong_packed": "각 시퀀스의 역방향이 끝나는 곳이 아니라 시작하는 곳",
     "recipe.initial_state": (
         "선택 사항 (생략하면 0): {name}(x, h_0); batch_first는 적용되지 않습니다"
@@ -490,25 +505,25 @@ KO: Final[dict[str, str]] = {
         "초록과 파랑은 예상된 결과, 빨강은 뜻밖의 결과."
     ),
     "id.backward_packed": (
-        "시퀀스 b의 역방향은 자기 마지막 스텝 length_b − 1에서 시작해 t = 0에서 끝납니다"
+        "시퀀스 b의 역방향은 자기 마지막 시점 length_b − 1에서 시작해 t = 0에서 끝납니다"
     ),
     "col.recipe": "레시피",
     "col.purpose": "용도",
-    "sweep.same": "모든 구성에서: {shapes}",
+    "sweep.same": "모든 설정에서: {shapes}",
     "check.bad_fit": (
         "{given}: --convention {convention}에 맞지 않습니다; {fix} --convention torch를 쓰세요"
     ),
     "check.bad_target": (
         "TARGET은 FILE.py:FUNCTION 또는 package.module:FUNCTION 형식이어야 합니다: "
-        "{target!r}을(를) 받았습니다; 예: examples/check/loop_correct.py:rnn_loop"
+        "{target!r}을 받았습니다; 예: examples/check/loop_correct.py:rnn_loop"
     ),
     "check.no_file": "TARGET {target}: {path} 파일이 없습니다; 경로를 확인하세요",
-    "check.missing": "TARGET {target}: 그곳에 {missing}이(가) 없습니다; 이름을 확인하세요",
+    "check.missing": "TARGET {target}: 그곳에 {missing}이 없습니다; 이름을 확인하세요",
     "check.bad_timeout": (
-        "--timeout은 양의 초 단위 숫자여야 합니다: {value}을(를) 받았습니다; 예: --timeout 10"
+        "--timeout은 양의 초 단위 숫자여야 합니다: {value}을 받았습니다; 예: --timeout 10"
     ),
     "error.tolerance": (
-        "{flag}은(는) 0 이상의 유한한 수여야 합니다: {value}을(를) 받았습니다; 예: {flag} 1e-6"
+        "{flag}은 0 이상의 유한한 수여야 합니다: {value}을 받았습니다; 예: {flag} 1e-6"
     ),
     "check.conv_one_bias": (
         "b = bias_ih_l0 + bias_hh_l0: torch의 두 편향을 이 규약이 받는 하나의 편향으로 더했습니다."
@@ -516,12 +531,12 @@ KO: Final[dict[str, str]] = {
     "check.conv_transposed": (
         "Wx = weight_ih_l0ᵀ (D, G·H), Wh = weight_hh_l0ᵀ (H, G·H): x @ Wx로 곱하도록 전치했습니다."
     ),
-    "check.conv_gates": "게이트 블록 순서를 torch의 {torch}에서 {order}(으)로 바꿨습니다.",
+    "check.conv_gates": "게이트 블록 순서를 torch의 {torch}에서 {order}로 바꿨습니다.",
     "check.conv_c0_zero": (
         "c0 = 0: lstm_forward는 셀 상태를 0에서 시작하므로 기준 계산도 그렇게 합니다."
     ),
     "check.conv_h0": (
-        "h0(와 c0)는 0이 아니라 시드로 뽑은 난수입니다. 그래서 이를 무시하는 함수가 드러납니다."
+        "h0과 c0은 0이 아니라 시드로 뽑은 난수입니다. 그래서 이를 무시하는 함수가 드러납니다."
     ),
     "check.fail_timeout": (
         "--timeout {seconds}초 안에 반환하지 않았습니다(무한 루프?): 중단했습니다"
@@ -531,8 +546,8 @@ KO: Final[dict[str, str]] = {
     ),
     "check.fail_exception": "{error} 예외를 일으켰습니다",
     "check.fail_exit": "반환하는 대신 sys.exit({code})를 호출했습니다",
-    "check.fail_memory": "메모리가 부족합니다: --memory-limit가 허용하는 것보다 많이 요청했습니다",
-    "check.fail_return": "{what}을(를) 기대했지만 {got}을(를) 반환했습니다",
+    "check.fail_memory": "메모리가 부족합니다: --memory-limit이 허용하는 것보다 많이 요청했습니다",
+    "check.fail_return": "{what}을 기대했지만 {got}을 반환했습니다",
     "check.square_rerun": (
         "이를 보려면 --input-size {size}(정사각 가중치)로 다시 실행해야 했습니다."
     ),
@@ -550,9 +565,7 @@ KO: Final[dict[str, str]] = {
     "mistake.bias_hh_only": (
         "편향을 한 번만 더함: torch는 bias_ih와 bias_hh를 더하는데 bias_hh만 사용"
     ),
-    "mistake.activation_swapped": (
-        "--nonlinearity {want}은(는) {want}을(를) 요구하는데 {got}을(를) 사용"
-    ),
+    "mistake.activation_swapped": ("--nonlinearity {want}은 {want}을 요구하는데 {got}을 사용"),
     "mistake.gate_order": (
         "--convention {convention}은 게이트를 {expected} 순서로 쌓는데 {order} 순서로 읽음"
     ),
@@ -566,11 +579,11 @@ KO: Final[dict[str, str]] = {
     "mistake.c_as_output": "출력으로 h_t 대신 셀 상태 c_t를 반환",
     "mistake.backward_not_reversed": "역방향을 뒤집지 않음: 정방향처럼 t = 0 … L−1 순서로 진행",
     "mistake.backward_not_rereversed": (
-        "역방향 출력을 다시 뒤집지 않음: output[t]에 L−1−t 단계가 들어 있음"
+        "역방향 출력을 다시 뒤집지 않음: output[t]에 시점 L−1−t의 상태가 들어 있음"
     ),
-    "mistake.h0_ignored": "h0를 무시함: 전달된 h0가 아니라 0에서 순환을 시작",
+    "mistake.h0_ignored": "h0을 무시함: 전달된 h0이 아니라 0에서 순환을 시작",
     "mistake.off_by_one": (
-        "시간 단계가 하나 어긋남: output[t]에 갱신 전에 저장한 상태 h_(t−1)이 들어 있음"
+        "시점이 하나 어긋남: output[t]에 갱신 전에 저장한 상태 h_(t−1)이 들어 있음"
     ),
     "check.title": "rnnx check · {target} · --convention {convention} · 기준 {reference} float64",
     "check.col_expected": "기대",
@@ -600,24 +613,24 @@ KO: Final[dict[str, str]] = {
     "check.gs_tensor": "{name}: 모양과 값",
     "check.gs_run": "실행되고 반환함",
     "mistake.state_not_carried": (
-        "은닉 상태를 이어 받지 않음: 매 단계가 이전 단계의 h가 아니라 h0에서 다시 시작"
+        "은닉 상태를 이어 받지 않음: 매 시점이 이전 시점의 h가 아니라 h0에서 다시 시작"
     ),
     "error.file_suffix": (
         "{flag}에는 {suffix} 파일 이름을 주어야 합니다: {name}={path}; 예: {flag} {example}"
     ),
     "error.file_is_dir": (
-        "{flag}이(가) 디렉터리를 가리킵니다: {name}={path}; {example} 같은 파일 이름을 주세요"
+        "{flag}이 디렉터리를 가리킵니다: {name}={path}; {example} 같은 파일 이름을 주세요"
     ),
     "error.file_no_dir": (
-        "{flag}: 디렉터리 {dir}이(가) 없습니다: {path}을(를) 받았습니다; 디렉터리를 만들거나 "
+        "{flag}: 디렉터리 {dir}이 없습니다: {path}을 받았습니다; 디렉터리를 만들거나 "
         "다른 경로를 고르세요"
     ),
     "error.file_dir_locked": (
-        "{flag}: 디렉터리 {dir}에 쓸 수 없습니다(권한 없음): {path}을(를) 받았습니다; 쓸 수 "
+        "{flag}: 디렉터리 {dir}에 쓸 수 없습니다(권한 없음): {path}을 받았습니다; 쓸 수 "
         "있는 디렉터리를 고르세요"
     ),
     "error.file_name_long": (
-        "{flag}: 파일 이름이 {n}자로, 이 파일 시스템의 최대 {most}자보다 깁니다: {path}을(를) "
+        "{flag}: 파일 이름이 {n}자로, 이 파일 시스템의 최대 {most}자보다 깁니다: {path}을 "
         "받았습니다; 더 짧은 이름을 고르세요"
     ),
     "error.cannot_write": (
@@ -647,17 +660,17 @@ KO: Final[dict[str, str]] = {
     ),
     "error.size": (
         "{flag}에는 1바이트 이상의 크기를 주어야 합니다(예: 4GiB, 512MiB, 2GB, 1e9): "
-        "'{value}'을(를) 받았습니다"
+        "'{value}'을 받았습니다"
     ),
     "error.size_too_large": (
-        "{flag}은(는) 최대 2**63 - 1이어야 합니다(torch는 크기를 64비트 정수로 저장합니다): "
-        "{value}을(를) 받았습니다; 더 작은 정수를 주세요"
+        "{flag}은 최대 2**63 - 1이어야 합니다(torch는 크기를 64비트 정수로 저장합니다): "
+        "{value}을 받았습니다; 더 작은 정수를 주세요"
     ),
     "error.list_not_finite": (
         "{flag}에는 유한한 수를 주어야 합니다: '{value}' 안의 '{item}'; 빼거나 0.1,0.2처럼 주세요"
     ),
     "error.grid_too_large": (
-        "--max-configs: 그리드에 구성이 {total:,}개로, sweep이 실행하는 최대 {most:,}개보다 "
+        "--max-configs: 격자에 설정이 {total:,}개로, sweep이 실행하는 최대 {most:,}개보다 "
         "많습니다; 쉼표 목록을 줄이거나 sweep을 나누세요"
     ),
     "error.os": "{what}: {reason}; 존재하는지, 읽고 쓸 수 있는지 확인하세요",
@@ -671,8 +684,8 @@ KO: Final[dict[str, str]] = {
         "markdown 중 하나를 쓰세요"
     ),
     "recipe.summary_wrong_padded": (
-        "모양은 같지만 L보다 짧은 시퀀스에게는 0인 패딩이고, 가장 긴 시퀀스에게도 역방향 절반은 "
-        "한 스텝만 읽었습니다"
+        "모양은 같지만 L보다 짧은 시퀀스에서는 0인 패딩이고, 가장 긴 시퀀스에서도 역방향 절반은 "
+        "한 시점만 읽었습니다"
     ),
     "error.computed_layers": (
         "--layers {layers}: --backend {backend}: 층은 최대 {most:,}개까지 만듭니다 (더 깊으면 "
@@ -887,7 +900,7 @@ KO: Final[dict[str, str]] = {
         "모델은 변환했는데 (model.double(), model.half()) 입력은 변환하지 않았습니다"
     ),
     "why.cause.state_other_batch": (
-        "상태를 다른 배치에서 이어 받았습니다 (이전 단계, 다른 배치 크기)"
+        "상태를 다른 배치에서 이어 받았습니다 (이전 반복, 다른 배치 크기)"
     ),
     "why.cause.sequence_to_cell": (
         "시퀀스 전체를 한 시점만 받는 {module}에 넣었습니다: 시간에 대해 반복하거나 "
@@ -1066,6 +1079,167 @@ KO: Final[dict[str, str]] = {
     "check.head_printed": "함수가 출력한 내용",
     "check.printed_cut": "… (더 출력했습니다; 앞부분만 보여 줍니다)",
     "check.gs_printed": "함수가 출력한 내용:",
+    # korean: --help and Click's own words (words.*: Click's msgids, byte for byte)
+    "help.rnnx": "PyTorch 순환 층 (RNN, LSTM, GRU)의 모양을 차원 하나하나 설명합니다.",
+    "help.version": "버전을 출력합니다.",
+    "help.no_pager": (
+        "모두 한 번에 출력합니다; 그렇지 않으면 터미널보다 긴 출력은 $PAGER(없으면 less "
+        "-FRX)로 보여 줍니다. 파이프나 CI에서는 쓰지 않습니다."
+    ),
+    "help.lang": "rnnx가 쓰는 언어: en 또는 ko. 기본값: $RNNX_LANG, 없으면 en.",
+    "help.examples": "예:",
+    "help.exit_codes": "종료 코드: 0 성공, 1 비교에서 불일치 발견, 2 잘못된 입력.",
+    "help.cell": "nn.RNN, nn.LSTM 또는 nn.GRU.",
+    "help.input_size": "H_in: 각 x_t의 특성 수.",
+    "help.hidden_size": "h_t의 특성 수 (c_t도 같음).",
+    "help.layers": "num_layers: 쌓은 층의 수.",
+    "help.bidirectional": "두 방향으로 실행합니다 (D = 2).",
+    "help.proj_size": "LSTM 전용: h_t를 이 개수의 특성으로 투영 (hidden보다 작게).",
+    "help.nonlinearity": "RNN 전용: tanh (torch의 기본값) 또는 relu.",
+    "help.bias": "bias_ih와 bias_hh를 넣습니다.",
+    "help.dropout": "0 <= P < 1, 층 사이에, 학습할 때만 적용.",
+    "help.batch_size": "N: 배치의 시퀀스 수. 기본값: {n}.",
+    "help.seq_len": "L: 시퀀스마다 시점 수. 기본값: {n}.",
+    "help.lengths": "패킹된 가변 길이 배치: 시퀀스마다 길이 하나 (N과 L을 정함).",
+    "help.batch_first": "입력 (N, L, H_in) 또는 (L, N, H_in); torch 자체의 기본값은 seq-first.",
+    "help.unbatched": "2차원 입력 (L, H_in), 배치 축 없음.",
+    "help.input_shape": "내 입력의 모양, 예: 64,28,5 또는 배치 없이 28,5: torch가 읽는 대로 읽음.",
+    "help.seed": "파라미터와 입력의 시드, 모든 백엔드에서 같음.",
+    "help.dtype": "파라미터와 입력의 정밀도.",
+    "help.device": "torch가 실행되는 장치.",
+    "help.comma": "{help} 쉼표 목록.",
+    "help.comma_bool": "{help} 쉼표 목록, 또는 {both}.",
+    "help.backend": "torch (기준), numpy (밑바닥부터 구현) 또는 analytic (산술만).",
+    "help.format": "table, json, csv 또는 markdown.",
+    "help.save": "입력, 파라미터, output, h_n, c_n을 FILE.npz에 저장합니다.",
+    "help.max_memory": (
+        "torch나 numpy 실행에 SIZE (4GiB, 512MiB, 1e9)보다 많은 메모리가 필요하다고 추정되면 "
+        "거부합니다 (exit 2). 기본값: 지금 사용 가능한 메모리의 절반."
+    ),
+    "help.svg": "출력한 것을 SVG 그림으로도 저장합니다.",
+    "help.html": "출력한 것을 HTML 페이지로도 저장합니다.",
+    "help.params": "표 보기: 파라미터 표와 합계도.",
+    "help.all": "표 보기: 파라미터, 합계, 항등식도.",
+    "help.max_configs": "설정이 이보다 많은 격자는 하나도 실행하기 전에 거부합니다 (exit 2).",
+    "help.shape": (
+        "신경망을 만들고 더미 배치를 실행해 모든 모양을 설명합니다. 붙여 넣을 레시피도 보여 줍니다."
+    ),
+    "help.expect": (
+        "내 답, 예: h_n=4,1,16: torch와 다르면 exit 1과 그 이유. 여러 번 줄 수 있습니다."
+    ),
+    "help.ex.shape_proj": "h_n은 proj_size를 따르고 c_n은 아님",
+    "help.ex.shape_save": "모든 배열, torch의 이름으로",
+    "help.ex.shape_all": "파라미터와 항등식도, 저장까지",
+    "help.ex.shape_expect": "exit 1: 어느 차원이 왜 다른지",
+    "help.compare": (
+        "셀을 바꿔 보고, 밑바닥부터 구현한 백엔드를 torch와 대조합니다: 같은 신경망일까?"
+    ),
+    "help.to": (
+        "--cell(지금 가진 신경망)에서 바꿔 볼 셀, 쉼표로 구분; --with는 예전 이름 "
+        "[기본값: rnn이면 lstm,gru; lstm이나 gru면 "
+        "rnn]."
+    ),
+    "help.backends": "실행할 백엔드, 쉼표로 구분.",
+    "help.atol": (
+        "일치로 보는 가장 큰 |Δ| [float32는 max(1e-5, K·2^-23), float64는 max(1e-9, K·2^-52); "
+        "K = 입력 특성 + 은닉, 가장 긴 합]."
+    ),
+    "help.repeat": "백엔드마다 시간을 재는 순전파 횟수 (중앙값).",
+    "help.format_compare": "table, json 또는 markdown.",
+    "help.ex.compare_lstm": "nn.RNN → nn.LSTM; numpy 옆에 torch",
+    "help.compare_exit": "종료 상태: 0 모든 백엔드가 일치, 1 모양이나 값이 다름, 2 잘못된 입력.",
+    "help.explain": "한 시점의 식, 각 항의 모양, torch가 게이트를 쌓는 방식을 출력합니다.",
+    "help.ex.explain_lstm": "i_t, f_t, g_t, o_t, c_t, h_t와 그 모양",
+    "help.ex.explain_gru": "b_hn의 자리, 모양이 (4, ...)인 항들",
+    "help.diagram": "시간에 따라 펼친 신경망을 그립니다: 층, 방향, output, h_n.",
+    "help.ex.diagram_rows": "어느 셀이 h_n의 어느 행이 되는지",
+    "help.ex.diagram_long": "긴 시퀀스는 …로 줄여 그림",
+    "help.code": "이 신경망을 만들고 모양을 출력하는, 바로 실행되는 PyTorch 스크립트를 출력합니다.",
+    "help.code_script": (
+        "스크립트는 torch의 기본값과 다른 인자만으로 nn.RNN/LSTM/GRU를 만들고, 입력 모양의 "
+        "torch.randn을 실행해 rnnx shape가 보여 주는 모양을 출력합니다. rnnx는 숫자를 따로 "
+        "뽑으므로 모양만 같습니다."
+    ),
+    "help.sweep": "쉼표 목록으로 준 옵션의 모든 조합을 한 행씩: 모양, 파라미터, 비용.",
+    "help.ex.sweep_torch": "모든 행을 실제로 실행",
+    "help.sweep_rejected": (
+        "torch가 거부하는 조합 (--proj-size 4인 gru)는 stderr에 참고를 남기고 뺍니다."
+    ),
+    "help.why": (
+        "torch 오류를 풀어 줍니다: 무엇을 검사했는지, 그 숫자, 가장 그럴듯한 실수와 고치는 법."
+    ),
+    "help.why_message": "torch의 메시지 또는 트레이스백 전체; 없으면 표준 입력에서 읽습니다.",
+    "help.format_why": "table, json 또는 markdown.",
+    "help.why_pipe": "트레이스백 전체를 파이프로 넘겨도 됩니다: python train.py 2>&1 | rnnx why",
+    "help.why_exit": "종료 코드: 0 rnnx가 아는 오류를 찾음, 1 찾지 못함, 2 잘못된 옵션.",
+    "help.check": "학생이 만든 RNN 함수를 rnnx의 숫자로 실행하고 반환값을 채점합니다.",
+    "help.target": "FILE.py:FUNCTION 또는 package.module:FUNCTION.",
+    "help.convention": "함수를 부르는 방식 (README 참조).",
+    "help.reference": "numpy (float64, torch 없음) 또는 torch.",
+    "help.check_atol": "값마다의 절대 허용 오차.",
+    "help.check_rtol": "값마다의 상대 허용 오차.",
+    "help.timeout": "함수가 실행될 수 있는 시간 (초).",
+    "help.memory_limit": "함수의 프로세스가 쓸 수 있는 주소 공간 (4GiB, 512MiB).",
+    "help.format_check": "table, json 또는 gradescope.",
+    "help.check_exit": "종료 상태: 0 모든 텐서 통과, 1 함수 실패 또는 텐서가 다름, 2 잘못된 입력.",
+    "error.see_help": "'{command} --help' 참조",
+    "words.usage": "사용법:",
+    "words.options": "옵션",
+    "words.arguments": "인자",
+    "words.commands": "명령",
+    "words.help": "이 도움말을 보여 주고 끝냅니다.",
+    "words.default": "기본값: {default}",
+    "words.required": "필수",
+    "words.invalid_for": "{param_hint}의 값이 잘못되었습니다: {message}",
+    "words.invalid": "잘못된 값: {message}",
+    "words.missing_argument": "빠진 인자",
+    "words.missing_option": "빠진 옵션",
+    "words.missing_parameter": "빠진 값",
+    "words.no_option": "그런 옵션은 없습니다: {name}",
+    "words.did_you_mean": "{possibility} 옵션을 뜻했나요?",
+    "words.possible": "(비슷한 옵션: {possibilities})",
+    "words.no_command": "그런 명령은 없습니다: {name!r}.",
+    "words.extra_argument": "예상하지 못한 인자가 더 있습니다 ({args})",
+    "words.extra_arguments": "예상하지 못한 인자가 더 있습니다 ({args})",
+    "words.needs_value": "{name!r} 옵션에는 값이 필요합니다.",
+    "words.no_value": "{name!r} 옵션은 값을 받지 않습니다.",
+    "words.not_choice": "{value!r}: {choice}만 받습니다.",
+    "words.not_one_of": "{value!r}: {choices} 중 하나여야 합니다.",
+    "words.not_number": "{value!r}: 올바른 수가 아닙니다 ({number_type}).",
+    "words.not_in_range": "{value}: 허용 범위 {range} 밖입니다.",
+    "words.not_boolean": "{value!r}: 참/거짓 값이 아닙니다. 받는 값: {states}",
+    "words.options_metavar": "[옵션]",
+    "words.command_metavar": "명령 [인자]...",
+    "words.did_you_mean_command": "{message}. {commands} 명령을 뜻했나요?",
+    "words.install_completion": "지금 쓰는 셸에 자동 완성을 설치합니다.",
+    "words.show_completion": (
+        "지금 쓰는 셸의 자동 완성 스크립트를 보여 줍니다 (복사하거나 고쳐 쓰도록)."
+    ),
+    # korean: what h_n and c_n are, in the study notebook's words too
+    "note.states_lstm": (
+        "h_n: 층과 방향마다 마지막 은닉 상태 (단기 상태); c_n: 마지막 셀 상태 (장기 상태)."
+    ),
+    # korean: sweep's table headings (a legend maps each to its CSV and JSON name)
+    "sweep.col.total_parameters": "파라미터",
+    "sweep.col.mult_adds": "곱셈-덧셈",
+    "sweep.col.estimated_bytes": "바이트",
+    "sweep.col.hidden_size": "은닉",
+    "sweep.col.input_size": "입력",
+    "sweep.col.num_layers": "층",
+    "sweep.col.nonlinearity": "비선형",
+    "sweep.col.bidirectional": "양방향",
+    "sweep.col.batch_first": "배치 우선",
+    "sweep.col.proj_size": "투영",
+    "sweep.col.cell": "셀",
+    "sweep.col.bias": "편향",
+    "sweep.col.dropout": "드롭아웃",
+    "sweep.col.unbatched": "배치 없음",
+    "sweep.col.dtype": "정밀도",
+    "sweep.col.device": "장치",
+    "sweep.col.seed": "시드",
+    "sweep.col.lengths": "길이",
+    "sweep.col.input_shape": "입력 모양",
+    "sweep.col.backend": "백엔드",
     # inspect: the student's own model (rnnx inspect, rnn_cli.inspect)
     "inspect.why_backward_only": (
         "양방향 층의 h_n[-1]은 역방향 (backward direction)의 마지막 은닉 상태 (hidden "
@@ -1161,4 +1335,16 @@ KO: Final[dict[str, str]] = {
     "inspect.torch_said": "torch의 메시지: {error}: {message}",
     "inspect.cause": "가장 그럴듯한 원인: {cause}",
     "why.no_exception": "아직 일어난 예외가 없습니다: torch의 메시지나 예외 객체를 넘기세요",
+    # inspect: `rnnx inspect --help`
+    "help.inspect": "내 모델을 한 번 실행해 흐름과 순환 층, 층 사이의 이음매를 설명합니다.",
+    "help.inspect_target": (
+        "FILE.py:NAME 또는 package.module:NAME: 모듈 클래스, 모듈을 돌려주는 함수, 또는 모듈."
+    ),
+    "help.inspect_input": (
+        "forward의 위치 인자마다 하나: 32,50,5, 32,50:long (토큰 번호), 또는 .npz/.pt 파일."
+    ),
+    "help.inspect_kwargs": "모델을 만들 때 넘길 키워드 인자.",
+    "help.inspect_lengths": "입력 뒤에 넘기는 시퀀스 길이 (패킹하는 모델용).",
+    "help.inspect_batch_size": "의도한 배치 크기: 배치가 시간으로 읽히면 알려 줍니다.",
+    "help.inspect_exit": "종료 상태: 0 지적 없음, 1 실수를 찾았거나 모델이 실패, 2 잘못된 입력.",
 }

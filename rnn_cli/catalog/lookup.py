@@ -8,7 +8,7 @@ English is loaded always; another language's module only when it is chosen.
 import importlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from enum import Enum
@@ -77,12 +77,33 @@ def current() -> Lang:
     return _current[0]
 
 
+def in_english(say: Callable[[], str]) -> str:
+    """What say() answers in English, whatever the process's language: Click is given the
+    English of a help text, which rnnx swaps for the chosen language when help is shown."""
+    chosen = _current[0]
+    _current[0] = Lang.EN
+    try:
+        return say()
+    finally:
+        _current[0] = chosen
+
+
+def template(key: str) -> str:
+    """The sentence for key in the process's language with its {fields} unfilled, for a caller
+    that fills them itself (Click formats its own messages)."""
+    return catalog(_current[0])[key]
+
+
 def text(key: str, **fields: object) -> str:
     """The sentence for key in the process's language, its {fields} filled in."""
     sentence = catalog(_current[0])[key]
     glossed = _glossed.get()
     if glossed is not None and _current[0] is not Lang.EN:  # on the sentence, not its fields
         sentence = _first_glosses(sentence, glossed)
+    if _current[0] is Lang.KO:  # 은/는, 이/가 … after a value fitted to it
+        from rnn_cli.catalog import particles  # noqa: PLC0415 (English runs never need it)
+
+        return particles.fill(sentence, fields)
     return sentence.format(**fields)
 
 

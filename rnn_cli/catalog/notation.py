@@ -37,6 +37,9 @@ NOTATION: Final[dict[str, str]] = {
     "read.batch_first": "batch_first=True",
     "read.seq_first": "batch_first=False",
     "code.input": "# {layout}",
+    # sweep's headings that are the sizes' symbols
+    "sweep.col.batch_size": "N",
+    "sweep.col.seq_len": "L",
     # a count or an index alone
     "param.bias": "{rows}",
     "check.where_time": "t={t}",

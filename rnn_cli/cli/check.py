@@ -18,6 +18,7 @@ from rnn_cli.cli.options import (
     network_command,
     sandbox_limits,
 )
+from rnn_cli.cli.wording import said
 from rnn_cli.grading import run
 from rnn_cli.grading.sandbox import parse_target
 from rnn_cli.grading.verdict import ATOL, RTOL
@@ -37,7 +38,7 @@ CHECK_EXAMPLES = epilog(
     "rnnx check examples/check/loop_correct.py:rnn_loop --convention loop",
     "rnnx check examples/check/cs231n_lstm.py:lstm_forward --convention cs231n --cell lstm",
     "rnnx check hw3.rnn:forward --cell gru --layers 2 --bidirectional -f gradescope",
-    "Exit status: 0 every tensor passes, 1 the function failed or a tensor differs, 2 bad input.",
+    "help.check_exit",
 )
 
 ConventionOpt = Annotated[
@@ -45,7 +46,7 @@ ConventionOpt = Annotated[
     typer.Option(
         "--convention",
         case_sensitive=False,
-        help="How the function is called (see README).",
+        help=said("help.convention"),
         rich_help_panel=RUN,
     ),
 ]
@@ -55,28 +56,26 @@ def _tolerance(atol: float, rtol: float) -> tuple[float, float]:
     return tolerance("--atol", atol), tolerance("--rtol", rtol)
 
 
-@command(epilog=CHECK_EXAMPLES)
+@command(epilog=CHECK_EXAMPLES, help=said("help.check"))
 @network_command(NETWORK_OPTS, BATCH_OPTS, (SEED_OPT,))  # float64 on the CPU: no --dtype, --device
 def check(
     spec: Spec,
-    target: Annotated[
-        str, typer.Argument(help="FILE.py:FUNCTION or package.module:FUNCTION.", show_default=False)
-    ],
+    target: Annotated[str, typer.Argument(help=said("help.target"), show_default=False)],
     convention: ConventionOpt = Convention.TORCH,
     reference: Annotated[
         Reference,
         typer.Option(
             "--reference",
             case_sensitive=False,
-            help="numpy (float64, no torch) or torch.",
+            help=said("help.reference"),
             rich_help_panel=RUN,
         ),
     ] = Reference.NUMPY,
     atol: Annotated[
-        float, typer.Option("--atol", help="Absolute tolerance per value.", rich_help_panel=RUN)
+        float, typer.Option("--atol", help=said("help.check_atol"), rich_help_panel=RUN)
     ] = ATOL,
     rtol: Annotated[
-        float, typer.Option("--rtol", help="Relative tolerance per value.", rich_help_panel=RUN)
+        float, typer.Option("--rtol", help=said("help.check_rtol"), rich_help_panel=RUN)
     ] = RTOL,
     timeout: TimeoutOpt = 10.0,
     memory_limit: MemoryLimitOpt = "2GiB",
@@ -86,7 +85,7 @@ def check(
             "--format",
             "-f",
             case_sensitive=False,
-            help="table, json or gradescope.",
+            help=said("help.format_check"),
             rich_help_panel=OUTPUT,
         ),
     ] = CheckFormat.TABLE,

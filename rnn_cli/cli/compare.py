@@ -22,6 +22,7 @@ from rnn_cli.cli.options import (
     SvgOpt,
     network_command,
 )
+from rnn_cli.cli.wording import said
 from rnn_cli.findings.comparison import default_others
 from rnn_cli.render import compare as compare_render
 from rnn_cli.spec.choices import Backend, Cell, Format
@@ -31,10 +32,10 @@ from rnn_cli.spec.lists import parse_choices, tolerance
 MOST_REPEATS = 1000  # timed forward passes: a median needs few, and each may take seconds
 
 COMPARE_EXAMPLES = epilog(
-    "rnnx compare --cell rnn --to lstm       # nn.RNN → nn.LSTM; torch beside numpy",
+    ("rnnx compare --cell rnn --to lstm       # ", "help.ex.compare_lstm"),
     "rnnx compare --cell rnn --to lstm,gru --dtype float64",
     "rnnx compare --cell gru -f json | jq .match",
-    "Exit status: 0 every backend agrees, 1 a shape or value differs, 2 bad input.",
+    "help.compare_exit",
 )
 
 
@@ -59,7 +60,7 @@ def _swapped_to(cell: Cell, to_cells: str | None, with_cells: str | None) -> tup
     return default_others(cell)
 
 
-@command(epilog=COMPARE_EXAMPLES)
+@command(epilog=COMPARE_EXAMPLES, help=said("help.compare"))
 @network_command(NETWORK_OPTS, BATCH_OPTS, RUN_OPTS)
 def compare(
     spec: Spec,
@@ -67,10 +68,7 @@ def compare(
         str | None,
         typer.Option(
             "--to",
-            help=(
-                "Cells you swap to from --cell (the network you have), comma-separated; --with "
-                "is its old name [default: lstm,gru from rnn; rnn from lstm or gru]."
-            ),
+            help=said("help.to"),
             rich_help_panel=RUN,
         ),
     ] = None,
@@ -80,17 +78,14 @@ def compare(
     ] = None,
     backends: Annotated[
         str,
-        typer.Option("--backends", help="Backends to run, comma-separated.", rich_help_panel=RUN),
+        typer.Option("--backends", help=said("help.backends"), rich_help_panel=RUN),
     ] = "torch,numpy",
     atol: Annotated[
         float | None,
         typer.Option(
             "--atol",
             min=0.0,
-            help=(
-                "Largest |Δ| still a match [max(1e-5, K·2^-23) float32, max(1e-9, K·2^-52) "
-                "float64; K = input features + hidden, the longest sum]."
-            ),
+            help=said("help.atol"),
             rich_help_panel=RUN,
         ),
     ] = None,
@@ -100,7 +95,7 @@ def compare(
             "--repeat",
             min=1,
             max=MOST_REPEATS,
-            help="Forward passes timed per backend (median).",
+            help=said("help.repeat"),
             rich_help_panel=RUN,
         ),
     ] = 3,
@@ -110,7 +105,7 @@ def compare(
             "--format",
             "-f",
             click_type=click.Choice([f.value for f in compare_render.VIEW], case_sensitive=False),
-            help="table, json or markdown.",
+            help=said("help.format_compare"),
             rich_help_panel=OUTPUT,
         ),
     ] = Format.TABLE,

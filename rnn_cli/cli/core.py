@@ -1,5 +1,6 @@
-"""The Typer app itself: the two Consoles, one-line errors and exit codes, --version, the
-command class that refuses an option given twice, and the help's order and examples.
+"""The Typer app itself: the two Consoles, one-line errors and exit codes, --version, --lang
+before the command or after it, the command class that refuses an option given twice, and the
+help's order and examples (in the chosen language: cli/wording.py).
 
 The only place rnnx turns an error into a line on stderr and an exit code; the command
 modules beside it register on `app`.
@@ -22,13 +23,16 @@ from rnn_cli import __version__
 from rnn_cli.base.errors import RnnxError, SpecError
 from rnn_cli.base.safe import escape
 from rnn_cli.catalog import lookup
-from rnn_cli.catalog.lookup import text
-from rnn_cli.cli import terminal
+from rnn_cli.catalog.lookup import Lang, text
+from rnn_cli.cli import terminal, wording
+from rnn_cli.cli.launch import LANG_FLAG, chosen_lang
+from rnn_cli.cli.wording import said
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 terminal.prepare()  # before any Console reads COLUMNS or the stream's encoding
+wording.install()  # Click's own words (Usage:, its errors) from the catalog
 
 
 class _Rstripped(io.TextIOBase):
@@ -121,7 +125,8 @@ class RnnxGroup(TyperGroup):
         if not terminal.stdout_usable():
             return _fail(text("error.stdout_closed"), 2)
         try:
-            lookup.use(lookup.lang_from_env())  # --lang, read per command, overrides it
+            # before Click parses: its errors and --help (eager) are in the language asked for
+            lookup.use(chosen_lang(sys.argv[1:] if args is None else args))
             with lookup.one_output():
                 code = super().main(
                     args, prog_name, complete_var, False, windows_expand_args, **extra
@@ -156,7 +161,17 @@ class RnnxGroup(TyperGroup):
             return super().invoke(ctx)
 
     def get_help(self, ctx: click.Context) -> str:
-        return plain_help(super().get_help(ctx))
+        with wording.localized(self, *self.get_params(ctx), *self.commands.values()):
+            return plain_help(super().get_help(ctx))
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:  # Click's, not Typer's: Typer adds its suggestion in English
+            return click.Group.resolve_command(self, ctx, args)
+        except click.UsageError as e:
+            wording.suggest_command(e, args[0] if args else "", list(self.commands))
+            raise
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """In the order a student meets them, not alphabetical."""
@@ -226,7 +241,8 @@ class RnnxCommand(TyperCommand):
     --unidirectional`) instead of silently taking the last."""
 
     def get_help(self, ctx: click.Context) -> str:
-        return plain_help(super().get_help(ctx))
+        with wording.localized(self, *self.get_params(ctx)):
+            return plain_help(super().get_help(ctx))
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         seen: dict[str, str] = {}
@@ -268,7 +284,7 @@ def _given(
 def _usage_line(e: click.ClickException) -> str:
     """Click's message (it names the option and the value) on one line, and where help is."""
     ctx = getattr(e, "ctx", None)
-    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    hint = f" ({text('error.see_help', command=ctx.command_path)})" if ctx is not None else ""
     return e.format_message().replace("\n", " ") + hint
 
 
@@ -280,19 +296,30 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-EXIT_CODES = "Exit codes: 0 success, 1 a comparison found a mismatch, 2 bad input."
+EXIT_CODES = "help.exit_codes"
 
 
-def epilog(*examples: str) -> str:
-    """A help's closing: examples as a block Click prints as it is (\\b), then paragraphs."""
-    lines = [e for e in examples if e.startswith("rnnx")]
-    paragraphs = [e for e in examples if not e.startswith("rnnx")]
+Example = str | tuple[str, str]  # "rnnx ..." as written, or ("rnnx ...  # ", its comment's key)
+
+
+def epilog(*examples: Example) -> str:
+    """A help's closing: examples as a block Click prints as it is (\\b), then paragraphs (a
+    catalog key each). A comment that is prose comes from the catalog; code stays as written."""
+    return wording.say(lambda: _epilog(examples))
+
+
+def _epilog(examples: Sequence[Example]) -> str:
+    paragraphs = [e for e in examples if isinstance(e, str) and not e.startswith("rnnx")]
+    shown = [e for e in examples if e not in paragraphs]
+    lines = [e if isinstance(e, str) else e[0] + text(e[1]) for e in shown]
+    paragraphs = [text(e) for e in paragraphs]
     block = "\n".join(f"  {line}" for line in lines)
-    return "\n\n".join(["Examples:", f"\b\n{block}", *paragraphs])
+    return "\n\n".join([text("help.examples"), f"\b\n{block}", *paragraphs])
 
 
 app = typer.Typer(
     cls=RnnxGroup,
+    help=said("help.rnnx"),
     epilog=epilog(
         "rnnx shape --layers 2 --bidirectional",
         "rnnx shape --cell lstm --proj-size 4 --format json | jq .tensors",
@@ -321,10 +348,16 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", "-V", callback=_version, is_eager=True, help="Print the version."
+            "--version", "-V", callback=_version, is_eager=True, help=said("help.version")
         ),
     ] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(LANG_FLAG, case_sensitive=False, help=said("help.lang")),
+    ] = None,
 ) -> None:
     """Explain the shapes of PyTorch's recurrent layers (RNN, LSTM, GRU), dimension by dimension."""
+    if lang is not None:  # chosen already (chosen_lang); said again for a caller of main()
+        lookup.use(lang)
     if ctx.invoked_subcommand is None:  # a bare `rnnx` asks what there is: help, and success
         typer.echo(ctx.get_help())

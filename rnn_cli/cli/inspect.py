@@ -23,6 +23,7 @@ from rnn_cli.cli.options import (
     TimeoutOpt,
     sandbox_limits,
 )
+from rnn_cli.cli.wording import said
 from rnn_cli.grading import sandbox
 from rnn_cli.grading.protocol import Failure
 from rnn_cli.grading.target import parse_target
@@ -36,7 +37,7 @@ INSPECT_EXAMPLES = epilog(
     "rnnx inspect model.py:TextClassifier --kwargs '{\"vocab\": 1000}' --input 32,50:long",
     "rnnx inspect examples/inspect/packed_correct.py:Classifier --input 4,6,5 --lengths 6,3,2,6",
     "rnnx inspect hw.model:build --input 50,32,5 --batch-size 32 -f json",
-    "Exit status: 0 nothing flagged, 1 a mistake found or the model failed, 2 bad input.",
+    "help.inspect_exit",
 )
 
 
@@ -65,13 +66,12 @@ def _kwargs(raw: str | None) -> dict[str, Any]:
     return value
 
 
-@command(epilog=INSPECT_EXAMPLES)
+@command(epilog=INSPECT_EXAMPLES, help=said("help.inspect"))
 def inspect(
     target: Annotated[
         str,
         typer.Argument(
-            help="FILE.py:NAME or package.module:NAME: a module class, a function "
-            "returning a module, or a module.",
+            help=said("help.inspect_target"),
             show_default=False,
         ),
     ],
@@ -80,8 +80,7 @@ def inspect(
         typer.Option(
             "--input",
             metavar="SHAPE[:DTYPE]|FILE",
-            help="One per positional argument of forward: 32,50,5, 32,50:long "
-            "(token ids), or a .npz/.pt file.",
+            help=said("help.inspect_input"),
             rich_help_panel=RUN,
         ),
     ] = None,
@@ -90,7 +89,7 @@ def inspect(
         typer.Option(
             "--kwargs",
             metavar="JSON",
-            help="Keyword arguments to build the model.",
+            help=said("help.inspect_kwargs"),
             rich_help_panel=RUN,
         ),
     ] = None,
@@ -99,7 +98,7 @@ def inspect(
         typer.Option(
             "--lengths",
             metavar="10,7,3",
-            help="Passed after the inputs, for models that pack.",
+            help=said("help.inspect_lengths"),
             rich_help_panel=RUN,
         ),
     ] = None,
@@ -109,7 +108,7 @@ def inspect(
             "--batch-size",
             "-n",
             min=1,
-            help="The batch you mean: a batch read as time is named.",
+            help=said("help.inspect_batch_size"),
             rich_help_panel=RUN,
         ),
     ] = None,
@@ -121,13 +120,13 @@ def inspect(
             "--format",
             "-f",
             case_sensitive=False,
-            help="table, json or markdown.",
+            help=said("help.format_why"),
             rich_help_panel=OUTPUT,
         ),
     ] = InspectFormat.TABLE,
     lang: Annotated[
         lookup.Lang | None,
-        typer.Option("--lang", help="Language rnnx writes in: en or ko.", rich_help_panel=OUTPUT),
+        typer.Option("--lang", help=said("help.lang"), rich_help_panel=OUTPUT),
     ] = None,
     svg: SvgOpt = None,
     html: HtmlOpt = None,

@@ -1,6 +1,7 @@
-"""Which command module a run loads: a run imports only the module of the command it runs
-(`prepare`), so `rnnx shape -f json` never loads what `check` or `compare` need; `app`, as tests
-take it, has every command. `app` itself lives in core.py; importing a command's module
+"""Which command module a run loads, and the language it speaks (--lang, read before Click
+parses, so Click's errors and --help are in it too): a run imports only the module of the command
+it runs (`prepare`), so `rnnx shape -f json` never loads what `check` or `compare` need; `app`, as
+tests take it, has every command. `app` itself lives in core.py; importing a command's module
 registers it.
 """
 
@@ -9,6 +10,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from rnn_cli.base.loading import collector_paused
+from rnn_cli.catalog import lookup
+from rnn_cli.catalog.lookup import Lang
+
+LANG_FLAG = "--lang"  # the one option taken before the command with a value of its own
 
 # each command and the module that registers it, in the order `rnnx --help` lists them
 MODULES = {
@@ -33,9 +38,32 @@ def load(names: Sequence[str] = tuple(MODULES)) -> None:
 
 
 def _command_name(argv: Sequence[str]) -> list[str]:
-    """The command argv runs: its first word that is no option (none: the root help)."""
-    first = next((a for a in argv if not a.startswith("-")), None)
-    return [first] if first in MODULES else list(MODULES)
+    """The command argv runs: its first word that is no option nor --lang's value (none: the
+    root help)."""
+    words = iter(argv)
+    for word in words:
+        if word == LANG_FLAG:
+            next(words, None)  # its value, `ko`, is no command
+        elif not word.startswith("-"):
+            return [word] if word in MODULES else list(MODULES)
+    return list(MODULES)
+
+
+def chosen_lang(args: Sequence[str]) -> Lang:
+    """The language of a run: the last --lang before `--`, before the command or after it
+    (`rnnx --lang ko shape`, `rnnx shape --lang ko`), else RNNX_LANG. A value no language
+    has is left to Click, which refuses it."""
+    chosen = None
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            break
+        value = next(words, "") if word == LANG_FLAG else None
+        if word.startswith(LANG_FLAG + "="):
+            value = word.split("=", 1)[1]
+        if value is not None and value.lower() in {lang.value for lang in Lang}:
+            chosen = Lang(value.lower())
+    return chosen or lookup.lang_from_env()
 
 
 def prepare(argv: Sequence[str]) -> Callable[[], object]:

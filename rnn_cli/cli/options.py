@@ -10,7 +10,7 @@ import functools
 import inspect
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,7 +19,8 @@ import typer
 from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog import lookup
 from rnn_cli.catalog.lookup import Lang, text
-from rnn_cli.cli import output
+from rnn_cli.cli import output, wording
+from rnn_cli.cli.wording import said
 from rnn_cli.spec import grid
 from rnn_cli.spec.build import build_spec
 from rnn_cli.spec.choices import Backend, Format, Nonlinearity
@@ -34,14 +35,15 @@ class Opt:
     name: str  # the keyword the command (or build_spec) receives
     flags: tuple[str, ...]  # the long flag first: ("--hidden-size", "-H")
     kind: type  # int, float, bool, str, Path or a str Enum
-    help: str
+    help: str  # its catalog key
     panel: str
     default: object = None  # None: not given (then the help says what applies)
     least: int | None = None  # checked by the Spec (so refused in the user's language)
-    field: str | None = None  # the Spec's field the option sets, where it sets one
+    sets: str | None = None  # the Spec's field the option sets, where it sets one
     off: str | None = None  # a boolean's other flag: "--unidirectional"
     metavar: str | None = None
     listable: bool = True  # sweep takes a comma list; False: one value for every row
+    help_fields: dict[str, object] = field(default_factory=dict)  # the help's {fields}
 
     @property
     def flag(self) -> str:
@@ -56,7 +58,7 @@ class Opt:
         refuses a value below its least, in the user's language)."""
         info = typer.Option(
             *self._decls(),
-            help=self.help,
+            help=said(self.help, **self.help_fields),
             rich_help_panel=self.panel,
             metavar=self.metavar,
             case_sensitive=False,
@@ -69,17 +71,25 @@ class Opt:
         """The option as `sweep` takes it: a comma list of values, or `both` for a boolean."""
         if not self.listable:
             return self.single()
-        also = f", or {grid.BOTH}" if self.kind is bool else ""
-        shown = getattr(self.default, "value", self.default)
-        shown = str(shown).lower() if isinstance(shown, bool) else shown  # as sweep takes it
         info = typer.Option(
             self.flag,
             *self.flags[1:],
             metavar="LIST",
-            help=f"{self.help} Comma list{also}." + _default_text(shown),
+            help=wording.say(self._comma_help),
             rich_help_panel=self.panel,
         )
         return _param(self.name, Annotated[str | None, info], None)
+
+    def _comma_help(self) -> str:
+        """The help, that the option takes a comma list, and its default as sweep takes it."""
+        one = text(self.help, **self.help_fields)
+        if self.kind is bool:
+            said_here = text("help.comma_bool", help=one, both=grid.BOTH)
+        else:
+            said_here = text("help.comma", help=one)
+        shown = getattr(self.default, "value", self.default)
+        shown = str(shown).lower() if isinstance(shown, bool) else shown  # as sweep takes it
+        return said_here + _default_text(shown)
 
     def values(self, raw: str | None) -> tuple[Any, ...]:
         """A comma list read as this option's kind; not given: (its default,)."""
@@ -95,7 +105,8 @@ def _param(name: str, annotation: Any, default: object) -> inspect.Parameter:
 
 
 def _default_text(value: object) -> str:
-    return "" if value is None else f" [default: {value}]"
+    """Click's own "[default: …]", in the chosen language."""
+    return "" if value is None else f" [{lookup.template('words.default').format(default=value)}]"
 
 
 def spec_opt(
@@ -109,83 +120,83 @@ def spec_opt(
     default = getattr(DEFAULT, field) if given else None
     kind = rest.pop("kind", type(getattr(DEFAULT, field)))
     least = LEAST.get(field)
-    return Opt(name=name, flags=flags, kind=kind, default=default, least=least, field=field, **rest)
+    return Opt(name=name, flags=flags, kind=kind, default=default, least=least, sets=field, **rest)
 
 
 NETWORK_OPTS: tuple[Opt, ...] = (
-    spec_opt("cell", "--cell", "-c", help="nn.RNN, nn.LSTM or nn.GRU.", panel=NETWORK),
+    spec_opt("cell", "--cell", "-c", help="help.cell", panel=NETWORK),
     spec_opt(
-        "input_size", "--input-size", "-i", help="H_in: features of each x_t.", panel=NETWORK,
+        "input_size", "--input-size", "-i", help="help.input_size", panel=NETWORK,
         metavar="N",
     ),
     spec_opt(
-        "hidden_size", "--hidden-size", "-H", help="Features in h_t (and c_t).", panel=NETWORK,
+        "hidden_size", "--hidden-size", "-H", help="help.hidden_size", panel=NETWORK,
         metavar="N",
     ),
     spec_opt(
-        "layers", "--layers", "-l", field="num_layers", help="num_layers: stacked layers.",
+        "layers", "--layers", "-l", field="num_layers", help="help.layers",
         panel=NETWORK, metavar="N",
     ),
     spec_opt(
-        "bidirectional", "--bidirectional", help="Run both directions (D = 2).", panel=NETWORK,
+        "bidirectional", "--bidirectional", help="help.bidirectional", panel=NETWORK,
         off="--unidirectional",
     ),
     spec_opt(
-        "proj_size", "--proj-size", help="LSTM only: project h_t to this many features (< hidden).",
+        "proj_size", "--proj-size", help="help.proj_size",
         panel=NETWORK, metavar="N",
     ),
     spec_opt(
         "nonlinearity", "--nonlinearity", kind=Nonlinearity,
-        help="RNN only: tanh (torch's default) or relu.", panel=NETWORK,
+        help="help.nonlinearity", panel=NETWORK,
     ),
-    spec_opt("bias", "--bias", help="Include bias_ih and bias_hh.", panel=NETWORK, off="--no-bias"),
+    spec_opt("bias", "--bias", help="help.bias", panel=NETWORK, off="--no-bias"),
     spec_opt(
-        "dropout", "--dropout", help="0 <= P < 1, between layers, training only.", panel=NETWORK,
+        "dropout", "--dropout", help="help.dropout", panel=NETWORK,
         metavar="P",
     ),
 )  # fmt: skip
 BATCH_OPTS: tuple[Opt, ...] = (
     spec_opt(
         "batch_size", "--batch-size", "-n", given=False, panel=BATCH, metavar="N",
-        help=f"N: sequences in the batch. Default: {DEFAULT.batch_size}.",
+        help="help.batch_size", help_fields={"n": DEFAULT.batch_size},
     ),
     spec_opt(
         "seq_len", "--seq-len", "-L", given=False, panel=BATCH, metavar="N",
-        help=f"L: time steps per sequence. Default: {DEFAULT.seq_len}.",
+        help="help.seq_len", help_fields={"n": DEFAULT.seq_len},
     ),
     Opt(
         name="lengths", flags=("--lengths",), kind=str, panel=BATCH, metavar="10,7,3",
-        help="Packed variable-length batch: one length per sequence (sets N and L).",
+        help="help.lengths",
         listable=False,
     ),
     spec_opt(
         "batch_first", "--batch-first", panel=BATCH, off="--seq-first",
-        help="Input (N, L, H_in) or (L, N, H_in); torch's own default is seq-first.",
+        help="help.batch_first",
     ),
     spec_opt(
-        "unbatched", "--unbatched", help="2-D input (L, H_in), no batch axis.", panel=BATCH,
+        "unbatched", "--unbatched", help="help.unbatched", panel=BATCH,
         off="--batched",
     ),
     Opt(
         name="input_shape", flags=("--input-shape",), kind=str, panel=BATCH, metavar="A,B,C",
-        help="Your input's shape, e.g. 64,28,5, or 28,5 unbatched: read as torch would.",
+        help="help.input_shape",
         listable=False,
     ),
 )  # fmt: skip
 SEED_OPT = spec_opt(
-    "seed", "--seed", help="Seeds parameters and input, the same for every backend.", panel=RUN,
+    "seed", "--seed", help="help.seed", panel=RUN,
     metavar="N",
 )  # fmt: skip
 RUN_OPTS: tuple[Opt, ...] = (
-    spec_opt("dtype", "--dtype", help="Parameter and input precision.", panel=RUN),
-    spec_opt("device", "--device", help="Where torch runs.", panel=RUN),
+    spec_opt("dtype", "--dtype", help="help.dtype", panel=RUN),
+    spec_opt("device", "--device", help="help.device", panel=RUN),
     SEED_OPT,
 )
 LANG = Opt(
     name="lang",
     flags=("--lang",),
     kind=Lang,
-    help="Language rnnx writes in: en or ko. Default: $RNNX_LANG, else en.",
+    help="help.lang",
     panel=OUTPUT,
 )  # not given: RNNX_LANG, which main() has applied, else English
 
@@ -194,8 +205,7 @@ NO_PAGER = Opt(
     flags=("--no-pager",),
     kind=bool,
     default=False,
-    help="Print everything at once; otherwise output taller than the terminal goes to $PAGER "
-    "(else less -FRX), never on a pipe or in CI.",
+    help="help.no_pager",
     panel=OUTPUT,
 )
 
@@ -250,7 +260,7 @@ def hint_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:
     opts = tuple(
         replace(o, default=None, help=o.help.split(" Default:")[0]) for o in sum(groups, ())
     )
-    fields = {o.name: o.field for o in opts if o.field in LEAST}
+    fields = {o.name: o.sets for o in opts if o.sets in LEAST}
 
     def given(raw: dict[str, Any]) -> dict[str, Any]:
         values = {n: v for n, v in raw.items() if v is not None}
@@ -277,7 +287,7 @@ BackendOpt = Annotated[
         "--backend",
         "-B",
         case_sensitive=False,
-        help="torch (reference), numpy (from scratch) or analytic (arithmetic only).",
+        help=said("help.backend"),
         rich_help_panel=RUN,
     ),
 ]
@@ -287,7 +297,7 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         case_sensitive=False,
-        help="table, json, csv or markdown.",
+        help=said("help.format"),
         rich_help_panel=OUTPUT,
     ),
 ]
@@ -295,7 +305,7 @@ SaveOpt = Annotated[
     Path | None,
     typer.Option(
         "--save",
-        help="Write input, parameters, output, h_n, c_n to FILE.npz.",
+        help=said("help.save"),
         metavar="FILE.npz",
         rich_help_panel=OUTPUT,
     ),
@@ -305,23 +315,20 @@ MaxMemoryOpt = Annotated[
     typer.Option(
         "--max-memory",
         metavar="SIZE",
-        help=(
-            "Refuse (exit 2) a torch or numpy run estimated to need more than SIZE "
-            "(4GiB, 512MiB, 1e9). Default: half the memory available now."
-        ),
+        help=said("help.max_memory"),
         rich_help_panel=RUN,
     ),
 ]
 TimeoutOpt = Annotated[
     float,
-    typer.Option("--timeout", help="Seconds the student's code may run.", rich_help_panel=RUN),
+    typer.Option("--timeout", help=said("help.timeout"), rich_help_panel=RUN),
 ]
 MemoryLimitOpt = Annotated[
     str,
     typer.Option(
         "--memory-limit",
         metavar="SIZE",
-        help="Address space the student's process may use (4GiB, 512MiB).",
+        help=said("help.memory_limit"),
         rich_help_panel=RUN,
     ),
 ]
@@ -342,7 +349,7 @@ SvgOpt = Annotated[
     Path | None,
     typer.Option(
         "--svg",
-        help="Also save what is printed as an SVG picture.",
+        help=said("help.svg"),
         metavar="FILE.svg",
         rich_help_panel=OUTPUT,
     ),
@@ -351,22 +358,20 @@ HtmlOpt = Annotated[
     Path | None,
     typer.Option(
         "--html",
-        help="Also save what is printed as an HTML page.",
+        help=said("help.html"),
         metavar="FILE.html",
         rich_help_panel=OUTPUT,
     ),
 ]
 ParamsOpt = Annotated[
     bool,
-    typer.Option(
-        "--params", help="Table view: the parameter table and totals too.", rich_help_panel=OUTPUT
-    ),
+    typer.Option("--params", help=said("help.params"), rich_help_panel=OUTPUT),
 ]
 AllOpt = Annotated[
     bool,
     typer.Option(
         "--all",
-        help="Table view: parameters, totals and the identities too.",
+        help=said("help.all"),
         rich_help_panel=OUTPUT,
     ),
 ]
@@ -377,7 +382,7 @@ MaxConfigsOpt = Annotated[
         "--max-configs",
         min=1,
         metavar="N",
-        help="Refuse (exit 2), before running any, a grid of more configurations than this.",
+        help=said("help.max_configs"),
         rich_help_panel=RUN,
     ),
 ]

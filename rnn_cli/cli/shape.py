@@ -25,6 +25,7 @@ from rnn_cli.cli.options import (
     SvgOpt,
     network_command,
 )
+from rnn_cli.cli.wording import said
 from rnn_cli.findings import expectations
 from rnn_cli.network.result import Result
 from rnn_cli.network.weights import Weights
@@ -51,16 +52,16 @@ def save_npz(path: Path, weights: Weights, result: Result) -> None:
 SHAPE_EXAMPLES = epilog(
     "rnnx shape                             # nn.RNN(5, 8, batch_first=True)",
     "rnnx shape --layers 2 --bidirectional  # output (1, 10, 16), h_n (4, 1, 8)",
-    "rnnx shape --cell lstm --proj-size 4   # h_n takes proj_size, c_n not",
+    ("rnnx shape --cell lstm --proj-size 4   # ", "help.ex.shape_proj"),
     "rnnx shape -f json | jq '.tensors[] | {name, shape}'",
-    "rnnx shape --cell gru --save run.npz   # every array, torch's names",
-    "rnnx shape --all --svg shape.svg       # parameters and identities too, saved",
-    "rnnx shape -l 2 --bidirectional --expect h_n=4,1,16   # exit 1: which dimension, why",
+    ("rnnx shape --cell gru --save run.npz   # ", "help.ex.shape_save"),
+    ("rnnx shape --all --svg shape.svg       # ", "help.ex.shape_all"),
+    ("rnnx shape -l 2 --bidirectional --expect h_n=4,1,16   # ", "help.ex.shape_expect"),
     EXIT_CODES,
 )
 
 
-@command(epilog=SHAPE_EXAMPLES)
+@command(epilog=SHAPE_EXAMPLES, help=said("help.shape"))
 @network_command(NETWORK_OPTS, BATCH_OPTS, RUN_OPTS)
 def shape(
     spec: Spec,
@@ -73,7 +74,7 @@ def shape(
         typer.Option(
             "--expect",
             metavar="NAME=SHAPE",
-            help="Your answer, e.g. h_n=4,1,16: exit 1 and why, if torch disagrees. Repeatable.",
+            help=said("help.expect"),
             rich_help_panel=OUTPUT,
         ),
     ] = None,

@@ -24,6 +24,7 @@ from rnn_cli.cli.options import (
     SvgOpt,
     sweep_command,
 )
+from rnn_cli.cli.wording import said
 from rnn_cli.findings.report import Report
 from rnn_cli.render import sweep as sweep_render
 from rnn_cli.spec import grid
@@ -71,13 +72,13 @@ SWEEP_EXAMPLES = epilog(
     "rnnx sweep --cell rnn,lstm,gru --layers 1,2,3 --hidden-size 8,16",
     "rnnx sweep -H 256,1024,4096 --bidirectional both -f csv > grid.csv",
     "rnnx sweep -c lstm,gru --proj-size 0,4 -f json | jq '.[].total_parameters'",
-    "rnnx sweep -l 1,2 -n 1,32 --backend torch   # every row run for real",
-    "A combination torch rejects (gru with --proj-size 4) is set aside with a note on stderr.",
+    ("rnnx sweep -l 1,2 -n 1,32 --backend torch   # ", "help.ex.sweep_torch"),
+    "help.sweep_rejected",
     EXIT_CODES,
 )
 
 
-@command(name="sweep", epilog=SWEEP_EXAMPLES)
+@command(name="sweep", epilog=SWEEP_EXAMPLES, help=said("help.sweep"))
 @sweep_command(NETWORK_OPTS, BATCH_OPTS, RUN_OPTS)
 def sweep(
     choices: dict[str, tuple[Any, ...]],

@@ -13,19 +13,20 @@ from rnn_cli.cli.options import (
     SvgOpt,
     network_command,
 )
+from rnn_cli.cli.wording import said
 from rnn_cli.render import code as code_render
 from rnn_cli.render import diagram as diagram_render
 from rnn_cli.render import equations as equations_render
 from rnn_cli.spec.config import Spec
 
 EXPLAIN_EXAMPLES = epilog(
-    "rnnx explain --cell lstm               # i_t, f_t, g_t, o_t, c_t, h_t with their shapes",
-    "rnnx explain --cell gru --batch-size 4 # where b_hn sits, terms shaped (4, ...)",
+    ("rnnx explain --cell lstm               # ", "help.ex.explain_lstm"),
+    ("rnnx explain --cell gru --batch-size 4 # ", "help.ex.explain_gru"),
     "rnnx explain --cell lstm --proj-size 4 # h_t = W_hr (o_t ⊙ tanh(c_t))",
 )
 
 
-@command(epilog=EXPLAIN_EXAMPLES)
+@command(epilog=EXPLAIN_EXAMPLES, help=said("help.explain"))
 @network_command(NETWORK_OPTS, BATCH_OPTS)
 def explain(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     """Print one time step's equations, every term's shape, and how torch packs the gates."""
@@ -34,12 +35,12 @@ def explain(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
 
 
 DIAGRAM_EXAMPLES = epilog(
-    "rnnx diagram --layers 2 --bidirectional  # which cell becomes which h_n row",
-    "rnnx diagram --seq-len 50 --svg rnn.svg  # long sequences collapse to …",
+    ("rnnx diagram --layers 2 --bidirectional  # ", "help.ex.diagram_rows"),
+    ("rnnx diagram --seq-len 50 --svg rnn.svg  # ", "help.ex.diagram_long"),
 )
 
 
-@command(epilog=DIAGRAM_EXAMPLES)
+@command(epilog=DIAGRAM_EXAMPLES, help=said("help.diagram"))
 @network_command(NETWORK_OPTS, BATCH_OPTS)
 def diagram(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     """Draw the network unrolled over time: layers, directions, output and h_n."""
@@ -56,13 +57,11 @@ def diagram(spec: Spec, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
 
 CODE_EXAMPLES = epilog(
     "rnnx code --cell lstm --layers 2 --bidirectional > lstm.py && python lstm.py",
-    "The script builds nn.RNN/LSTM/GRU with only the arguments that differ from torch's "
-    "defaults, runs torch.randn of the input's shape and prints the shapes rnnx shape shows. "
-    "rnnx draws its own numbers, so only the shapes match.",
+    "help.code_script",
 )
 
 
-@command("code", epilog=CODE_EXAMPLES)
+@command("code", epilog=CODE_EXAMPLES, help=said("help.code"))
 @network_command(NETWORK_OPTS, BATCH_OPTS, RUN_OPTS)
 def code_command(spec: Spec) -> None:
     """Print a runnable PyTorch script that builds this network and prints its shapes."""

@@ -1,6 +1,7 @@
 """The process's terminal made safe before any Console exists: a sane width, and an encoding that
-cannot fail on rnnx's symbols. Imports the stdlib and floor 1 only, so the entry point can call it
-before the heavy modules load.
+cannot fail on rnnx's symbols (on ASCII, or a Korean Windows console's cp949: Hangul stays, a
+symbol the code page lacks becomes its ASCII look-alike). Imports the stdlib and floor 1 only, so
+the entry point can call it before the heavy modules load.
 """
 
 import codecs
@@ -13,15 +14,15 @@ from rnn_cli.render.plain import WIDEST
 NARROWEST = 40  # columns: narrower squeezes every cell to "…"; wider than WIDEST only pads
 _WIDTH_VARS = ("COLUMNS", "TERMINAL_WIDTH")  # Rich reads the first, Typer's help the second
 _HANDLER = "rnnx-ascii"
-_PROBE = "─×…·⊙→"  # symbols rnnx prints
 
 
 def prepare() -> None:
-    """Clamp the width variables and give non-UTF-8 streams an ASCII fallback."""
+    """Clamp the width variables and give non-UTF streams an ASCII fallback for what their
+    encoding lacks (cp949 has ×, ·, → and Hangul, but no •, −, — or ✗)."""
     clamp_width(os.environ)
     codecs.register_error(_HANDLER, _transliterate)
     for stream in (sys.stdout, sys.stderr):
-        if stream is not None and not _can_encode(stream) and hasattr(stream, "reconfigure"):
+        if stream is not None and not _is_utf(stream) and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors=_HANDLER)
 
 
@@ -40,13 +41,13 @@ def clamp_width(environ: "os._Environ[str] | dict[str, str]") -> None:
             environ[name] = str(min(max(int(digits), NARROWEST), WIDEST))
 
 
-def _can_encode(stream: object) -> bool:
+def _is_utf(stream: object) -> bool:
+    """Does the stream's encoding carry every character (UTF-8, -16, -32)?"""
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
-        _PROBE.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
         return False
-    return True
 
 
 def _transliterate(error: UnicodeError) -> tuple[str, int]:

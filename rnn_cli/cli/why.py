@@ -12,6 +12,7 @@ from rnn_cli.catalog.lookup import text
 from rnn_cli.cli import output
 from rnn_cli.cli.core import command, epilog
 from rnn_cli.cli.options import BATCH_OPTS, NETWORK_OPTS, OUTPUT, hint_command
+from rnn_cli.cli.wording import said
 from rnn_cli.render import why as why_view
 from rnn_cli.render.why import WhyFormat
 from rnn_cli.why.decode import decode, families, unrecognized
@@ -21,8 +22,8 @@ WHY_EXAMPLES = epilog(
     'rnnx why "Expected hidden[0] size (2, 4, 8), got [1, 4, 8]"',
     'rnnx why "mat1 and mat2 shapes cannot be multiplied (4x16 and 8x2)" --layers 1',
     "rnnx why -f json < traceback.txt | jq '.causes[0]'",
-    "Or pipe a whole traceback in: python train.py 2>&1 | rnnx why",
-    "Exit status: 0 an error rnnx knows was found, 1 none was, 2 bad options.",
+    "help.why_pipe",
+    "help.why_exit",
 )
 # the batch options a message can speak of (the rest describe rnnx's own dummy batch)
 LAYOUT = tuple(o for o in BATCH_OPTS if o.name in ("batch_size", "seq_len", "batch_first"))
@@ -46,14 +47,14 @@ def _text(message: str | None) -> str:
     return _tail(stream) if stream is not None else sys.stdin.read()[-MOST:]
 
 
-@command(epilog=WHY_EXAMPLES)
+@command(epilog=WHY_EXAMPLES, help=said("help.why"))
 @hint_command(NETWORK_OPTS, LAYOUT)
 def why(
     given: dict[str, object],
     message: Annotated[
         str | None,
         typer.Argument(
-            help="torch's message or a whole traceback; none: read standard input.",
+            help=said("help.why_message"),
             show_default=False,
         ),
     ] = None,
@@ -63,7 +64,7 @@ def why(
             "--format",
             "-f",
             case_sensitive=False,
-            help="table, json or markdown.",
+            help=said("help.format_why"),
             rich_help_panel=OUTPUT,
         ),
     ] = WhyFormat.TABLE,

@@ -73,6 +73,8 @@ def notes(spec: Spec, torch_warnings: tuple[str, ...] = ()) -> tuple[str, ...]:
     if spec.proj_size:
         out.append(text("note.proj", p=spec.proj_size, h=spec.hidden_size))
     out.append(_returns_note(spec))
+    if spec.cell is Cell.LSTM:  # the notebook's 장기 상태 and 단기 상태: an LSTM's two states
+        out.append(text("note.states_lstm"))
     if spec.bidirectional:
         out.append(text("note.bidirectional", h=spec.h_out))
         out.append(text("note.h_n_not_doubled", h=spec.h_out, n=2 * spec.h_out))

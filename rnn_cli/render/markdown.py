@@ -57,7 +57,11 @@ def _recipes(report: Report) -> list[str]:
             f"`{r.expression}`",
             "" if r.shape is None else f"`{shape_text(r.shape)}`",
             r.purpose
-            + (f"<br>✗ {text('recipe.not')} `{r.wrong}`: {r.wrong_why}" if r.wrong else ""),
+            + (
+                f"<br>✗ {text('recipe.not', wrong=f'`{r.wrong}`')}: {r.wrong_why}"
+                if r.wrong
+                else ""
+            ),
         ]
         for r in report.recipes
     ]

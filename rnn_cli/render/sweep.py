@@ -9,6 +9,7 @@ import io
 from collections.abc import Callable, Sequence
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.measure import Measurement
 from rich.table import Table
@@ -72,22 +73,13 @@ def render_markdown(reports: Sequence[Report]) -> str:
     return "\n".join(pipe_table(header(reports, keys), rows))
 
 
-# the table view's short headings; a legend line spells out those in use
-SHORT = {
-    "total_parameters": "params",
-    "mult_adds": "mult-adds",
-    "estimated_bytes": "bytes",
-    "hidden_size": "hidden",
-    "input_size": "input",
-    "num_layers": "layers",
-    "nonlinearity": "nonlin",
-    "bidirectional": "bidir",
-    "batch_first": "batch1st",
-    "batch_size": "N",
-    "seq_len": "L",
-    "proj_size": "proj",
-}
 SEP = " · "
+
+
+def heading(name: str) -> str:
+    """The table view's short heading for a column (catalog sweep.col.*; a tensor's name as it
+    is); a legend line spells out each one that differs from the name CSV and JSON use."""
+    return name if name in STATES else text(f"sweep.col.{name}")
 
 
 def _cells(reports: Sequence[Report], every: list[str]) -> list[dict[str, str]]:
@@ -114,7 +106,7 @@ def _preamble(
     shared = [f"{name} {shape}" for name, shape in same.items() if shape]
     if shared:
         lines += _pack([text("sweep.same", shapes=shared[0]), *shared[1:]], width)
-    lines += _pack([f"{SHORT[n]} = {n}" for n in names if n in SHORT], width, "dim")
+    lines += _pack([f"{heading(n)} = {n}" for n in names if heading(n) != n], width, "dim")
     return lines
 
 
@@ -123,9 +115,7 @@ def _table(cells: list[dict[str, str]], names: list[str]) -> Table:
     table = Table(box=box.SIMPLE_HEAD)
     for name in names:
         numeric = name in COLUMNS[len(STATES) :]
-        table.add_column(
-            SHORT.get(name, name), justify="right" if numeric else "left", no_wrap=True
-        )
+        table.add_column(heading(name), justify="right" if numeric else "left", no_wrap=True)
     for c in cells:
         table.add_row(*(c[n] for n in names))
     return table
@@ -136,7 +126,7 @@ def _pack(items: list[str], width: int, style: str = "", indent: str = "") -> li
     lines after the first start with indent."""
     lines: list[str] = []
     for item in items:
-        if lines and len(lines[-1]) + len(SEP) + len(item) <= width:
+        if lines and cell_len(lines[-1]) + len(SEP) + cell_len(item) <= width:
             lines[-1] += SEP + item
         else:
             lines.append(indent + item if lines else item)
@@ -147,7 +137,7 @@ def _blocks(cells: list[dict[str, str]], names: list[str], width: int) -> list[R
     """One block per configuration, for a terminal too narrow for the table."""
     out: list[RenderableType] = []
     for i, c in enumerate(cells, 1):
-        items = [f"{SHORT.get(n, n)} {c[n]}" for n in names if c[n]]
+        items = [f"{heading(n)} {c[n]}" for n in names if c[n]]
         out += [Text(""), *_pack([f"#{i}", *items], width, indent="   ")]
     return out
 

@@ -116,7 +116,9 @@ def _mark(holds: bool | None) -> Text:
 
 
 def _wrong(r: Recipe) -> RenderableType:
-    code = Text.assemble((f"✗ {text('recipe.not')} ", "red"), (r.wrong or "", "cyan"))
+    # the wrong twin where the language puts it: "not X", "X 아님"
+    before, _, after = text("recipe.not", wrong="\x00").partition("\x00")
+    code = Text.assemble((f"✗ {before}", "red"), (r.wrong or "", "cyan"), (after, "red"))
     # shown only where it differs by construction; a coincidence on the numbers is said
     chance = r.wrong_differs is False
     why = f"{r.wrong_why} ({text('recipe.same_here')})" if chance else str(r.wrong_why)
