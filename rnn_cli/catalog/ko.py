@@ -1307,7 +1307,7 @@ KO: Final[dict[str, str]] = {
     "inspect.role_seq": "시간",
     "inspect.role_features": "특성",
     "inspect.role_layers_directions": "층×방향",
-    "inspect.role_packed_steps": "스텝",
+    "inspect.role_packed_steps": "시점",
     "inspect.bad_dtype": (
         "--input {raw}: 모르는 dtype {dtype}입니다; 다음 중 하나를 쓰세요: {allowed}"
     ),
