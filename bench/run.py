@@ -101,6 +101,7 @@ def bench() -> None:
             "torch stalls then (PERF-NOTES), so judge those ratios by the CPU-time rows."
         )
     print("\n" + "\n".join(bench_check.main()), flush=True)
+    print("\n" + "\n".join(load_main(BENCH_DIR / "bench_inspect.py")()), flush=True)
     print("\nWhere start-up goes (python -X importtime, one run each):")
     for start in startup.STARTS:
         if start.goal is not None:

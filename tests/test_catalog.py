@@ -22,6 +22,8 @@ from rnn_cli.cli.launch import app
 from rnn_cli.grading import conventions
 from rnn_cli.grading.protocol import BEFORE_RUN, FailureKind
 from rnn_cli.grading.reference import Mistake
+from rnn_cli.network.shapes import Role
+from rnn_cli.render.inspect import COLUMNS
 from rnn_cli.spec import choices as spec_choices
 from rnn_cli.spec.choices import Cell, Convention, Nonlinearity
 from rnn_cli.spec.config import Spec
@@ -183,6 +185,9 @@ def built_keys() -> dict[str, set[str]]:
         "why.meaning_{}": {f"why.meaning_{kind}" for kind in DIMS},
         "why.named.unpack_{}": {f"why.named.unpack_{kind}" for kind in UNPACKS.values()},
         "sweep.col.{}": {f"sweep.col.{name}" for name in _sweep_columns()},  # render/sweep
+        # inspect: a dimension's role (network/shapes.Role), the flow's columns (render/inspect)
+        "inspect.role_{}": {f"inspect.role_{r.value}" for r in Role},
+        "inspect.col_{}": {f"inspect.col_{c}" for c in COLUMNS},
     }
 
 
@@ -246,6 +251,7 @@ OPENERS = {
     "nn",
     "you",
     "only",
+    "no",
 }
 FLAG = re.compile(r"--[a-z]|\{flag\}")
 CLAUSES = re.compile(r"; |: |, or |\. ")

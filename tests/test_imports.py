@@ -130,3 +130,22 @@ print(len(counts), gc.isenabled(), gc.get_freeze_count() > 0)
     modules, printed = run_child(body)
     assert printed == "0 True True"
     assert "torch" in modules
+
+
+def test_import_rnn_cli_loads_neither_torch_numpy_nor_rich() -> None:
+    """The package's public names (rnn_cli.shape, rnn_cli.inspect) load on first use only."""
+    modules, printed = run_child("import rnn_cli\nprint(sorted(rnn_cli.__all__))")
+    assert modules == []
+    assert printed == "['inspect', 'load_ipython_extension', 'shape', 'why']"
+
+
+def test_rnn_cli_why_reads_text_without_torch_or_numpy() -> None:
+    """rnn_cli.why on a message is why's decoder: text only, as `rnnx why` is."""
+    body = (
+        "import rnn_cli\n"
+        "said = rnn_cli.why('Expected hidden[0] size (2, 4, 8), got [1, 4, 8]').to_dict()\n"
+        "print(said['error'])"
+    )
+    modules, printed = run_child(body)
+    assert printed == "hidden_size"
+    assert modules == []

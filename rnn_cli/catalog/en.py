@@ -1247,6 +1247,118 @@ EN: Final[dict[str, str]] = {
     "sweep.col.lengths": "lengths",
     "sweep.col.input_shape": "input_shape",
     "sweep.col.backend": "backend",
+    # inspect: the student's own model (rnnx inspect, rnn_cli.inspect)
+    "inspect.why_backward_only": (
+        "h_n[-1] of a bidirectional layer is the backward direction's final state alone: the "
+        "forward direction's is h_n[-2]"
+    ),
+    "inspect.why_c_n": (
+        "c_n is the LSTM's cell state, its memory inside the gates; the hidden state it outputs "
+        "is h_n"
+    ),
+    "inspect.why_flat_all": (
+        "every one of the {layers} layers' final states flattened together: only the top layer's "
+        "are the summary"
+    ),
+    "inspect.reads_wrong": "{module} reads {expression} of {layer}: {why}",
+    "inspect.read_batch_first": (
+        "{layer} (batch_first=True) read its input as {n} sequences of {steps} steps"
+    ),
+    "inspect.read_seq_first": (
+        "{layer} (seq-first, batch_first=False) read its input as {n} sequences of {steps} steps"
+    ),
+    "inspect.read_unbatched": "{layer} read its 2-D input as one sequence of {steps} steps",
+    "inspect.layout_swapped": (
+        "{layer} read the batch of {n} as time: it ran {steps} sequences of {n} steps, so the "
+        "tensor's layout and the layer's batch_first disagree"
+    ),
+    "inspect.dropout_unused": (
+        "{layer} has dropout={p} and one layer: torch applies dropout between stacked layers "
+        "only, so none is applied"
+    ),
+    "inspect.nonfinite_in": "{module} received {count} NaN or infinite values in {name}",
+    "inspect.nonfinite_out": "{module} returned {count} NaN or infinite values in {name}",
+    "inspect.nonfinite_fix": (
+        "torch.Tensor(...) and torch.empty(...) leave memory uninitialised: build inputs with "
+        "torch.randn(...) or torch.zeros(...)"
+    ),
+    "inspect.warn_contiguous": (
+        "torch warned that the weights are not in one contiguous block (after a copy or a move, "
+        "each call compacts them again): call flatten_parameters() once. torch: {message}"
+    ),
+    "inspect.warn_dropout": (
+        "torch warned that dropout needs 2 or more layers to apply. torch: {message}"
+    ),
+    "inspect.warn_other": "torch warned: {message}",
+    "inspect.raised_between": "forward raised {error} between modules",
+    "inspect.raised_in": "{module} ({type}) received {received} and raised {error}",
+    "inspect.title": "rnnx inspect: {modules} modules in call order, {layers} recurrent",
+    "inspect.col_module": "module",
+    "inspect.col_type": "type",
+    "inspect.col_inputs": "receives",
+    "inspect.col_outputs": "returns",
+    "inspect.params": "{n} params",
+    "inspect.col_reads": "reads",
+    "inspect.calls": "× {n} calls",
+    "inspect.packed": "packed: lengths {lengths}",
+    "inspect.raised_here": "raised here",
+    "inspect.layer_heading": "{layer}, as rnnx shape explains it",
+    "inspect.reproduce": "reproduce: {command}",
+    "inspect.findings": "Findings",
+    "inspect.no_findings": "No mistake found at the seams.",
+    "inspect.fix": "fix: {fix}",
+    "inspect.notes": "How torch read each recurrent input",
+    "inspect.error": "forward raised",
+    "inspect.role_batch": "batch",
+    "inspect.role_seq": "time",
+    "inspect.role_features": "features",
+    "inspect.role_layers_directions": "layers×dirs",
+    "inspect.role_packed_steps": "steps",
+    "inspect.bad_dtype": "--input {raw}: unknown dtype {dtype}; use one of {allowed}",
+    "inspect.no_embedding": (
+        "--input {raw}: token ids are drawn below the first nn.Embedding's num_embeddings, and "
+        "the model has no nn.Embedding; pass a .npz or .pt file of ids"
+    ),
+    "inspect.bad_kwargs": (
+        "--kwargs {raw}: not a JSON object ({reason}); e.g. '{{\"vocab\": 1000}}'"
+    ),
+    "inspect.no_input": (
+        "no --input: give one per positional argument of forward, e.g. --input 32,50,5"
+    ),
+    "inspect.not_module": (
+        "{target} gave {got}, not an nn.Module (a class, a function returning one, or an instance)"
+    ),
+    "inspect.build_failed": "building {target} raised {error}",
+    "inspect.bad_file": "--input {raw}: the file holds a {reason}, not a tensor",
+    "inspect.no_file": "--input {raw}: no such file",
+    "inspect.bad_answer": "the child process answered something rnnx cannot read ({reason})",
+    # inspect + why: an exception in forward decoded by `rnnx why`'s decoder, in the modules' terms
+    "inspect.linear_receives": (
+        "{module}: nn.Linear(in_features={in_features}) receives {features} from {layer}"
+    ),
+    "inspect.torch_said": "torch said: {error}: {message}",
+    "inspect.cause": "likely cause: {cause}",
+    "why.no_exception": (
+        "no exception has been raised here yet: pass torch's message or the exception"
+    ),
+    # inspect: `rnnx inspect --help`
+    "help.inspect": (
+        "Run your own model once and explain its flow, its recurrent layers and their seams."
+    ),
+    "help.inspect_target": (
+        "FILE.py:NAME or package.module:NAME: a module class, a function returning a module, "
+        "or a module."
+    ),
+    "help.inspect_input": (
+        "One per positional argument of forward: 32,50,5, 32,50:long (token ids), or a "
+        ".npz/.pt file."
+    ),
+    "help.inspect_kwargs": "Keyword arguments to build the model.",
+    "help.inspect_lengths": "Passed after the inputs, for models that pack.",
+    "help.inspect_batch_size": "The batch you mean: a batch read as time is named.",
+    "help.inspect_exit": (
+        "Exit status: 0 nothing flagged, 1 a mistake found or the model failed, 2 bad input."
+    ),
     # check: every verdict true, what a class needs (issue 17)
     "exp.directions_joined": (
         "directions joined: {name} keeps forward and backward as separate rows of dimension 0 "

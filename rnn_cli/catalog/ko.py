@@ -1240,6 +1240,113 @@ KO: Final[dict[str, str]] = {
     "sweep.col.lengths": "길이",
     "sweep.col.input_shape": "입력 모양",
     "sweep.col.backend": "백엔드",
+    # inspect: the student's own model (rnnx inspect, rnn_cli.inspect)
+    "inspect.why_backward_only": (
+        "양방향 층의 h_n[-1]은 역방향 (backward direction)의 마지막 은닉 상태 (hidden "
+        "state)뿐입니다: "
+        "정방향의 것은 h_n[-2]입니다"
+    ),
+    "inspect.why_c_n": (
+        "c_n은 LSTM의 셀 상태 (cell state), 게이트 안의 기억입니다; 층이 내보내는 은닉 상태는 "
+        "h_n입니다"
+    ),
+    "inspect.why_flat_all": (
+        "{layers}개 층의 마지막 상태를 모두 한데 펼쳤습니다: 요약은 맨 위 층의 것뿐입니다"
+    ),
+    "inspect.reads_wrong": "{module}: {layer}의 {expression} 조각을 읽습니다: {why}",
+    "inspect.read_batch_first": (
+        "{layer} (batch_first=True): 입력을 {steps} 시점짜리 시퀀스 {n}개로 읽었습니다"
+    ),
+    "inspect.read_seq_first": (
+        "{layer} (batch_first=False): 입력을 {steps} 시점짜리 시퀀스 {n}개로 읽었습니다"
+    ),
+    "inspect.read_unbatched": "{layer}: 2차원 입력을 {steps} 시점짜리 시퀀스 하나로 읽었습니다",
+    "inspect.layout_swapped": (
+        "{layer}: 배치 크기 {n} 차원을 시간으로 읽었습니다: {n} 시점짜리 시퀀스 {steps}개를 "
+        "돌렸으니 "
+        "텐서의 배치 순서와 층의 batch_first가 맞지 않습니다"
+    ),
+    "inspect.dropout_unused": (
+        "{layer}: dropout={p}인데 층이 하나입니다: torch는 쌓인 층 사이에만 드롭아웃을 적용하므로 "
+        "아무것도 적용되지 않습니다"
+    ),
+    "inspect.nonfinite_in": "{module}: {name}에 NaN 또는 무한대 값 {count}개를 받았습니다",
+    "inspect.nonfinite_out": "{module}: {name}에 NaN 또는 무한대 값 {count}개를 내보냈습니다",
+    "inspect.nonfinite_fix": (
+        "torch.Tensor(...)와 torch.empty(...)는 메모리를 초기화하지 않습니다: 입력은 "
+        "torch.randn(...)이나 torch.zeros(...)로 만드세요"
+    ),
+    "inspect.warn_contiguous": (
+        "torch 경고: 가중치가 연속된 한 덩어리에 있지 않습니다 (복사나 이동 뒤에는 호출마다 다시 "
+        "모읍니다): flatten_parameters()를 한 번 호출하세요. torch: {message}"
+    ),
+    "inspect.warn_dropout": (
+        "torch 경고: 드롭아웃은 층이 2개 이상일 때만 적용됩니다. torch: {message}"
+    ),
+    "inspect.warn_other": "torch 경고: {message}",
+    "inspect.raised_between": "forward가 모듈 사이에서 오류를 일으켰습니다 ({error})",
+    "inspect.raised_in": "{module} ({type}): {received} 값을 받고 오류를 일으켰습니다 ({error})",
+    "inspect.title": "rnnx inspect: 호출 순서의 모듈 {modules}개, 순환 층 {layers}개",
+    "inspect.col_module": "모듈",
+    "inspect.col_type": "종류",
+    "inspect.col_inputs": "받는 값",
+    "inspect.col_outputs": "내보내는 값",
+    "inspect.params": "파라미터 {n}개",
+    "inspect.col_reads": "읽는 조각",
+    "inspect.calls": "× 호출 {n}번",
+    "inspect.packed": "패킹: 길이 {lengths}",
+    "inspect.raised_here": "여기서 오류",
+    "inspect.layer_heading": "{layer}: rnnx shape의 설명",
+    "inspect.reproduce": "재현: {command}",
+    "inspect.findings": "발견",
+    "inspect.no_findings": "층 사이에서 실수를 찾지 못했습니다.",
+    "inspect.fix": "고치기: {fix}",
+    "inspect.notes": "torch가 각 순환 입력을 읽은 방식",
+    "inspect.error": "forward 오류",
+    "inspect.role_batch": "배치",
+    "inspect.role_seq": "시간",
+    "inspect.role_features": "특성",
+    "inspect.role_layers_directions": "층×방향",
+    "inspect.role_packed_steps": "시점",
+    "inspect.bad_dtype": (
+        "--input {raw}: 모르는 dtype {dtype}입니다; 다음 중 하나를 쓰세요: {allowed}"
+    ),
+    "inspect.no_embedding": (
+        "--input {raw}: 토큰 id는 첫 nn.Embedding의 num_embeddings 아래에서 뽑는데 모델에 "
+        "nn.Embedding이 없습니다; id를 담은 .npz나 .pt 파일을 주세요"
+    ),
+    "inspect.bad_kwargs": (
+        "--kwargs {raw}: JSON 객체가 아닙니다 ({reason}); 예: '{{\"vocab\": 1000}}'"
+    ),
+    "inspect.no_input": (
+        "--input이 없습니다: forward의 위치 인자마다 하나씩 주세요. 예: --input 32,50,5"
+    ),
+    "inspect.not_module": (
+        "{target}: nn.Module이 아니라 {got}입니다 (클래스, 모듈을 돌려주는 함수, 또는 인스턴스)"
+    ),
+    "inspect.build_failed": "{target}: 만드는 중 오류가 일어났습니다 ({error})",
+    "inspect.bad_file": "--input {raw}: 파일에 든 것이 텐서가 아닙니다 ({reason})",
+    "inspect.no_file": "--input {raw}: 그런 파일이 없습니다",
+    "inspect.bad_answer": "자식 프로세스가 rnnx가 읽을 수 없는 답을 보냈습니다 ({reason})",
+    # inspect + why: an exception in forward decoded by `rnnx why`'s decoder, in the modules' terms
+    "inspect.linear_receives": (
+        "{module}: nn.Linear(in_features={in_features})의 입력은 {layer}의 {features}입니다"
+    ),
+    "inspect.torch_said": "torch의 메시지: {error}: {message}",
+    "inspect.cause": "가장 그럴듯한 원인: {cause}",
+    "why.no_exception": "아직 일어난 예외가 없습니다: torch의 메시지나 예외 객체를 넘기세요",
+    # inspect: `rnnx inspect --help`
+    "help.inspect": "내 모델을 한 번 실행해 흐름과 순환 층, 층 사이의 이음매를 설명합니다.",
+    "help.inspect_target": (
+        "FILE.py:NAME 또는 package.module:NAME: 모듈 클래스, 모듈을 돌려주는 함수, 또는 모듈."
+    ),
+    "help.inspect_input": (
+        "forward의 위치 인자마다 하나: 32,50,5, 32,50:long (토큰 번호), 또는 .npz/.pt 파일."
+    ),
+    "help.inspect_kwargs": "모델을 만들 때 넘길 키워드 인자.",
+    "help.inspect_lengths": "입력 뒤에 넘기는 시퀀스 길이 (패킹하는 모델용).",
+    "help.inspect_batch_size": "의도한 배치 크기: 배치가 시간으로 읽히면 알려 줍니다.",
+    "help.inspect_exit": "종료 상태: 0 지적 없음, 1 실수를 찾았거나 모델이 실패, 2 잘못된 입력.",
     # check: every verdict true, what a class needs (issue 17)
     "exp.directions_joined": (
         "방향을 이어 붙임: {name}은 정방향과 역방향을 0번 차원의 서로 다른 행으로 둡니다 "

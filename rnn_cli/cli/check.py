@@ -3,7 +3,6 @@
 One target is one report; several, or a glob, are a class: one row per student and the totals.
 """
 
-import math
 from enum import Enum
 from typing import Annotated, Any
 
@@ -20,7 +19,10 @@ from rnn_cli.cli.options import (
     OUTPUT,
     RUN,
     SEED_OPT,
+    MemoryLimitOpt,
+    TimeoutOpt,
     network_command,
+    sandbox_limits,
 )
 from rnn_cli.cli.wording import said
 from rnn_cli.grading import classroom, run
@@ -32,7 +34,6 @@ from rnn_cli.render.gradescope import gradescope_refusal
 from rnn_cli.spec.choices import Backend, Convention
 from rnn_cli.spec.config import Spec
 from rnn_cli.spec.lists import tolerance
-from rnn_cli.spec.sizes import parse_bytes
 
 
 class Reference(str, Enum):
@@ -74,18 +75,6 @@ ConventionOpt = Annotated[
 
 def _tolerance(atol: float, rtol: float) -> tuple[float, float]:
     return tolerance("--atol", atol), tolerance("--rtol", rtol)
-
-
-LEAST_MEMORY = 256 * 2**20  # the child's Python with numpy loaded, and room to call a function
-
-
-def _limits(timeout: float, memory_limit: str) -> run.Limits:
-    if not math.isfinite(timeout) or timeout <= 0:
-        raise SpecError(text("check.bad_timeout", value=timeout))
-    limit = parse_bytes("--memory-limit", memory_limit)
-    if limit < LEAST_MEMORY:  # below it the limit strikes rnnx's own imports, not the student
-        raise SpecError(text("check.memory_too_low", value=memory_limit, least="256MiB"))
-    return run.Limits(timeout, limit)
 
 
 GRADESCOPE = "rnnx.check.gradescope"  # ctx.meta: -f gradescope was asked for
@@ -161,19 +150,8 @@ def check(
     rtol: Annotated[
         float, typer.Option("--rtol", help=said("help.check_rtol"), rich_help_panel=RUN)
     ] = RTOL,
-    timeout: Annotated[
-        float,
-        typer.Option("--timeout", help=said("help.timeout"), rich_help_panel=RUN),
-    ] = 10.0,
-    memory_limit: Annotated[
-        str,
-        typer.Option(
-            "--memory-limit",
-            metavar="SIZE",
-            help=said("help.memory_limit"),
-            rich_help_panel=RUN,
-        ),
-    ] = "2GiB",
+    timeout: TimeoutOpt = 10.0,
+    memory_limit: MemoryLimitOpt = "2GiB",
     fmt: Annotated[
         CheckFormat,
         typer.Option(
@@ -207,7 +185,7 @@ def check(
         convention,
         Backend(reference.value),
         _tolerance(atol, rtol),
-        _limits(timeout, memory_limit),
+        run.Limits(*sandbox_limits(timeout, memory_limit)),
         seed_per_student,
     )
     single = len(raws) == 1 and raws == targets

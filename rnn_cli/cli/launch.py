@@ -25,6 +25,7 @@ MODULES = {
     "sweep": "sweep",
     "check": "check",
     "why": "why",
+    "inspect": "inspect",
 }
 
 

@@ -8,6 +8,7 @@ command's options from its signature; `takes` gives the command one built from t
 
 import functools
 import inspect
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
+from rnn_cli.base.errors import SpecError
 from rnn_cli.catalog import lookup
 from rnn_cli.catalog.lookup import Lang, text
 from rnn_cli.cli import output, wording
@@ -23,6 +25,7 @@ from rnn_cli.spec import grid
 from rnn_cli.spec.build import build_spec
 from rnn_cli.spec.choices import Backend, Format, Nonlinearity
 from rnn_cli.spec.config import DEFAULT, LEAST, Spec, flag, in_range
+from rnn_cli.spec.sizes import parse_bytes
 
 NETWORK, BATCH, RUN, OUTPUT = "Network", "Batch", "Run", "Output"
 
@@ -316,6 +319,32 @@ MaxMemoryOpt = Annotated[
         rich_help_panel=RUN,
     ),
 ]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option("--timeout", help=said("help.timeout"), rich_help_panel=RUN),
+]
+MemoryLimitOpt = Annotated[
+    str,
+    typer.Option(
+        "--memory-limit",
+        metavar="SIZE",
+        help=said("help.memory_limit"),
+        rich_help_panel=RUN,
+    ),
+]
+LEAST_MEMORY = 256 * 2**20  # the child's Python with numpy loaded, and room to call a function
+
+
+def sandbox_limits(timeout: float, memory_limit: str) -> tuple[float, int]:
+    """--timeout and --memory-limit read: seconds and bytes for the student's child process."""
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise SpecError(text("check.bad_timeout", value=timeout))
+    limit = parse_bytes("--memory-limit", memory_limit)
+    if limit < LEAST_MEMORY:  # below it the limit strikes rnnx's own imports, not the student
+        raise SpecError(text("check.memory_too_low", value=memory_limit, least="256MiB"))
+    return timeout, limit
+
+
 SvgOpt = Annotated[
     Path | None,
     typer.Option(
