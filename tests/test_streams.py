@@ -169,8 +169,11 @@ def test_a_signal_while_loading_ends_quietly(sig: signal.Signals) -> None:
             time.sleep(0.001)
         time.sleep(delay)
         child.send_signal(sig)
-        _, stderr = child.communicate(timeout=60)
-        assert child.returncode in (0, 128 + sig), stderr  # 0: the run had already ended
+        stdout, stderr = child.communicate(timeout=60)
+        # 0: the run had already ended; -sig: it had, and Python, shutting down, had given the
+        # signal back its default (the table printed whole shows it)
+        finished = child.returncode == -sig and "multiply-adds" in stdout
+        assert child.returncode in (0, 128 + sig) or finished, stderr
         assert "Traceback" not in stderr
         assert "Exception ignored" not in stderr
         assert stderr.count("\n") <= 1, stderr  # at most rnnx's one line, once the app runs
