@@ -10,7 +10,6 @@ import typer
 
 from rnn_cli.api import explained
 from rnn_cli.base.errors import SpecError
-from rnn_cli.catalog import lookup
 from rnn_cli.catalog.lookup import text
 from rnn_cli.cli import output
 from rnn_cli.cli.core import command, epilog
@@ -22,6 +21,7 @@ from rnn_cli.cli.options import (
     SvgOpt,
     TimeoutOpt,
     sandbox_limits,
+    shared_command,
 )
 from rnn_cli.cli.wording import said
 from rnn_cli.grading import sandbox
@@ -30,6 +30,7 @@ from rnn_cli.grading.target import parse_target
 from rnn_cli.inspect import isolated
 from rnn_cli.inspect.isolated import DTYPES
 from rnn_cli.render.inspect import VIEW, InspectFormat
+from rnn_cli.spec.config import in_range
 from rnn_cli.spec.lists import parse_ints, parse_lengths
 
 INSPECT_EXAMPLES = epilog(
@@ -67,6 +68,7 @@ def _kwargs(raw: str | None) -> dict[str, Any]:
 
 
 @command(epilog=INSPECT_EXAMPLES, help=said("help.inspect"))
+@shared_command()
 def inspect(
     target: Annotated[
         str,
@@ -107,7 +109,6 @@ def inspect(
         typer.Option(
             "--batch-size",
             "-n",
-            min=1,
             help=said("help.inspect_batch_size"),
             rich_help_panel=RUN,
         ),
@@ -124,16 +125,12 @@ def inspect(
             rich_help_panel=OUTPUT,
         ),
     ] = InspectFormat.TABLE,
-    lang: Annotated[
-        lookup.Lang | None,
-        typer.Option("--lang", help=said("help.lang"), rich_help_panel=OUTPUT),
-    ] = None,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
 ) -> None:
     """Run your own model once and explain its flow, its recurrent layers and their seams."""
-    if lang is not None:
-        lookup.use(lang)
+    if batch_size is not None:
+        in_range("batch_size", batch_size)  # the Spec's own refusal, in the user's language
     output.refuse_unwritable(svg, html)
     goal = parse_target(target)
     if not inputs:

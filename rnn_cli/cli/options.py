@@ -235,7 +235,8 @@ def _takes(
                 lookup.use(lang)
             if kwargs.pop(NO_PAGER.name):
                 output.no_pager()
-            fn(**{into: make({o.name: kwargs.pop(o.name) for o in opts})}, **kwargs)
+            values = {o.name: kwargs.pop(o.name) for o in opts}
+            fn(**({into: make(values)} if into else {}), **kwargs)
 
         # Typer reads options from the signature (inspect.signature honours __signature__)
         command.__signature__ = signature  # type: ignore[attr-defined]
@@ -252,6 +253,12 @@ def _spec(values: dict[str, Any]) -> Spec:
 def network_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:
     """The command takes groups' options, one value each, and receives them as spec: Spec."""
     return _takes(sum(groups, ()), Opt.single, "spec", _spec)
+
+
+def shared_command() -> Callable[[Command], Command]:
+    """The command takes only the options every command shares (--lang, --no-pager), applied
+    as for every other command, then its own."""
+    return _takes((), Opt.single, "", lambda _: None)
 
 
 def hint_command(*groups: tuple[Opt, ...]) -> Callable[[Command], Command]:
