@@ -28,15 +28,17 @@ class Block(NamedTuple):
     line: int  # the opening fence's line number, 1-based
     info: str  # the fence's info string: sh, console, ...
     body: list[str]
+    nth: int  # the document's how-manyth fence: where it is after an earlier block changed
 
 
 def blocks(path: Path) -> list[Block]:
-    found, lines = [], path.read_text(encoding="utf-8").splitlines()
+    found: list[Block] = []
+    lines = path.read_text(encoding="utf-8").splitlines()
     i = 0
     while i < len(lines):
         if lines[i].startswith("```"):
             end = next(j for j in range(i + 1, len(lines)) if lines[j].startswith("```"))
-            found.append(Block(path, i + 1, lines[i][3:].strip(), lines[i + 1 : end]))
+            found.append(Block(path, i + 1, lines[i][3:].strip(), lines[i + 1 : end], len(found)))
             i = end
         i += 1
     return found
@@ -142,7 +144,8 @@ def test_a_quoted_command_runs(command: str) -> None:
 def _rewrite(block: Block, command: str, shown: list[str]) -> None:
     """Replace the output quoted under command in block's document with shown."""
     lines = block.path.read_text(encoding="utf-8").splitlines()
-    start = block.line + lines[block.line :].index(f"$ {command}") + 1
+    now = blocks(block.path)[block.nth].line  # an earlier rewrite may have moved it
+    start = now + lines[now:].index(f"$ {command}") + 1
     end = start
     while end < len(lines) and not lines[end].startswith(("$ ", "```")):
         end += 1
